@@ -1,0 +1,21 @@
+#pragma once
+// Terminal tables shared by `shinrin run`, `validate` and `info`.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "shinrin/core/provenance.hpp"
+#include "shinrin/io/results_reader.hpp"
+
+namespace shinrin::app {
+
+void print_handling(const std::vector<std::string>& classes, const std::vector<std::int64_t>& records,
+                    const std::vector<double>& hectares);
+void print_unconfirmed(const std::vector<ParameterRecord>& parameters);
+//! Header, handling, totals per year and unconfirmed parameters of a results file.
+void print_summary(const io::ResultsSummary& s, bool with_handling);
+//! The summary as one JSON object.
+std::string summary_json(const io::ResultsSummary& s);
+
+}  // namespace shinrin::app

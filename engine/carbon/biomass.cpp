@@ -1,0 +1,43 @@
+#include "shinrin/carbon/biomass.hpp"
+
+#include "shinrin/core/units.hpp"
+
+namespace shinrin::carbon {
+
+std::vector<BiomassFactors> biomass_factors(const SpeciesTable& species) {
+  std::vector<BiomassFactors> out;
+  out.reserve(species.size());
+  for (const auto& sp : species.all()) {
+    out.push_back({sp.bef_young * sp.D * sp.CF, sp.bef_old * sp.D * sp.CF, sp.R});
+  }
+  return out;
+}
+
+void init_biomass(RowRange rows, std::span<const BiomassFactors> factors,
+                  std::span<const std::uint16_t> species, std::span<const std::int16_t> age,
+                  std::span<const float> volume, PoolTable& pools) {
+  auto ag = pools.pool(Pool::ag_biomass);
+  auto bg = pools.pool(Pool::bg_biomass);
+  for (std::size_t i = rows.first; i < rows.last; ++i) {
+    const BiomassFactors& f = factors[species[i]];
+    ag[i] = double(volume[i]) * f.at_age(age[i]);
+    bg[i] = ag[i] * f.R;
+  }
+}
+
+void apply_growth(RowRange rows, std::span<const BiomassFactors> factors,
+                  std::span<const std::uint16_t> species, std::span<const std::int16_t> age,
+                  std::span<const float> dv, PoolTable& pools, std::span<double> co2_removal) {
+  auto ag = pools.pool(Pool::ag_biomass);
+  auto bg = pools.pool(Pool::bg_biomass);
+  for (std::size_t i = rows.first; i < rows.last; ++i) {
+    const BiomassFactors& f = factors[species[i]];
+    const double d_ag = double(dv[i - rows.first]) * f.at_age(age[i]);
+    const double d_bg = d_ag * f.R;
+    ag[i] += d_ag;
+    bg[i] += d_bg;
+    co2_removal[i - rows.first] = (d_ag + d_bg) * units::kCo2PerC;
+  }
+}
+
+}  // namespace shinrin::carbon

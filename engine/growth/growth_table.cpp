@@ -1,0 +1,35 @@
+#include "shinrin/growth/growth_table.hpp"
+
+#include <cmath>
+
+#include "shinrin/core/error.hpp"
+
+namespace shinrin::growth {
+
+GrowthTable GrowthTable::build(const GrowthModel& model, std::span<const CurveKey> curves,
+                               int max_age) {
+  if (max_age < 1) throw Error("growth table: max_age must be >= 1");
+  GrowthTable t;
+  t.max_age_ = max_age;
+  t.curves_ = curves.size();
+  t.volume_.resize(curves.size() * t.stride());
+  t.increment_.resize(curves.size() * t.stride());
+  for (std::size_t c = 0; c < curves.size(); ++c) {
+    if (auto why = model.missing(curves[c])) throw Error("growth model '" + std::string(model.name()) + "': " + *why);
+    double previous = model.volume(curves[c], 0.0);
+    for (int a = 0; a <= max_age; ++a) {
+      const double next = a < max_age ? model.volume(curves[c], a + 1.0) : previous;
+      if (!std::isfinite(previous) || !std::isfinite(next)) {
+        throw Error("growth model '" + std::string(model.name()) + "': non-finite volume for '" +
+                    curves[c].species + "' site class " + std::to_string(curves[c].site_class) +
+                    " at age " + std::to_string(a));
+      }
+      t.volume_[c * t.stride() + a] = static_cast<float>(previous);
+      t.increment_[c * t.stride() + a] = static_cast<float>(next - previous);
+      previous = next;
+    }
+  }
+  return t;
+}
+
+}  // namespace shinrin::growth

@@ -1,0 +1,245 @@
+#include "shinrin/io/parameter_tables.hpp"
+
+#include <array>
+#include <set>
+
+#include "shinrin/core/error.hpp"
+#include "shinrin/io/csv.hpp"
+
+namespace shinrin::io {
+namespace {
+
+Status read_status(const CsvTable& t, const CsvTable::Row& row, std::size_t col) {
+  const auto s = parse_status(t.text(row, col));
+  if (!s) {
+    throw InputError(t.where(row, col) + ": status '" + t.text(row, col) +
+                     "' is not one of C, C*, D, U");
+  }
+  return *s;
+}
+
+LandClass read_land_class(const CsvTable& t, const CsvTable::Row& row, std::size_t col) {
+  const std::string& s = t.text(row, col);
+  if (s == "forest") return LandClass::forest;
+  if (s == "bamboo") return LandClass::bamboo;
+  if (s == "unstocked") return LandClass::unstocked;
+  if (s == "non_forest") return LandClass::non_forest;
+  throw InputError(t.where(row, col) + ": class '" + s +
+                   "' is not one of forest, bamboo, unstocked, non_forest");
+}
+
+double positive(const CsvTable& t, const CsvTable::Row& row, std::size_t col) {
+  const double v = t.number(row, col);
+  if (v <= 0.0) throw InputError(t.where(row, col) + ": " + t.text(row, col) + " must be > 0");
+  return v;
+}
+
+}  // namespace
+
+SpeciesTable load_species_table(const std::string& path) {
+  const CsvTable t = CsvTable::read(path);
+  const std::size_t c_sp = t.column("species"), c_par = t.column("parameter"),
+                    c_val = t.column("value"), c_unit = t.column("unit"),
+                    c_status = t.column("status"), c_src = t.column("source");
+  static constexpr std::array<std::string_view, 5> kNames = {"D", "BEF_young", "BEF_old", "R", "CF"};
+  static constexpr std::array<std::string_view, 5> kUnits = {"t m-3", "1", "1", "1", "t t-1"};
+
+  std::vector<SpeciesParams> species;
+  std::vector<std::array<int, 5>> line_of;  // line of each parameter per species, 0 = missing
+  for (const auto& row : t.rows()) {
+    const std::string& code = t.text(row, c_sp);
+    if (code.empty()) throw InputError(t.where(row, c_sp) + ": empty species code");
+    std::size_t s = 0;
+    while (s < species.size() && species[s].code != code) ++s;
+    if (s == species.size()) {
+      species.push_back({});
+      species.back().code = code;
+      line_of.push_back({});
+    }
+    const std::string& name = t.text(row, c_par);
+    std::size_t p = 0;
+    while (p < kNames.size() && kNames[p] != name) ++p;
+    if (p == kNames.size()) {
+      throw InputError(t.where(row, c_par) + ": parameter '" + name +
+                       "' is not one of D, BEF_young, BEF_old, R, CF");
+    }
+    if (line_of[s][p] != 0) {
+      throw InputError(t.where(row, c_par) + ": " + name + " of '" + code +
+                       "' is given again (first on line " + std::to_string(line_of[s][p]) + ")");
+    }
+    if (t.text(row, c_unit) != kUnits[p]) {
+      throw InputError(t.where(row, c_unit) + ": unit of " + name + " must be '" +
+                       std::string(kUnits[p]) + "', not '" + t.text(row, c_unit) + "'");
+    }
+    line_of[s][p] = row.line;
+    const double v = p == 3 ? t.number(row, c_val) : positive(t, row, c_val);
+    if (p == 3 && v < 0.0) throw InputError(t.where(row, c_val) + ": R must be >= 0");
+    if (p == 4 && v > 1.0) throw InputError(t.where(row, c_val) + ": CF must be <= 1");
+    SpeciesParams& sp = species[s];
+    switch (p) {
+      case 0: sp.D = v; break;
+      case 1: sp.bef_young = v; break;
+      case 2: sp.bef_old = v; break;
+      case 3: sp.R = v; break;
+      default: sp.CF = v; break;
+    }
+    sp.records.push_back({path, code, name, v, std::string(kUnits[p]), read_status(t, row, c_status),
+                          t.text(row, c_src)});
+  }
+  for (std::size_t s = 0; s < species.size(); ++s) {
+    for (std::size_t p = 0; p < kNames.size(); ++p) {
+      if (line_of[s][p] == 0) {
+        throw InputError(path + ": species '" + species[s].code + "' has no " +
+                         std::string(kNames[p]) + " row");
+      }
+    }
+  }
+  if (species.empty()) throw InputError(path + ": no species rows");
+  if (species.size() > 65535) throw InputError(path + ": more than 65535 species");
+  return SpeciesTable(std::move(species));
+}
+
+std::map<std::string, AliasEntry> load_alias_table(const std::string& path,
+                                                   const SpeciesTable& species) {
+  const CsvTable t = CsvTable::read(path);
+  const std::size_t c_name = t.column("name"), c_class = t.column("class"),
+                    c_sp = t.column("species");
+  std::map<std::string, AliasEntry> out;
+  std::map<std::string, int> line_of;
+  for (const auto& row : t.rows()) {
+    const std::string& name = t.text(row, c_name);
+    if (name.empty()) throw InputError(t.where(row, c_name) + ": empty name");
+    if (auto it = line_of.find(name); it != line_of.end()) {
+      throw InputError(t.where(row, c_name) + ": '" + name + "' is given again (first on line " +
+                       std::to_string(it->second) + ")");
+    }
+    line_of[name] = row.line;
+    AliasEntry e;
+    e.land_class = read_land_class(t, row, c_class);
+    const std::string& code = t.text(row, c_sp);
+    if (e.land_class == LandClass::forest) {
+      const auto idx = species.find(code);
+      if (!idx) {
+        throw InputError(t.where(row, c_sp) + ": species '" + code +
+                         "' is not in the species parameter table");
+      }
+      e.species = *idx;
+    } else if (!code.empty()) {
+      throw InputError(t.where(row, c_sp) + ": a " + t.text(row, c_class) +
+                       " row must leave species empty");
+    }
+    out.emplace(name, e);
+  }
+  return out;
+}
+
+std::map<std::string, LandClass> load_forest_types(const std::string& path) {
+  const CsvTable t = CsvTable::read(path);
+  const std::size_t c_name = t.column("name"), c_class = t.column("class");
+  std::map<std::string, LandClass> out;
+  for (const auto& row : t.rows()) {
+    const std::string& name = t.text(row, c_name);
+    if (name.empty()) throw InputError(t.where(row, c_name) + ": empty name");
+    if (!out.emplace(name, read_land_class(t, row, c_class)).second) {
+      throw InputError(t.where(row, c_name) + ": '" + name + "' is given twice");
+    }
+  }
+  return out;
+}
+
+growth::RichardsModel load_richards_model(const std::string& curves_path,
+                                          const std::string& site_classes_path,
+                                          const std::string& scheme) {
+  const CsvTable t = CsvTable::read(curves_path);
+  const std::size_t c_sp = t.column("species"), c_a = t.column("A"), c_k = t.column("k"),
+                    c_c = t.column("c"), c_status = t.column("status"), c_src = t.column("source");
+  std::map<std::string, growth::RichardsCurve> curves;
+  for (const auto& row : t.rows()) {
+    const std::string& sp = t.text(row, c_sp);
+    growth::RichardsCurve curve;
+    curve.params = {positive(t, row, c_a), positive(t, row, c_k), positive(t, row, c_c)};
+    const Status st = read_status(t, row, c_status);
+    const std::string& src = t.text(row, c_src);
+    curve.records = {{curves_path, sp, "richards_A", curve.params.A, "m3 ha-1", st, src},
+                     {curves_path, sp, "richards_k", curve.params.k, "year-1", st, src},
+                     {curves_path, sp, "richards_c", curve.params.c, "1", st, src}};
+    if (!curves.emplace(sp, std::move(curve)).second) {
+      throw InputError(t.where(row, c_sp) + ": species '" + sp + "' has a second curve");
+    }
+  }
+
+  const CsvTable s = CsvTable::read(site_classes_path);
+  const std::size_t s_scheme = s.column("scheme"), s_class = s.column("site_class"),
+                    s_f = s.column("asymptote_factor"), s_status = s.column("status"),
+                    s_src = s.column("source");
+  growth::SiteClassScheme out;
+  out.name = scheme;
+  std::set<std::string> schemes;
+  for (const auto& row : s.rows()) {
+    schemes.insert(s.text(row, s_scheme));
+    if (s.text(row, s_scheme) != scheme) continue;
+    growth::SiteClassFactor f;
+    f.factor = positive(s, row, s_f);
+    const std::string& cls = s.text(row, s_class);
+    f.record = {site_classes_path, scheme + " site class " + cls, "asymptote_factor", f.factor, "1",
+                read_status(s, row, s_status), s.text(row, s_src)};
+    if (cls == "*") {
+      if (out.any_class) throw InputError(s.where(row, s_class) + ": second '*' row for scheme '" + scheme + "'");
+      out.any_class = f;
+    } else if (!out.by_class.emplace(static_cast<int>(s.integer(row, s_class)), f).second) {
+      throw InputError(s.where(row, s_class) + ": site class " + cls + " given twice for scheme '" + scheme + "'");
+    }
+  }
+  if (out.by_class.empty() && !out.any_class) {
+    std::string known;
+    for (const auto& n : schemes) known += (known.empty() ? "" : ", ") + n;
+    throw InputError(site_classes_path + ": no rows for site-class scheme '" + scheme +
+                     "' (schemes in the file: " + known + ")");
+  }
+  return growth::RichardsModel(std::move(curves), std::move(out));
+}
+
+std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> read_yield_tables(const std::string& path) {
+  const CsvTable t = CsvTable::read(path);
+  const std::size_t c_sp = t.column("species"), c_class = t.column("site_class"),
+                    c_age = t.column("age"), c_vol = t.column("volume"),
+                    c_status = t.column("status"), c_src = t.column("source");
+  struct Points {
+    std::vector<double> ages, volumes;
+    std::vector<ParameterRecord> records;
+    int first_line = 0;
+  };
+  std::map<growth::YieldTableModel::Key, Points> points;
+  for (const auto& row : t.rows()) {
+    const std::string& cls = t.text(row, c_class);
+    const int site = cls == "*" ? growth::YieldTableModel::kAnySiteClass
+                                : static_cast<int>(t.integer(row, c_class));
+    Points& p = points[{t.text(row, c_sp), site}];
+    if (p.first_line == 0) p.first_line = row.line;
+    const double age = t.number(row, c_age);
+    const double vol = t.number(row, c_vol);
+    if (age <= 0.0) throw InputError(t.where(row, c_age) + ": age must be > 0 years");
+    if (vol < 0.0) throw InputError(t.where(row, c_vol) + ": volume must be >= 0 m3 ha-1");
+    if (!p.ages.empty() && age <= p.ages.back()) {
+      throw InputError(t.where(row, c_age) + ": ages of '" + t.text(row, c_sp) + "' site class " +
+                       cls + " must increase (previous " + std::to_string(p.ages.back()) + ")");
+    }
+    p.ages.push_back(age);
+    p.volumes.push_back(vol);
+    p.records.push_back({path, t.text(row, c_sp) + " site class " + cls + " age " + t.text(row, c_age),
+                         "volume", vol, "m3 ha-1", read_status(t, row, c_status), t.text(row, c_src)});
+  }
+  if (points.empty()) throw InputError(path + ": no yield-table rows");
+  std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> curves;
+  for (auto& [key, p] : points) {
+    curves.emplace(key, growth::YieldTableCurve{growth::YieldTable(std::move(p.ages), std::move(p.volumes)),
+                                                std::move(p.records)});
+  }
+  return curves;
+}
+
+growth::YieldTableModel load_yield_table_model(const std::string& path) {
+  return growth::YieldTableModel(read_yield_tables(path));
+}
+
+}  // namespace shinrin::io

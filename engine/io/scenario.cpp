@@ -1,0 +1,314 @@
+#include "shinrin/io/scenario.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "shinrin/core/error.hpp"
+
+namespace shinrin::io {
+namespace fs = std::filesystem;
+namespace {
+
+std::string at(const std::string& file, const YAML::Mark& m) {
+  if (m.line < 0) return file;
+  return file + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
+}
+
+// A YAML mapping being read: remembers which keys were used so leftovers can be reported.
+class MapReader {
+ public:
+  MapReader(const YAML::Node& node, std::string file, std::string path)
+      : node_(node), file_(std::move(file)), path_(std::move(path)) {
+    if (!node_.IsMap()) fail(node_, "expected a mapping of keys to values");
+  }
+
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& msg) const {
+    throw InputError(at(file_, n.Mark()) + ": " + (path_.empty() ? "" : "'" + path_ + "': ") + msg);
+  }
+  std::string key_path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+
+  std::optional<YAML::Node> get(const std::string& key) {
+    used_.insert(key);
+    const YAML::Node n = node_[key];
+    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+    return n;
+  }
+  YAML::Node required(const std::string& key) {
+    auto n = get(key);
+    if (!n) fail(node_, "missing required key '" + key + "'");
+    return *n;
+  }
+  MapReader map(const std::string& key) { return MapReader(required(key), file_, key_path(key)); }
+  std::optional<MapReader> optional_map(const std::string& key) {
+    auto n = get(key);
+    if (!n) return std::nullopt;
+    return MapReader(*n, file_, key_path(key));
+  }
+
+  std::string scalar(const YAML::Node& n, const std::string& key) const {
+    if (!n.IsScalar()) {
+      throw InputError(at(file_, n.Mark()) + ": '" + key_path(key) + "': expected a single value");
+    }
+    return n.Scalar();
+  }
+  std::string str(const std::string& key) { return scalar(required(key), key); }
+  std::string str_or(const std::string& key, const std::string& fallback) {
+    auto n = get(key);
+    return n ? scalar(*n, key) : fallback;
+  }
+  int integer(const YAML::Node& n, const std::string& key, int lo, int hi, const char* unit) const {
+    const std::string s = scalar(n, key);
+    try {
+      std::size_t used = 0;
+      const long v = std::stol(s, &used);
+      if (used == s.size() && v >= lo && v <= hi) return static_cast<int>(v);
+    } catch (const std::exception&) {
+    }
+    throw InputError(at(file_, n.Mark()) + ": '" + key_path(key) + "': '" + s +
+                     "' is not an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) +
+                     "]" + (unit[0] ? std::string(" ") + unit : ""));
+  }
+  int int_required(const std::string& key, int lo, int hi, const char* unit) {
+    return integer(required(key), key, lo, hi, unit);
+  }
+  std::optional<int> int_optional(const std::string& key, int lo, int hi, const char* unit) {
+    auto n = get(key);
+    if (!n) return std::nullopt;
+    return integer(*n, key, lo, hi, unit);
+  }
+  std::vector<std::string> list(const std::string& key) {
+    std::vector<std::string> out;
+    auto n = get(key);
+    if (!n) return out;
+    if (!n->IsSequence()) {
+      throw InputError(at(file_, n->Mark()) + ": '" + key_path(key) + "': expected a list");
+    }
+    for (const auto& item : *n) out.push_back(scalar(item, key));
+    return out;
+  }
+
+  //! Throws on the first key that was never asked for.
+  void finish() const {
+    for (const auto& kv : node_) {
+      const std::string k = kv.first.Scalar();
+      if (!used_.contains(k)) {
+        std::string allowed;
+        for (const auto& u : used_) allowed += (allowed.empty() ? "" : ", ") + u;
+        throw InputError(at(file_, kv.first.Mark()) + ": unknown key '" + key_path(k) +
+                         "' (allowed here: " + allowed + ")");
+      }
+    }
+  }
+
+ private:
+  YAML::Node node_;
+  std::string file_;
+  std::string path_;
+  std::set<std::string> used_;
+};
+
+std::string resolve(const fs::path& base, const std::string& p) {
+  if (p.empty()) return p;
+  const fs::path path(p);
+  return (path.is_absolute() ? path : base / path).lexically_normal().string();
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open the scenario file");
+  std::stringstream buf;
+  buf << in.rdbuf();
+  YAML::Node root;
+  try {
+    root = YAML::Load(buf.str());
+  } catch (const YAML::Exception& e) {
+    throw InputError(at(path, e.mark) + ": YAML syntax error: " + e.msg);
+  }
+  if (!root.IsDefined() || root.IsNull()) throw InputError(path + ": the scenario file is empty");
+
+  const fs::path base = fs::absolute(fs::path(path)).parent_path();
+  Scenario s;
+  s.file = path;
+  MapReader top(root, path, "");
+  s.format_version = top.int_required("format_version", 0, 1000000, "");
+  if (s.format_version != kScenarioFormatVersion) {
+    top.fail(top.required("format_version"), "format_version " + std::to_string(s.format_version) +
+                                                 " is not supported (this engine reads " +
+                                                 std::to_string(kScenarioFormatVersion) + ")");
+  }
+  s.description = top.str("description");
+
+  {
+    MapReader sim = top.map("simulation");
+    s.start_year = sim.int_required("start_year", 1900, 2500, "(fiscal year)");
+    s.years = sim.int_required("years", 1, 1000, "years");
+    s.threads = sim.int_optional("threads", 0, 4096, "threads").value_or(0);
+    sim.finish();
+  }
+  {
+    MapReader p = top.map("parcels");
+    s.parcels_path = resolve(base, p.str("path"));
+    s.layer = p.str_or("layer", "");
+    s.open_options = p.list("open_options");
+    MapReader f = p.map("fields");
+    s.fields.id = f.str("id");
+    s.fields.species = f.str("species");
+    s.fields.age = f.str("age");
+    s.fields.area = f.str_or("area", "");
+    s.fields.site_class = f.str_or("site_class", "");
+    s.fields.forest_type = f.str_or("forest_type", "");
+    s.fields.storey = f.str_or("storey", "");
+    s.fields.municipality = f.str_or("municipality", "");
+    s.fields.volume = f.str_or("volume", "");
+    f.finish();
+    if (auto g = p.optional_map("area_from_geometry")) {
+      s.area_epsg = g->int_required("epsg", 1, 999999, "");
+      g->finish();
+    }
+    if (s.fields.area.empty() == !s.area_epsg.has_value()) {
+      p.fail(p.required("fields"), "give exactly one of 'fields.area' (an area field in ha) and "
+                                   "'area_from_geometry' (area from polygons in a projected CRS)");
+    }
+    s.age_reference_year = p.int_optional("age_reference_year", 1900, 2500, "(fiscal year)");
+    s.municipality = p.str_or("municipality", "");
+    const std::string inv = p.str_or("invalid_values", "error");
+    if (inv == "error") {
+      s.invalid_values = InvalidPolicy::error;
+    } else if (inv == "skip") {
+      s.invalid_values = InvalidPolicy::skip;
+    } else {
+      p.fail(p.required("invalid_values"), "invalid_values must be 'error' or 'skip', not '" + inv + "'");
+    }
+    const std::string unk = p.str_or("unknown_species", "error");
+    s.unknown_species = unk == "error" ? "" : unk;
+    p.finish();
+    if (s.fields.municipality.empty() && s.municipality.empty()) {
+      s.municipality = "(unnamed)";
+    }
+  }
+  {
+    MapReader par = top.map("parameters");
+    s.species_table = resolve(base, par.str("species"));
+    s.alias_table = resolve(base, par.str("species_aliases"));
+    s.forest_type_table = resolve(base, par.str_or("forest_types", ""));
+    par.finish();
+    if (!s.fields.forest_type.empty() && s.forest_type_table.empty()) {
+      top.fail(top.required("parameters"),
+               "'parcels.fields.forest_type' is mapped, so 'parameters.forest_types' is required");
+    }
+  }
+  {
+    MapReader g = top.map("growth");
+    s.growth_model = g.str("model");
+    if (s.growth_model == "richards") {
+      MapReader r = g.map("richards");
+      s.richards_curves = resolve(base, r.str("curves"));
+      s.site_classes = resolve(base, r.str("site_classes"));
+      s.site_class_scheme = r.str("site_class_scheme");
+      r.finish();
+    } else if (s.growth_model == "yield_table") {
+      MapReader y = g.map("yield_table");
+      s.yield_table = resolve(base, y.str("path"));
+      y.finish();
+    } else {
+      g.fail(g.required("model"), "unknown growth model '" + s.growth_model +
+                                      "' (known: richards, yield_table)");
+    }
+    g.finish();
+  }
+  if (auto out = top.optional_map("output")) {
+    s.output_path = out->str_or("path", "");
+    if (auto ps = out->optional_map("parcel_series")) {
+      s.parcel_variables = ps->list("variables");
+      s.parcel_interval = ps->int_optional("interval", 1, 1000, "years").value_or(1);
+      ps->finish();
+    }
+    out->finish();
+  }
+  top.finish();
+
+  if (ov.parcels) s.parcels_path = fs::absolute(*ov.parcels).lexically_normal().string();
+  if (ov.output) s.output_path = *ov.output;
+  if (ov.years) s.years = *ov.years;
+  if (ov.threads) s.threads = *ov.threads;
+  if (ov.unknown_species) s.unknown_species = *ov.unknown_species;
+  if (s.output_path.empty()) s.output_path = fs::path(path).stem().string() + ".h5";
+  if (s.age_reference_year && *s.age_reference_year > s.start_year - 1) {
+    throw InputError(path + ": 'parcels.age_reference_year' " + std::to_string(*s.age_reference_year) +
+                     " is after the initial state (end of fiscal year " +
+                     std::to_string(s.start_year - 1) + ")");
+  }
+  return s;
+}
+
+std::string resolved_yaml(const Scenario& s) {
+  YAML::Emitter e;
+  e << YAML::BeginMap;
+  e << YAML::Key << "format_version" << YAML::Value << s.format_version;
+  e << YAML::Key << "description" << YAML::Value << s.description;
+  e << YAML::Key << "simulation" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "start_year" << YAML::Value << s.start_year;
+  e << YAML::Key << "years" << YAML::Value << s.years;
+  e << YAML::Key << "threads" << YAML::Value << s.threads;
+  e << YAML::EndMap;
+  e << YAML::Key << "parcels" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "path" << YAML::Value << s.parcels_path;
+  if (!s.layer.empty()) e << YAML::Key << "layer" << YAML::Value << s.layer;
+  if (!s.open_options.empty()) e << YAML::Key << "open_options" << YAML::Value << s.open_options;
+  e << YAML::Key << "fields" << YAML::Value << YAML::BeginMap;
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"id", &s.fields.id},           {"species", &s.fields.species},
+      {"age", &s.fields.age},         {"area", &s.fields.area},
+      {"site_class", &s.fields.site_class}, {"forest_type", &s.fields.forest_type},
+      {"storey", &s.fields.storey},   {"municipality", &s.fields.municipality},
+      {"volume", &s.fields.volume}};
+  for (const auto& [k, v] : fields) {
+    if (!v->empty()) e << YAML::Key << k << YAML::Value << *v;
+  }
+  e << YAML::EndMap;
+  if (s.area_epsg) {
+    e << YAML::Key << "area_from_geometry" << YAML::Value << YAML::BeginMap << YAML::Key << "epsg"
+      << YAML::Value << *s.area_epsg << YAML::EndMap;
+  }
+  if (s.age_reference_year) e << YAML::Key << "age_reference_year" << YAML::Value << *s.age_reference_year;
+  if (s.fields.municipality.empty()) e << YAML::Key << "municipality" << YAML::Value << s.municipality;
+  e << YAML::Key << "invalid_values" << YAML::Value
+    << (s.invalid_values == InvalidPolicy::error ? "error" : "skip");
+  e << YAML::Key << "unknown_species" << YAML::Value
+    << (s.unknown_species.empty() ? std::string("error") : s.unknown_species);
+  e << YAML::EndMap;
+  e << YAML::Key << "parameters" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "species" << YAML::Value << s.species_table;
+  e << YAML::Key << "species_aliases" << YAML::Value << s.alias_table;
+  if (!s.forest_type_table.empty()) e << YAML::Key << "forest_types" << YAML::Value << s.forest_type_table;
+  e << YAML::EndMap;
+  e << YAML::Key << "growth" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "model" << YAML::Value << s.growth_model;
+  if (s.growth_model == "richards") {
+    e << YAML::Key << "richards" << YAML::Value << YAML::BeginMap;
+    e << YAML::Key << "curves" << YAML::Value << s.richards_curves;
+    e << YAML::Key << "site_classes" << YAML::Value << s.site_classes;
+    e << YAML::Key << "site_class_scheme" << YAML::Value << s.site_class_scheme;
+    e << YAML::EndMap;
+  } else {
+    e << YAML::Key << "yield_table" << YAML::Value << YAML::BeginMap << YAML::Key << "path"
+      << YAML::Value << s.yield_table << YAML::EndMap;
+  }
+  e << YAML::EndMap;
+  e << YAML::Key << "output" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "path" << YAML::Value << s.output_path;
+  e << YAML::Key << "parcel_series" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "variables" << YAML::Value << YAML::Flow << s.parcel_variables;
+  e << YAML::Key << "interval" << YAML::Value << s.parcel_interval;
+  e << YAML::EndMap << YAML::EndMap;
+  e << YAML::EndMap;
+  return std::string(e.c_str()) + "\n";
+}
+
+}  // namespace shinrin::io

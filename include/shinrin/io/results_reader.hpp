@@ -1,0 +1,38 @@
+#pragma once
+//! Reads the summary of a results file: metadata, totals per year, handling classes and the
+//! unconfirmed parameters used. Checks `filetype` and the major format version first.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "shinrin/core/provenance.hpp"
+#include "shinrin/simulation/outputs.hpp"
+
+namespace shinrin::io {
+
+struct ResultsSummary {
+  std::string path;
+  std::array<int, 2> format_version{};
+  std::string engine_version, git_sha, date_and_time, command_line, scenario_sha256, title;
+  bool complete = false;
+  int start_year = 0;
+  int years = 0;
+  std::size_t parcels = 0;
+  std::vector<int> year;                                       //!< time axis (fiscal years)
+  std::array<std::vector<double>, sim::kAggVarCount> totals;   //!< per AggVar, per time index
+  double total_area_ha = 0.0;
+  std::vector<std::string> species;                            //!< species codes
+  std::vector<double> species_area_ha;
+  std::vector<std::string> handling_class;
+  std::vector<std::int64_t> handling_records;
+  std::vector<double> handling_hectares;
+  std::vector<ParameterRecord> parameters;                     //!< every parameter used
+};
+
+//! Throws InputError if the file cannot be opened, is not a shinrin results file, or has a
+//! different major format version.
+ResultsSummary read_summary(const std::string& path);
+
+}  // namespace shinrin::io

@@ -1,0 +1,47 @@
+#pragma once
+//! The parcel table: one row per simulated register record (小班, or one storey of a two-storey
+//! 小班), stored as structure of arrays so each kernel streams only the columns it needs.
+//!
+//! Static columns are set at load; dynamic columns (age, volume) are advanced by the simulation.
+//! Rows are sorted by growth curve at load (sort_by_curve) so kernels run over contiguous ranges
+//! that share tables.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace shinrin {
+
+//! Storey of a register record (層区分).
+enum class Storey : std::uint8_t { single = 0, upper = 1, lower = 2 };
+
+struct ParcelTable {
+  // --- static columns -------------------------------------------------------------------------
+  std::vector<std::string> key;         //!< register key (e.g. link_key), as text
+  std::vector<std::int64_t> source_fid; //!< feature id in the source layer
+  std::vector<double> area_ha;          //!< area [ha]
+  std::vector<std::uint16_t> species;   //!< index into the SpeciesTable
+  std::vector<std::uint16_t> municipality;  //!< index into municipality_names
+  std::vector<std::int32_t> site_class; //!< register site class value (地位); 0 when unmapped
+  std::vector<Storey> storey;           //!< single, upper or lower storey
+  std::vector<std::uint8_t> fallback;   //!< 1 if the species came from the fallback rule
+  std::vector<std::uint32_t> curve;     //!< index of the growth curve (species, site class)
+  std::vector<float> volume_initial;    //!< stem volume at the start [m3 ha-1], < 0 = from curve
+
+  // --- dynamic columns ------------------------------------------------------------------------
+  std::vector<std::int16_t> age;        //!< stand age [years]
+  std::vector<float> volume;            //!< stem volume [m3 ha-1]
+
+  std::vector<std::string> municipality_names;
+
+  std::size_t size() const { return key.size(); }
+  //! Reserves room for `n` rows in every column.
+  void reserve(std::size_t n);
+  //! Reorders all row columns so that new row i is old row order[i].
+  void permute(const std::vector<std::size_t>& order);
+  //! Stable sort of the rows by (curve, species): kernels then meet each table in one run.
+  void sort_by_curve();
+};
+
+}  // namespace shinrin

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Installs the Debian 12 packages shinrin needs to build, test and run its demo.
+# Idempotent: packages already present are skipped, apt-get runs only when something is missing.
+# Runs as root, or through sudo when not root.
+set -eu
+
+PACKAGES="build-essential cmake ninja-build pkg-config \
+zlib1g-dev libeigen3-dev libgdal-dev gdal-bin libhdf5-dev hdf5-tools catch2 libyaml-cpp-dev \
+python3 python3-numpy python3-h5py python3-xarray python3-netcdf4 python3-h5netcdf python3-gdal"
+
+missing=""
+for p in $PACKAGES; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $p"
+  fi
+done
+
+if [ -z "$missing" ]; then
+  echo "setup: all Debian packages present"
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO="sudo"
+else
+  echo "setup: need root or sudo to install:$missing" >&2
+  exit 1
+fi
+
+echo "setup: installing$missing"
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
