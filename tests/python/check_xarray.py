@@ -1,0 +1,53 @@
+#!/usr/bin/python3
+"""Opens a shinrin results file with xarray.open_dataset(path), no options, with both netCDF
+engines, and checks what a reader relies on: named dimensions, coordinates, CF units, and that
+per-parcel series times area add up to the totals.
+
+Usage: check_xarray.py RESULTS.h5
+"""
+import sys
+
+import numpy as np
+import xarray as xr
+
+
+def check(path, engine):
+    ds = xr.open_dataset(path) if engine is None else xr.open_dataset(path, engine=engine)
+    assert ds.attrs["filetype"] == "shinrin_results", ds.attrs["filetype"]
+    assert list(ds.attrs["format_version"])[0] == 1
+    assert ds.attrs["Conventions"] == "CF-1.8"
+    for dim in ("year", "parcel", "species", "municipality", "output_year", "handling_class"):
+        assert dim in ds.dims, f"dimension {dim} missing ({engine})"
+    assert "parcel_key" in ds.coords, "parcel_key is not a coordinate"
+    assert ds.stem_volume.dims == ("parcel", "output_year")
+    assert ds.species_co2_removal.dims == ("species", "year")
+    for name, var in ds.data_vars.items():
+        assert "units" in var.attrs and "long_name" in var.attrs, f"{name} lacks units/long_name"
+    assert ds.stem_volume.attrs["units"] == "m3 ha-1"
+    assert ds.total_co2_removal.attrs["units"] == "t year-1"
+    # The first year entry is the initial state: fluxes are NaN there and nowhere else.
+    assert np.isnan(ds.total_co2_removal.values[0]) and not np.isnan(ds.total_co2_removal.values[1:]).any()
+    # Per-parcel series (float32) x area summed over parcels equals the totals (float64).
+    years = ds.output_year.values
+    for y in years[1:]:
+        per_parcel = float((ds.co2_removal.sel(output_year=y).astype("f8") * ds.area).sum())
+        total = float(ds.total_co2_removal.sel(year=y))
+        assert abs(per_parcel - total) <= 1e-5 * abs(total) + 1e-6, (y, per_parcel, total)
+    volume = float((ds.stem_volume.isel(output_year=-1).astype("f8") * ds.area).sum())
+    assert abs(volume - float(ds.total_stem_volume[-1])) <= 1e-5 * float(ds.total_stem_volume[-1])
+    # Species totals add up to the totals.
+    assert np.allclose(ds.species_stem_volume.sum("species"), ds.total_stem_volume, rtol=1e-12)
+    assert abs(float(ds.handling_hectares.sel(handling_class="simulated") +
+                     ds.handling_hectares.sel(handling_class="fallback_species")) - float(ds.total_area)) < 1e-6
+    ds.close()
+
+
+def main(path):
+    for engine in (None, "netcdf4", "h5netcdf"):
+        check(path, engine)
+    print("xarray opens", path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

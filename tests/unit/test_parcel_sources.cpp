@@ -1,0 +1,204 @@
+// Parcels from real GIS files: the 13 Fukuoka register files, other OGR formats (Shapefile with
+// CP932 attributes, GeoJSON, FlatGeobuf), area from geometry, two-storey stands.
+#include <catch2/catch.hpp>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "shinrin/io/run.hpp"
+#include "shinrin/io/run_setup.hpp"
+#include "shinrin/io/scenario.hpp"
+#include "test_support.hpp"
+
+using namespace shinrin;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kFukuokaFiles[] = {"ashiya", "dazaifu", "hisayama", "itoda", "kasuga", "kasuya", "kotake",
+                               "kurate", "nakama", "onga", "shime", "sue", "tagawa"};
+
+std::string fukuoka(const std::string& name) {
+  return test::shared("data/fukuoka-forest-register/" + name + ".fgb");
+}
+
+// Independent reading of a register file with OGR: record count and sums of hoban_men, in total
+// and per forest type (rinsyu_nam).
+struct RegisterSums {
+  long records = 0;
+  double hectares = 0.0;
+  std::map<std::string, double> hectares_by_forest_type;
+};
+
+RegisterSums register_sums(const std::string& path) {
+  GDALAllRegister();
+  std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  REQUIRE(ds);
+  RegisterSums s;
+  OGRLayer* layer = ds->GetLayer(0);
+  for (auto& f : *layer) {
+    ++s.records;
+    const double ha = f->GetFieldAsDouble("hoban_men");
+    s.hectares += ha;
+    s.hectares_by_forest_type[f->GetFieldAsString("rinsyu_nam")] += ha;
+  }
+  return s;
+}
+
+io::Scenario fukuoka_scenario(const std::string& name, const std::string& out_dir) {
+  io::ScenarioOverrides ov;
+  ov.parcels = fukuoka(name);
+  ov.output = out_dir + "/" + name + ".h5";
+  return io::load_scenario(test::repo("scenarios/fukuoka-register.yaml"), ov);
+}
+
+double handling_ha(const HandlingReport& h, Handling c) { return h.hectares[static_cast<std::size_t>(c)]; }
+
+}  // namespace
+
+TEST_CASE("all 13 Fukuoka register files run and every hectare of hoban_men is accounted for", "[parcels][fukuoka]") {
+  const std::string out = test::scratch_dir("fukuoka-all");
+  for (const char* name : kFukuokaFiles) {
+    INFO(name);
+    const RegisterSums expected = register_sums(fukuoka(name));
+    io::RunSetup setup = io::prepare_run(fukuoka_scenario(name, out));
+    const HandlingReport& h = setup.handling;
+    CHECK(h.total_records() == expected.records);
+    CHECK(h.total_hectares() == Approx(expected.hectares).margin(1e-6));
+    // Forest types that are never simulated go to their own classes, hectare for hectare.
+    const auto& ft = expected.hectares_by_forest_type;
+    auto ft_ha = [&](const char* t) { return ft.contains(t) ? ft.at(t) : 0.0; };
+    CHECK(handling_ha(h, Handling::bamboo) == Approx(ft_ha("竹林")).margin(1e-6));
+    CHECK(handling_ha(h, Handling::non_forest) == Approx(ft_ha("更新困難地")).margin(1e-6));
+    CHECK(handling_ha(h, Handling::unstocked) ==
+          Approx(ft_ha("未立木地") + ft_ha("伐採跡地") + ft_ha("天然林伐採跡地")).margin(1e-6));
+    CHECK(handling_ha(h, Handling::simulated) == Approx(ft_ha("人工林") + ft_ha("天然林")).margin(1e-6));
+    CHECK(h.records[static_cast<std::size_t>(Handling::skipped_invalid)] == 0);
+
+    const io::RunResult r = io::run_to_file(setup, "test");
+    CHECK(r.aggregates.total_area_ha == Approx(handling_ha(h, Handling::simulated)).margin(1e-4));
+    CHECK(fs::exists(r.output_path));
+  }
+}
+
+TEST_CASE("two-storey stands are two simulated records", "[parcels][fukuoka]") {
+  const std::string out = test::scratch_dir("two-storey");
+  io::RunSetup setup = io::prepare_run(fukuoka_scenario("hisayama", out));
+  const ParcelTable& p = setup.parcels;
+  std::map<std::string, std::size_t> row;
+  for (std::size_t i = 0; i < p.size(); ++i) row[p.key[i]] = i;
+  // One polygon (label 2-4-*) carries an upper sugi storey aged 66 on 0.48 ha and two lower
+  // storeys aged 22 on 0.24 ha each (sugi, その他広), as read with ogrinfo.
+  REQUIRE(row.contains("403480650020401"));
+  REQUIRE(row.contains("403480650020402"));
+  REQUIRE(row.contains("403480650020403"));
+  const std::size_t up = row["403480650020401"], low = row["403480650020402"], low2 = row["403480650020403"];
+  CHECK(p.storey[up] == Storey::upper);
+  CHECK(p.storey[low] == Storey::lower);
+  CHECK(p.storey[low2] == Storey::lower);
+  // Ages advance from the register year (FY2019) to the initial state (end of FY2024): + 5.
+  CHECK(p.age[up] == 66 + 5);
+  CHECK(p.age[low] == 22 + 5);
+  CHECK(p.area_ha[up] == Approx(0.48));
+  CHECK(p.area_ha[low] == Approx(0.24));
+  CHECK(setup.species[p.species[up]].code == "sugi");
+  CHECK(setup.species[p.species[low2]].code == "broadleaf_other");
+}
+
+TEST_CASE("area from geometry in a projected CRS matches the register's shape area", "[parcels][fukuoka]") {
+  // st_area_sh is the polygon area in m2 that the data provider computed; the engine computes its
+  // own from the WGS 84 polygons transformed to JGD2011 / Japan Plane Rectangular CS II.
+  const std::string dir = test::scratch_dir("area-geometry");
+  std::string text;
+  {
+    std::ifstream in(test::repo("scenarios/fukuoka-register.yaml"));
+    std::stringstream b;
+    b << in.rdbuf();
+    text = b.str();
+  }
+  const std::string from = "    area: hoban_men\n";
+  REQUIRE(text.find(from) != std::string::npos);
+  text.replace(text.find(from), from.size(), "");
+  text.replace(text.find("  age_reference_year"), 0, "  area_from_geometry:\n    epsg: 6670\n");
+  // Paths in the copied scenario stay relative to the repository's scenarios folder.
+  text.replace(text.find("../../shared/data/fukuoka-forest-register/hisayama.fgb"),
+               std::string("../../shared/data/fukuoka-forest-register/hisayama.fgb").size(), fukuoka("kasuga"));
+  for (const char* p : {"../data/species.csv", "../data/species_aliases.csv", "../data/forest_types.csv",
+                        "../data/richards_curves.csv", "../data/site_classes.csv"}) {
+    text.replace(text.find(p), std::string(p).size(), test::repo(std::string(p).substr(3)));
+  }
+  const std::string scenario = dir + "/area.yaml";
+  test::write_file(scenario, text);
+  const io::RunSetup setup = io::prepare_run(io::load_scenario(scenario));
+
+  std::map<std::int64_t, double> shape_area_ha;  // by feature id
+  GDALAllRegister();
+  std::unique_ptr<GDALDataset> ds(GDALDataset::Open(fukuoka("kasuga").c_str(), GDAL_OF_VECTOR));
+  for (auto& f : *ds->GetLayer(0)) shape_area_ha[f->GetFID()] = f->GetFieldAsDouble("st_area_sh") / 10000.0;
+  REQUIRE(setup.parcels.size() > 100);
+  for (std::size_t i = 0; i < setup.parcels.size(); ++i) {
+    INFO("parcel " << setup.parcels.key[i]);
+    CHECK(setup.parcels.area_ha[i] == Approx(shape_area_ha.at(setup.parcels.source_fid[i])).margin(1e-7));
+  }
+}
+
+TEST_CASE("the demo parcels read the same from GeoPackage, FlatGeobuf, GeoJSON and a CP932 Shapefile", "[parcels][formats]") {
+  const std::string dir = test::scratch_dir("formats");
+  const std::string gpkg = test::repo("data/demo/hinohara_demo.gpkg");
+  auto sh = [](const std::string& cmd) { REQUIRE(std::system((cmd + " > /dev/null 2>&1").c_str()) == 0); };
+  sh("ogr2ogr -f FlatGeobuf " + dir + "/demo.fgb " + gpkg + " shohan");
+  sh("ogr2ogr -f GeoJSON " + dir + "/demo.geojson " + gpkg + " shohan");
+  sh("ogr2ogr -f 'ESRI Shapefile' -lco ENCODING=CP932 " + dir + "/demo.shp " + gpkg + " shohan");
+  // The Shapefile's attributes really are CP932 bytes: スギ is 83 58 83 4D in Shift_JIS.
+  {
+    std::ifstream dbf(dir + "/demo.dbf", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(dbf)), std::istreambuf_iterator<char>());
+    CHECK(bytes.find("\x83\x58\x83\x4D") != std::string::npos);
+    CHECK(bytes.find("スギ") == std::string::npos);
+  }
+
+  const io::RunSetup base = io::prepare_run(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml")));
+  auto same_as_base = [&](const io::RunSetup& other) {
+    REQUIRE(other.parcels.size() == base.parcels.size());
+    CHECK(other.handling.records == base.handling.records);
+    std::map<std::string, std::size_t> row;
+    for (std::size_t i = 0; i < other.parcels.size(); ++i) row[other.parcels.key[i]] = i;
+    for (std::size_t i = 0; i < base.parcels.size(); ++i) {
+      INFO(base.parcels.key[i]);
+      REQUIRE(row.contains(base.parcels.key[i]));
+      const std::size_t j = row[base.parcels.key[i]];
+      CHECK(other.parcels.area_ha[j] == base.parcels.area_ha[i]);
+      CHECK(other.parcels.age[j] == base.parcels.age[i]);
+      CHECK(other.parcels.species[j] == base.parcels.species[i]);
+      CHECK(other.parcels.storey[j] == base.parcels.storey[i]);
+      CHECK(other.parcels.municipality_names[other.parcels.municipality[j]] == "檜原村");
+    }
+  };
+  SECTION("FlatGeobuf and GeoJSON with the demo field names") {
+    for (const char* f : {"/demo.fgb", "/demo.geojson"}) {
+      INFO(f);
+      io::ScenarioOverrides ov;
+      ov.parcels = dir + f;
+      io::Scenario s = io::load_scenario(test::repo("scenarios/hinohara-demo.yaml"), ov);
+      s.layer = "";  // first layer
+      same_as_base(io::prepare_run(s));
+    }
+  }
+  SECTION("Shapefile: 10-character field names, CP932 text read through the .cpg or ENCODING=CP932") {
+    io::ScenarioOverrides ov;
+    ov.parcels = dir + "/demo.shp";
+    io::Scenario s = io::load_scenario(test::repo("scenarios/hinohara-demo.yaml"), ov);
+    s.layer = "";
+    s.fields.species = "species_na";
+    s.fields.forest_type = "forest_typ";
+    s.fields.municipality = "municipali";
+    same_as_base(io::prepare_run(s));
+    fs::remove(dir + "/demo.cpg");  // as delivered without a code page file
+    s.open_options = {"ENCODING=CP932"};
+    same_as_base(io::prepare_run(s));
+  }
+}
