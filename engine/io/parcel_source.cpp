@@ -5,6 +5,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <memory>
 
@@ -89,7 +90,10 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
   std::unique_ptr<GDALDataset, DatasetCloser> ds(GDALDataset::Open(
       s.parcels_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options.data(), nullptr));
   if (!ds) {
-    throw InputError(s.parcels_path + ": cannot open as a vector data source" + gdal_message());
+    std::string why = gdal_message();
+    std::error_code ec;
+    if (why.empty() && !std::filesystem::exists(s.parcels_path, ec)) why = " (no such file)";
+    throw InputError(s.parcels_path + ": cannot open as a vector data source" + why);
   }
   OGRLayer* layer = nullptr;
   if (s.layer.empty()) {
@@ -275,7 +279,8 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
       for (auto& b : bad) {
         if (problems.size() < 20) problems.push_back(std::move(b));
       }
-      out.handling.add(Handling::skipped_invalid, std::isfinite(area_ha) ? area_ha : 0.0);
+      // An invalid area (missing, not finite, <= 0) counts as 0 ha.
+      out.handling.add(Handling::skipped_invalid, std::isfinite(area_ha) && area_ha > 0.0 ? area_ha : 0.0);
       continue;
     }
     out.handling.add(handling, area_ha);

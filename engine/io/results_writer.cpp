@@ -2,7 +2,9 @@
 
 #include <hdf5.h>
 #include <unistd.h>
+#include <zlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -44,6 +46,7 @@ struct ResultsWriter::Impl {
   std::vector<h5::Id> series;  // one per selected parcel variable
   std::size_t n_parcels = 0;
   std::size_t n_out_times = 0;
+  std::size_t chunk_rows = 0;  // parcels per chunk = simulation block size
   int start_year = 0;
   std::string scenario_text, scenario_sha256, scenario_file;
   std::vector<ParameterRecord> parameters;
@@ -168,7 +171,8 @@ ResultsWriter::ResultsWriter(std::string path, const RunSetup& setup, std::strin
       h5::attr_cf(m.output_year, "1", "fiscal year of the per-parcel series (end-of-year state)");
       h5::make_scale(m.output_year, "output_year");
       const hsize_t dims[2] = {p.size(), m.n_out_times};
-      const hsize_t chunk[2] = {std::max<hsize_t>(1, std::min<hsize_t>(block_size, p.size())), m.n_out_times};
+      m.chunk_rows = std::max<std::size_t>(1, std::min(block_size, p.size()));
+      const hsize_t chunk[2] = {m.chunk_rows, m.n_out_times};
       for (sim::ParcelVar v : out.variables) {
         const auto& info = sim::parcel_var_info(v);
         h5::Id space = h5::checked(H5Screate_simple(2, dims, nullptr), H5Sclose, "create a space");
@@ -207,15 +211,41 @@ ResultsWriter::~ResultsWriter() {
   }
 }
 
+// The chunk pipeline is shuffle then deflate (set in that order above), so a chunk is encoded
+// here exactly as HDF5 would: byte-shuffle the float32 values (all first bytes, then all second
+// bytes, ...) and compress with zlib at level 1. Rows past the last parcel hold the fill value.
+void ResultsWriter::prepare_block(sim::BlockSeries& block) {
+  const Impl& m = *impl_;
+  if (block.first % m.chunk_rows != 0 || block.rows > m.chunk_rows) {
+    throw OutputError("per-parcel block at row " + std::to_string(block.first) + " is not chunk-aligned");
+  }
+  const std::size_t n = m.chunk_rows * m.n_out_times;
+  std::vector<float> chunk(n);
+  std::vector<unsigned char> shuffled(n * sizeof(float));
+  block.encoded.resize(block.values.size());
+  for (std::size_t k = 0; k < block.values.size(); ++k) {
+    const std::size_t used = block.rows * m.n_out_times;
+    std::copy_n(block.values[k].begin(), used, chunk.begin());
+    std::fill(chunk.begin() + static_cast<std::ptrdiff_t>(used), chunk.end(), std::nanf(""));
+    const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t b = 0; b < sizeof(float); ++b) shuffled[b * n + i] = bytes[i * sizeof(float) + b];
+    }
+    auto& out = block.encoded[k];
+    uLongf size = compressBound(static_cast<uLong>(shuffled.size()));
+    out.resize(size);
+    if (compress2(out.data(), &size, shuffled.data(), static_cast<uLong>(shuffled.size()), 1) != Z_OK) {
+      throw OutputError("zlib failed to compress a per-parcel chunk for " + temp_path_);
+    }
+    out.resize(size);
+  }
+}
+
 void ResultsWriter::write_block(const sim::BlockSeries& block) {
   Impl& m = *impl_;
   const hsize_t offset[2] = {block.first, 0};
-  const hsize_t count[2] = {block.rows, m.n_out_times};
-  h5::Id mem = h5::checked(H5Screate_simple(2, count, nullptr), H5Sclose, "create a space");
   for (std::size_t k = 0; k < m.series.size(); ++k) {
-    h5::Id space = h5::checked(H5Dget_space(m.series[k]), H5Sclose, "get a dataset space");
-    h5::check(H5Sselect_hyperslab(space, H5S_SELECT_SET, offset, nullptr, count, nullptr), "select rows");
-    h5::check(H5Dwrite(m.series[k], H5T_NATIVE_FLOAT, mem, space, H5P_DEFAULT, block.values[k].data()),
+    h5::check(H5Dwrite_chunk(m.series[k], H5P_DEFAULT, 0, offset, block.encoded[k].size(), block.encoded[k].data()),
               "write per-parcel series in " + temp_path_);
   }
 }

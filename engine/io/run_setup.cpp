@@ -1,6 +1,7 @@
 #include "shinrin/io/run_setup.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -46,9 +47,20 @@ sim::OutputSelection output_selection(const Scenario& s) {
   return out;
 }
 
+// A results file in a folder that does not exist would only fail after loading and simulating.
+void check_output_folder(const Scenario& s) {
+  const std::filesystem::path folder = std::filesystem::path(s.output_path).parent_path();
+  std::error_code ec;
+  if (!folder.empty() && !std::filesystem::is_directory(folder, ec)) {
+    throw InputError("output path '" + s.output_path + "': folder '" + folder.string() +
+                     "' does not exist");
+  }
+}
+
 }  // namespace
 
 RunSetup prepare_run(const Scenario& scenario) {
+  check_output_folder(scenario);
   RunSetup r;
   r.scenario = scenario;
   r.scenario_text = resolved_yaml(scenario);
@@ -93,8 +105,13 @@ RunSetup prepare_run(const Scenario& scenario) {
     }
   }
   if (!missing.empty()) {
-    std::string msg = "growth model '" + std::string(r.growth_model->name()) +
-                      "' cannot grow these parcels:";
+    const std::string tables = scenario.growth_model == "richards"
+                                   ? scenario.richards_curves + ", " + scenario.site_classes +
+                                         " scheme '" + scenario.site_class_scheme + "'"
+                                   : scenario.yield_table;
+    std::string msg = scenario.parcels_path + " layer '" + r.layer + "': growth model '" +
+                      std::string(r.growth_model->name()) + "' (" + tables +
+                      ") cannot grow these parcels:";
     for (const auto& [why, n] : missing) msg += "\n  " + why + ": " + std::to_string(n) + " records";
     throw InputError(msg);
   }

@@ -29,6 +29,10 @@ class MapReader {
   [[noreturn]] void fail(const YAML::Node& n, const std::string& msg) const {
     throw InputError(at(file_, n.Mark()) + ": " + (path_.empty() ? "" : "'" + path_ + "': ") + msg);
   }
+  //! Fails at the value of `key` (which must be set), naming its key path.
+  [[noreturn]] void fail_value(const std::string& key, const std::string& msg) {
+    throw InputError(at(file_, required(key).Mark()) + ": '" + key_path(key) + "': " + msg);
+  }
   std::string key_path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
 
   std::optional<YAML::Node> get(const std::string& key) {
@@ -183,7 +187,7 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
     } else if (inv == "skip") {
       s.invalid_values = InvalidPolicy::skip;
     } else {
-      p.fail(p.required("invalid_values"), "invalid_values must be 'error' or 'skip', not '" + inv + "'");
+      p.fail_value("invalid_values", "'" + inv + "' is not one of error, skip");
     }
     const std::string unk = p.str_or("unknown_species", "error");
     s.unknown_species = unk == "error" ? "" : unk;
@@ -217,8 +221,7 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
       s.yield_table = resolve(base, y.str("path"));
       y.finish();
     } else {
-      g.fail(g.required("model"), "unknown growth model '" + s.growth_model +
-                                      "' (known: richards, yield_table)");
+      g.fail_value("model", "unknown growth model '" + s.growth_model + "' (known: richards, yield_table)");
     }
     g.finish();
   }

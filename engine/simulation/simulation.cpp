@@ -129,8 +129,9 @@ Aggregates run(ParcelTable& parcels, const SpeciesTable& species, const growth::
   std::vector<std::unique_ptr<ThreadWork>> owned(static_cast<std::size_t>(threads));
 
   // Parallel contract: each block's rows of parcels and pools are written by the one thread that
-  // runs the block; the growth table, factors and selection are read-only; the sink is called
-  // inside a critical section; ThreadWork is private to its thread.
+  // runs the block; the growth table, factors and selection are read-only; the sink prepares
+  // (compresses) a block on its own thread and writes it inside a critical section; ThreadWork is
+  // private to its thread.
 #pragma omp parallel num_threads(threads)
   {
     const std::size_t tid = static_cast<std::size_t>(omp_get_thread_num());
@@ -194,6 +195,7 @@ Aggregates run(ParcelTable& parcels, const SpeciesTable& species, const growth::
         if (!out.variables.empty()) {
           w.series.first = rows.first;
           w.series.rows = rows.size();
+          sink->prepare_block(w.series);
 #pragma omp critical(shinrin_series_sink)
           sink->write_block(w.series);
         }

@@ -23,7 +23,10 @@ class ResultsWriter final : public sim::SeriesSink {
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
 
-  //! Writes one block of per-parcel series (called by one thread at a time).
+  //! Compresses one block of per-parcel series into whole HDF5 chunks (shuffle + deflate), on
+  //! the calling worker thread. Blocks must be chunk-aligned (block size = chunk rows).
+  void prepare_block(sim::BlockSeries& block) override;
+  //! Writes the prepared chunks of one block (called by one thread at a time).
   void write_block(const sim::BlockSeries& block) override;
 
   //! Writes aggregates, handling counts and parameters, sets `complete`, closes and renames.

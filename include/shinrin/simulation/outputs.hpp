@@ -55,13 +55,17 @@ struct BlockSeries {
   std::size_t first = 0;  //!< first parcel row of the block
   std::size_t rows = 0;
   std::vector<std::vector<float>> values;
+  std::vector<std::vector<unsigned char>> encoded;  //!< scratch a sink may fill in prepare_block
 };
 
-//! Receives per-parcel series. Implemented by the results writer. write_block is called by one
-//! thread at a time.
+//! Receives per-parcel series, block by block. Implemented by the results writer.
 class SeriesSink {
  public:
   virtual ~SeriesSink() = default;
+  //! Called by the worker thread that owns `block`, concurrently with other threads' calls: may
+  //! transform the block (e.g. compress it into `encoded`) but must not touch shared state.
+  virtual void prepare_block(BlockSeries& block) { (void)block; }
+  //! Stores a prepared block. Called by one thread at a time.
   virtual void write_block(const BlockSeries& block) = 0;
 };
 

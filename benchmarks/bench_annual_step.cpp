@@ -1,0 +1,116 @@
+// Throughput of the annual step (growth + biomass carbon + aggregation) on synthetic parcels.
+//
+//   bench_annual_step [--parcels N] [--years Y] [--threads T] [--repeat R]
+//
+// Builds N synthetic parcels (species mix of a Japanese prefecture: sugi 45 %, hinoki 25 %,
+// broadleaf 20 %, pines 10 %; ages 1-100; site classes 1-3; 60 municipalities) with the
+// repository's parameter tables (data/species.csv, data/richards_curves.csv, three_class site
+// classes), runs the simulation R times, and prints parcel-years per second (best and median of
+// R) and the peak resident memory of the process. No per-parcel series are written: this measures
+// the engine's kernel; scripts/bench_end_to_end.sh measures a whole `shinrin run` with HDF5 output.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <omp.h>
+
+#include "shinrin/growth/growth_table.hpp"
+#include "shinrin/io/parameter_tables.hpp"
+#include "shinrin/simulation/simulation.hpp"
+
+using namespace shinrin;
+
+namespace {
+
+// Deterministic generator (splitmix64), so every run benchmarks the same parcels.
+struct SplitMix {
+  std::uint64_t s;
+  std::uint64_t next() {
+    std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  double uniform() { return double(next() >> 11) * 0x1.0p-53; }
+};
+
+long arg(int argc, char** argv, const char* name, long fallback) {
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == name) return std::strtol(argv[i + 1], nullptr, 10);
+  }
+  return fallback;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::size_t n = static_cast<std::size_t>(arg(argc, argv, "--parcels", 1000000));
+  const int years = static_cast<int>(arg(argc, argv, "--years", 100));
+  const int threads = static_cast<int>(arg(argc, argv, "--threads", 0));
+  const int repeat = static_cast<int>(arg(argc, argv, "--repeat", 3));
+  const std::string data = std::string(SHINRIN_SOURCE_DIR) + "/data/";
+
+  const SpeciesTable species = io::load_species_table(data + "species.csv");
+  const auto model = io::load_richards_model(data + "richards_curves.csv", data + "site_classes.csv", "three_class");
+  const char* mix[] = {"sugi", "hinoki", "broadleaf_other", "akamatsu"};
+  const double share[] = {0.45, 0.25, 0.20, 0.10};
+
+  ParcelTable p;
+  p.reserve(n);
+  for (int m = 0; m < 60; ++m) p.municipality_names.push_back("municipality " + std::to_string(m));
+  std::vector<growth::CurveKey> curves;
+  for (const char* sp : mix) {
+    for (int site = 1; site <= 3; ++site) curves.push_back({sp, site});
+  }
+  SplitMix rng{20250401};
+  for (std::size_t i = 0; i < n; ++i) {
+    double u = rng.uniform();
+    int s = 0;
+    while (s < 3 && u >= share[s]) u -= share[s++];
+    const int site = 1 + int(rng.next() % 3);
+    p.key.push_back(std::to_string(i));
+    p.source_fid.push_back(static_cast<std::int64_t>(i));
+    p.area_ha.push_back(0.1 + 4.9 * rng.uniform());
+    p.species.push_back(static_cast<std::uint16_t>(*species.find(mix[s])));
+    p.municipality.push_back(static_cast<std::uint16_t>(rng.next() % 60));
+    p.site_class.push_back(site);
+    p.storey.push_back(Storey::single);
+    p.fallback.push_back(0);
+    p.curve.push_back(static_cast<std::uint32_t>(s * 3 + site - 1));
+    p.volume_initial.push_back(-1.0f);
+    p.age.push_back(static_cast<std::int16_t>(1 + rng.next() % 100));
+    p.volume.push_back(0.0f);
+  }
+  p.sort_by_curve();
+  const auto table = growth::GrowthTable::build(model, curves, 100 + years + 1);
+  const std::vector<std::int16_t> initial_age = p.age;
+
+  sim::RunConfig config;
+  config.start_year = 2025;
+  config.years = years;
+  config.threads = threads;
+  std::vector<double> rates;
+  double check = 0.0;
+  for (int r = 0; r < repeat; ++r) {
+    p.age = initial_age;
+    const auto t0 = std::chrono::steady_clock::now();
+    const sim::Aggregates agg = sim::run(p, species, table, config, nullptr);
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    rates.push_back(double(n) * years / s);
+    check = agg.total.at(0, static_cast<std::size_t>(years), sim::AggVar::stem_volume);
+  }
+  std::sort(rates.begin(), rates.end());
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("parcels %zu  years %d  threads %d  repeats %d\n", n, years,
+              threads > 0 ? threads : omp_get_max_threads(), repeat);
+  std::printf("parcel-years/s  best %.3g  median %.3g\n", rates.back(), rates[rates.size() / 2]);
+  std::printf("peak RSS %.1f MiB\n", ru.ru_maxrss / 1024.0);
+  std::printf("final stem volume %.6e m3 (checksum)\n", check);
+  return 0;
+}
