@@ -153,7 +153,7 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
   if (!s.unknown_species.empty()) {
     fallback = species.find(s.unknown_species);
     if (!fallback) {
-      throw InputError(s.file + ": unknown_species '" + s.unknown_species +
+      throw InputError(s.unknown_species_origin + ": fallback species '" + s.unknown_species +
                        "' is not a species code of " + s.species_table);
     }
   }
@@ -266,8 +266,8 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
       }
       if (vol.index >= 0 && feature->IsFieldSetAndNotNull(vol.index)) {
         const double v = feature->GetFieldAsDouble(vol.index);
-        if (!std::isfinite(v) || v < 0.0) {
-          invalid(vol, std::to_string(v) + "; expected a stem volume >= 0 m3 ha-1");
+        if (!std::isfinite(v) || v < 0.0 || v > 1e5) {
+          invalid(vol, std::to_string(v) + "; expected a stem volume in [0, 100000] m3 ha-1");
         } else {
           volume = static_cast<float>(v);
         }
@@ -280,7 +280,8 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
         if (problems.size() < 20) problems.push_back(std::move(b));
       }
       // An invalid area (missing, not finite, <= 0) counts as 0 ha.
-      out.handling.add(Handling::skipped_invalid, std::isfinite(area_ha) && area_ha > 0.0 ? area_ha : 0.0);
+      const bool area_ok = std::isfinite(area_ha) && area_ha > 0.0;
+      out.handling.add(Handling::skipped_invalid, area_ok ? area_ha : 0.0);
       continue;
     }
     out.handling.add(handling, area_ha);

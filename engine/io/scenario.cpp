@@ -191,6 +191,9 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
     }
     const std::string unk = p.str_or("unknown_species", "error");
     s.unknown_species = unk == "error" ? "" : unk;
+    if (auto n = p.get("unknown_species")) {
+      s.unknown_species_origin = at(path, n->Mark()) + ": 'parcels.unknown_species'";
+    }
     p.finish();
     if (s.fields.municipality.empty() && s.municipality.empty()) {
       s.municipality = "(unnamed)";
@@ -221,7 +224,8 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
       s.yield_table = resolve(base, y.str("path"));
       y.finish();
     } else {
-      g.fail_value("model", "unknown growth model '" + s.growth_model + "' (known: richards, yield_table)");
+      g.fail_value("model",
+                   "unknown growth model '" + s.growth_model + "' (known: richards, yield_table)");
     }
     g.finish();
   }
@@ -240,7 +244,10 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
   if (ov.output) s.output_path = *ov.output;
   if (ov.years) s.years = *ov.years;
   if (ov.threads) s.threads = *ov.threads;
-  if (ov.unknown_species) s.unknown_species = *ov.unknown_species;
+  if (ov.unknown_species) {
+    s.unknown_species = *ov.unknown_species;
+    s.unknown_species_origin = "option --unknown-species";
+  }
   if (s.output_path.empty()) s.output_path = fs::path(path).stem().string() + ".h5";
   if (s.age_reference_year && *s.age_reference_year > s.start_year - 1) {
     throw InputError(path + ": 'parcels.age_reference_year' " + std::to_string(*s.age_reference_year) +

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "shinrin/core/error.hpp"
 #include "shinrin/io/run.hpp"
 #include "shinrin/io/run_setup.hpp"
 #include "shinrin/io/scenario.hpp"
@@ -200,5 +201,53 @@ TEST_CASE("the demo parcels read the same from GeoPackage, FlatGeobuf, GeoJSON a
     fs::remove(dir + "/demo.cpg");  // as delivered without a code page file
     s.open_options = {"ENCODING=CP932"};
     same_as_base(io::prepare_run(s));
+  }
+}
+
+TEST_CASE("a mapped register volume is the initial volume and is checked", "[parcels]") {
+  const std::string dir = test::scratch_dir("volume-field");
+  auto feature = [](const char* key, const char* volume) {
+    return std::string(R"({"type":"Feature","properties":{"key":")") + key +
+           R"(","sp":"スギ","age":30,"ha":1.5,"vol":)" + volume +
+           R"(},"geometry":{"type":"Polygon","coordinates":[[[0,0],[100,0],[100,100],[0,100],[0,0]]]}})";
+  };
+  auto write = [&](const std::string& name, const std::string& a, const std::string& b) {
+    test::write_file(dir + "/" + name, R"({"type":"FeatureCollection","features":[)" + a + "," + b + "]}");
+  };
+  write("good.geojson", feature("a", "150.0"), feature("b", "null"));
+  write("bad.geojson", feature("a", "1e30"), feature("b", "-2"));
+  const std::string yaml = R"(format_version: 1
+description: register volume field
+simulation: {start_year: 2025, years: 1}
+parcels:
+  path: good.geojson
+  fields: {id: key, species: sp, age: age, area: ha, volume: vol}
+parameters:
+  species: )" + test::repo("data/species.csv") + R"(
+  species_aliases: )" + test::repo("data/species_aliases.csv") + R"(
+growth:
+  model: richards
+  richards:
+    curves: )" + test::repo("data/richards_curves.csv") + R"(
+    site_classes: )" + test::repo("data/site_classes.csv") + R"(
+    site_class_scheme: uniform
+)";
+  test::write_file(dir + "/volume.yaml", yaml);
+  const io::RunSetup good = io::prepare_run(io::load_scenario(dir + "/volume.yaml"));
+  std::map<std::string, float> initial;
+  for (std::size_t i = 0; i < good.parcels.size(); ++i) initial[good.parcels.key[i]] = good.parcels.volume_initial[i];
+  CHECK(initial.at("a") == 150.0f);
+  CHECK(initial.at("b") < 0.0f);  // NULL: from the growth curve
+
+  io::ScenarioOverrides ov;
+  ov.parcels = dir + "/bad.geojson";
+  try {
+    io::prepare_run(io::load_scenario(dir + "/volume.yaml", ov));
+    FAIL("expected an input error");
+  } catch (const InputError& e) {
+    const std::string msg = e.what();
+    CHECK(msg.find("parcel 'a' (feature 0): field 'volume' (source field 'vol')") != std::string::npos);
+    CHECK(msg.find("parcel 'b' (feature 1): field 'volume' (source field 'vol'): -2") != std::string::npos);
+    CHECK(msg.find("expected a stem volume in [0, 100000] m3 ha-1") != std::string::npos);
   }
 }

@@ -1,8 +1,9 @@
 #pragma once
 //! Scenario files (YAML). The format is described in README.md ("Scenario format"); this header
 //! is its single definition. Unknown keys are errors; every error names file, line, column and
-//! the key path. Paths inside a scenario are relative to the scenario file's folder; paths given
-//! on the command line are relative to the working directory.
+//! the key path. Input paths inside a scenario are relative to the scenario file's folder; the
+//! output path and paths given on the command line are relative to the working directory (an
+//! output belongs to the run, not to the scenario).
 
 #include <optional>
 #include <string>
@@ -48,6 +49,7 @@ struct Scenario {
   std::string municipality;               //!< name used when fields.municipality is not mapped
   InvalidPolicy invalid_values = InvalidPolicy::error;
   std::string unknown_species;            //!< empty = error; else fallback species code
+  std::string unknown_species_origin;     //!< where it was set ("file:line:col" or the option)
 
   // parameters
   std::string species_table;

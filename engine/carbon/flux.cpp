@@ -1,0 +1,70 @@
+#include "shinrin/carbon/flux.hpp"
+
+#include <algorithm>
+
+namespace shinrin::carbon {
+namespace {
+
+constexpr auto P = [](Pool p) { return static_cast<std::uint8_t>(p); };
+constexpr std::uint8_t A = kAtmosphere;
+
+constexpr std::array<FluxInfo, kFluxCount> kFluxes = {{
+    {"growth: atmosphere -> carbon_ag", Module::growth, A, P(Pool::ag_biomass)},
+    {"growth: atmosphere -> carbon_bg", Module::growth, A, P(Pool::bg_biomass)},
+    {"thinning: carbon_ag -> carbon_hwp_sawnwood", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_sawnwood)},
+    {"thinning: carbon_ag -> carbon_hwp_panels", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_panels)},
+    {"thinning: carbon_ag -> carbon_hwp_paper", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_paper)},
+    {"thinning: carbon_ag -> atmosphere (burnt)", Module::thinning, P(Pool::ag_biomass), A},
+    {"thinning: carbon_ag -> carbon_dead_wood", Module::thinning, P(Pool::ag_biomass), P(Pool::dead_wood)},
+    {"thinning: carbon_ag -> carbon_litter", Module::thinning, P(Pool::ag_biomass), P(Pool::litter)},
+    {"thinning: carbon_bg -> carbon_dead_wood", Module::thinning, P(Pool::bg_biomass), P(Pool::dead_wood)},
+    {"felling: carbon_ag -> carbon_hwp_sawnwood", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_sawnwood)},
+    {"felling: carbon_ag -> carbon_hwp_panels", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_panels)},
+    {"felling: carbon_ag -> carbon_hwp_paper", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_paper)},
+    {"felling: carbon_ag -> atmosphere (burnt)", Module::felling, P(Pool::ag_biomass), A},
+    {"felling: carbon_ag -> carbon_dead_wood", Module::felling, P(Pool::ag_biomass), P(Pool::dead_wood)},
+    {"felling: carbon_ag -> carbon_litter", Module::felling, P(Pool::ag_biomass), P(Pool::litter)},
+    {"felling: carbon_bg -> carbon_dead_wood", Module::felling, P(Pool::bg_biomass), P(Pool::dead_wood)},
+    {"decay: carbon_dead_wood -> atmosphere", Module::decay, P(Pool::dead_wood), A},
+    {"decay: carbon_dead_wood -> carbon_soil", Module::decay, P(Pool::dead_wood), P(Pool::soil)},
+    {"decay: carbon_litter -> atmosphere", Module::decay, P(Pool::litter), A},
+    {"decay: carbon_litter -> carbon_soil", Module::decay, P(Pool::litter), P(Pool::soil)},
+    {"decay: carbon_soil -> atmosphere", Module::decay, P(Pool::soil), A},
+    {"hwp: carbon_hwp_sawnwood -> atmosphere", Module::hwp, P(Pool::hwp_sawnwood), A},
+    {"hwp: carbon_hwp_panels -> atmosphere", Module::hwp, P(Pool::hwp_panels), A},
+    {"hwp: carbon_hwp_paper -> atmosphere", Module::hwp, P(Pool::hwp_paper), A},
+}};
+
+}  // namespace
+
+std::string_view module_name(Module m) {
+  switch (m) {
+    case Module::growth: return "growth";
+    case Module::thinning: return "thinning";
+    case Module::felling: return "felling";
+    case Module::decay: return "decay";
+    case Module::hwp: return "hwp";
+  }
+  return "unknown";
+}
+
+const FluxInfo& flux_info(Flux f) { return kFluxes[static_cast<std::size_t>(f)]; }
+
+HarvestChannels harvest_channels(Module operation) {
+  if (operation == Module::thinning) {
+    return {Flux::thinning_to_sawnwood, Flux::thinning_to_panels, Flux::thinning_to_paper, Flux::thinning_burnt,
+            Flux::thinning_ag_to_dead_wood, Flux::thinning_ag_to_litter, Flux::thinning_bg_to_dead_wood};
+  }
+  return {Flux::felling_to_sawnwood, Flux::felling_to_panels, Flux::felling_to_paper, Flux::felling_burnt,
+          Flux::felling_ag_to_dead_wood, Flux::felling_ag_to_litter, Flux::felling_bg_to_dead_wood};
+}
+
+void FluxBlock::clear() {
+  for (std::size_t f = 0; f < kFluxCount; ++f) {
+    if (!active_[f]) continue;
+    std::fill_n(amount_.begin() + static_cast<std::ptrdiff_t>(f * rows_), rows_, 0.0);
+    active_[f] = false;
+  }
+}
+
+}  // namespace shinrin::carbon

@@ -1,0 +1,101 @@
+#pragma once
+//! Flux channels: every change of a carbon pool is an amount [t C ha-1] on one of these channels,
+//! each with a fixed source, destination and the module that causes it (moja FLINT's idea:
+//! attribution by construction). Modules fill a FluxBlock; carbon applies it (transfers.hpp).
+//!
+//! Thinning and final felling have the same seven channels each:
+//!   stem -> sawnwood / panels / paper     carbon of stems turned into wood products
+//!   ag -> atmosphere (burnt)              fuelwood, residues collected for fuel, and the part of
+//!                                         logs burnt in processing: oxidised in the year
+//!   ag -> dead wood                       stems left on site (切り捨て) and woody residues left
+//!   ag -> litter                          foliage and fine residues left
+//!   bg -> dead wood                       roots of the removed trees
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "shinrin/carbon/pools.hpp"
+
+namespace shinrin::carbon {
+
+//! Who caused a flux.
+enum class Module : std::uint8_t { growth, thinning, felling, decay, hwp };
+inline constexpr std::size_t kModuleCount = 5;
+std::string_view module_name(Module m);
+
+enum class Flux : std::size_t {
+  growth_ag = 0,
+  growth_bg,
+  thinning_to_sawnwood,
+  thinning_to_panels,
+  thinning_to_paper,
+  thinning_burnt,
+  thinning_ag_to_dead_wood,
+  thinning_ag_to_litter,
+  thinning_bg_to_dead_wood,
+  felling_to_sawnwood,
+  felling_to_panels,
+  felling_to_paper,
+  felling_burnt,
+  felling_ag_to_dead_wood,
+  felling_ag_to_litter,
+  felling_bg_to_dead_wood,
+  dead_wood_to_atmosphere,
+  dead_wood_to_soil,
+  litter_to_atmosphere,
+  litter_to_soil,
+  soil_to_atmosphere,
+  sawnwood_to_atmosphere,
+  panels_to_atmosphere,
+  paper_to_atmosphere,
+};
+inline constexpr std::size_t kFluxCount = 24;
+
+struct FluxInfo {
+  std::string_view name;  //!< e.g. "thinning: carbon_ag -> carbon_dead_wood"
+  Module module;
+  std::uint8_t source;    //!< Pool index or kAtmosphere
+  std::uint8_t target;    //!< Pool index or kAtmosphere
+};
+const FluxInfo& flux_info(Flux f);
+
+//! The seven harvest channels of thinning or felling, in the order listed above.
+struct HarvestChannels {
+  Flux to_sawnwood, to_panels, to_paper, burnt, ag_to_dead_wood, ag_to_litter, bg_to_dead_wood;
+};
+HarvestChannels harvest_channels(Module operation);
+
+//! Flux amounts of one block of parcels for one year: amount(f, row) [t C ha-1], row counted
+//! from the block's first parcel. `active(f)` says whether any row has a non-zero amount, so
+//! applying a block skips channels nothing used this year.
+class FluxBlock {
+ public:
+  explicit FluxBlock(std::size_t rows = 0) : rows_(rows), amount_(rows * kFluxCount, 0.0) {}
+  std::size_t rows() const { return rows_; }
+  double& at(Flux f, std::size_t row) {
+    active_[static_cast<std::size_t>(f)] = true;
+    return amount_[static_cast<std::size_t>(f) * rows_ + row];
+  }
+  double get(Flux f, std::size_t row) const { return amount_[static_cast<std::size_t>(f) * rows_ + row]; }
+  std::span<double> channel(Flux f) {
+    active_[static_cast<std::size_t>(f)] = true;
+    return {amount_.data() + static_cast<std::size_t>(f) * rows_, rows_};
+  }
+  std::span<const double> channel(Flux f) const {
+    return {amount_.data() + static_cast<std::size_t>(f) * rows_, rows_};
+  }
+  bool active(Flux f) const { return active_[static_cast<std::size_t>(f)]; }
+  //! Zeroes the channels used since the last clear.
+  void clear();
+
+ private:
+  std::size_t rows_;
+  std::vector<double> amount_;
+  std::array<bool, kFluxCount> active_{};
+};
+
+}  // namespace shinrin::carbon
