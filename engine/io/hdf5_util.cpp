@@ -55,20 +55,24 @@ void attr_int(hid_t obj, const char* name, std::span<const int> values) {
   check(H5Awrite(a, H5T_NATIVE_INT, values.data()), std::string("write attribute ") + name);
 }
 
-void attr_double(hid_t obj, const char* name, double value) {
+namespace {
+
+void attr_scalar(hid_t obj, const char* name, hid_t file_type, hid_t mem_type, const void* value) {
   replace_attr(obj, name);
   Id space = checked(H5Screate(H5S_SCALAR), H5Sclose, "create a space");
-  Id a = checked(H5Acreate2(obj, name, H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+  Id a = checked(H5Acreate2(obj, name, file_type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
                  std::string("create attribute ") + name);
-  check(H5Awrite(a, H5T_NATIVE_DOUBLE, &value), std::string("write attribute ") + name);
+  check(H5Awrite(a, mem_type, value), std::string("write attribute ") + name);
+}
+
+}  // namespace
+
+void attr_double(hid_t obj, const char* name, double value) {
+  attr_scalar(obj, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &value);
 }
 
 void attr_float(hid_t obj, const char* name, float value) {
-  replace_attr(obj, name);
-  Id space = checked(H5Screate(H5S_SCALAR), H5Sclose, "create a space");
-  Id a = checked(H5Acreate2(obj, name, H5T_IEEE_F32LE, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
-                 std::string("create attribute ") + name);
-  check(H5Awrite(a, H5T_NATIVE_FLOAT, &value), std::string("write attribute ") + name);
+  attr_scalar(obj, name, H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, &value);
 }
 
 void attr_cf(hid_t obj, const std::string& units, const std::string& long_name) {
