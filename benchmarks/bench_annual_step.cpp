@@ -73,18 +73,16 @@ int main(int argc, char** argv) {
     int s = 0;
     while (s < 3 && u >= share[s]) u -= share[s++];
     const int site = 1 + int(rng.next() % 3);
-    p.key.push_back(std::to_string(i));
-    p.source_fid.push_back(static_cast<std::int64_t>(i));
-    p.area_ha.push_back(0.1 + 4.9 * rng.uniform());
-    p.species.push_back(static_cast<std::uint16_t>(*species.find(mix[s])));
-    p.municipality.push_back(static_cast<std::uint16_t>(rng.next() % 60));
-    p.site_class.push_back(site);
-    p.storey.push_back(Storey::single);
-    p.fallback.push_back(0);
-    p.curve.push_back(static_cast<std::uint32_t>(s * 3 + site - 1));
-    p.volume_initial.push_back(-1.0f);
-    p.age.push_back(static_cast<std::int16_t>(1 + rng.next() % 100));
-    p.volume.push_back(0.0f);
+    ParcelRow row;
+    row.key = std::to_string(i);
+    row.source_fid = static_cast<std::int64_t>(i);
+    row.area_ha = 0.1 + 4.9 * rng.uniform();
+    row.species = static_cast<std::uint16_t>(*species.find(mix[s]));
+    row.municipality = static_cast<std::uint16_t>(rng.next() % 60);
+    row.site_class = site;
+    row.age = static_cast<std::int16_t>(1 + rng.next() % 100);
+    p.append(row);
+    p.curve.back() = static_cast<std::uint32_t>(s * 3 + site - 1);
   }
   p.sort_by_curve();
   const auto table = growth::GrowthTable::build(model, curves, 100 + years + 1);

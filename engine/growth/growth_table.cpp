@@ -7,7 +7,7 @@
 namespace shinrin::growth {
 
 GrowthTable GrowthTable::build(const GrowthModel& model, std::span<const CurveKey> curves,
-                               int max_age) {
+                               int max_age, const GrowthModel* height) {
   if (max_age < 1) throw Error("growth table: max_age must be >= 1");
   GrowthTable t;
   t.max_age_ = max_age;
@@ -27,6 +27,20 @@ GrowthTable GrowthTable::build(const GrowthModel& model, std::span<const CurveKe
       t.volume_[c * t.stride() + a] = static_cast<float>(previous);
       t.increment_[c * t.stride() + a] = static_cast<float>(next - previous);
       previous = next;
+    }
+  }
+  if (height != nullptr) {
+    t.height_.resize(curves.size() * t.stride());
+    for (std::size_t c = 0; c < curves.size(); ++c) {
+      if (auto why = height->missing(curves[c])) throw Error("height curves: " + *why);
+      for (int a = 0; a <= max_age; ++a) {
+        const double h = height->volume(curves[c], a);
+        if (!std::isfinite(h) || h < 0.0) {
+          throw Error("height curves: invalid top height " + std::to_string(h) + " m for '" +
+                      curves[c].species + "' at age " + std::to_string(a));
+        }
+        t.height_[c * t.stride() + a] = static_cast<float>(h);
+      }
     }
   }
   return t;

@@ -21,11 +21,12 @@ Status read_status(const CsvTable& t, const CsvTable::Row& row, std::size_t col)
 LandClass read_land_class(const CsvTable& t, const CsvTable::Row& row, std::size_t col) {
   const std::string& s = t.text(row, col);
   if (s == "forest") return LandClass::forest;
+  if (s == "natural_forest") return LandClass::natural_forest;
   if (s == "bamboo") return LandClass::bamboo;
   if (s == "unstocked") return LandClass::unstocked;
   if (s == "non_forest") return LandClass::non_forest;
   throw InputError(t.where(row, col) + ": class '" + s +
-                   "' is not one of forest, bamboo, unstocked, non_forest");
+                   "' is not one of forest, natural_forest, bamboo, unstocked, non_forest");
 }
 
 double positive(const CsvTable& t, const CsvTable::Row& row, std::size_t col) {
@@ -149,7 +150,9 @@ std::map<std::string, LandClass> load_forest_types(const std::string& path) {
 
 growth::RichardsModel load_richards_model(const std::string& curves_path,
                                           const std::string& site_classes_path,
-                                          const std::string& scheme) {
+                                          const std::string& scheme, RichardsQuantity quantity) {
+  const bool height = quantity == RichardsQuantity::height;
+  const std::string prefix = height ? "height_" : "richards_";
   const CsvTable t = CsvTable::read(curves_path);
   const std::size_t c_sp = t.column("species"), c_a = t.column("A"), c_k = t.column("k"),
                     c_c = t.column("c"), c_status = t.column("status"), c_src = t.column("source");
@@ -160,9 +163,9 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
     curve.params = {positive(t, row, c_a), positive(t, row, c_k), positive(t, row, c_c)};
     const Status st = read_status(t, row, c_status);
     const std::string& src = t.text(row, c_src);
-    curve.records = {{curves_path, sp, "richards_A", curve.params.A, "m3 ha-1", st, src},
-                     {curves_path, sp, "richards_k", curve.params.k, "year-1", st, src},
-                     {curves_path, sp, "richards_c", curve.params.c, "1", st, src}};
+    curve.records = {{curves_path, sp, prefix + "A", curve.params.A, height ? "m" : "m3 ha-1", st, src},
+                     {curves_path, sp, prefix + "k", curve.params.k, "year-1", st, src},
+                     {curves_path, sp, prefix + "c", curve.params.c, "1", st, src}};
     if (!curves.emplace(sp, std::move(curve)).second) {
       throw InputError(t.where(row, c_sp) + ": species '" + sp + "' has a second curve");
     }
@@ -170,7 +173,7 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
 
   const CsvTable s = CsvTable::read(site_classes_path);
   const std::size_t s_scheme = s.column("scheme"), s_class = s.column("site_class"),
-                    s_f = s.column("asymptote_factor"), s_status = s.column("status"),
+                    s_f = s.column(height ? "height_factor" : "asymptote_factor"), s_status = s.column("status"),
                     s_src = s.column("source");
   growth::SiteClassScheme out;
   out.name = scheme;
@@ -181,7 +184,7 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
     growth::SiteClassFactor f;
     f.factor = positive(s, row, s_f);
     const std::string& cls = s.text(row, s_class);
-    f.record = {site_classes_path, scheme + " site class " + cls, "asymptote_factor", f.factor, "1",
+    f.record = {site_classes_path, scheme + " site class " + cls, height ? "height_factor" : "asymptote_factor", f.factor, "1",
                 read_status(s, row, s_status), s.text(row, s_src)};
     if (cls == "*") {
       if (out.any_class) throw InputError(s.where(row, s_class) + ": second '*' row for scheme '" + scheme + "'");

@@ -163,6 +163,7 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
   out.layer = layer->GetName();
   ParcelTable& t = out.parcels;
   std::map<std::string, std::uint16_t> muni_index;
+  std::map<std::string, std::uint8_t> ftype_index;
   std::map<std::string, long> unknown_species, unknown_forest_types, unknown_storeys;
   std::vector<std::string> problems;
   long problem_count = 0;
@@ -212,7 +213,8 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
     bool known = true;
     if (const auto it = aliases.find(name); it != aliases.end()) {
       switch (it->second.land_class) {
-        case LandClass::forest: species_index = it->second.species; break;
+        case LandClass::forest:
+        case LandClass::natural_forest: species_index = it->second.species; break;
         case LandClass::bamboo: handling = Handling::bamboo; break;
         case LandClass::unstocked: handling = Handling::unstocked; break;
         case LandClass::non_forest: handling = Handling::non_forest; break;
@@ -224,8 +226,9 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
       ++unknown_species[name];
       known = false;
     }
+    std::string ft;
     if (ftype.index >= 0) {
-      const std::string ft =
+      ft =
           feature->IsFieldSetAndNotNull(ftype.index) ? trimmed(feature->GetFieldAsString(ftype.index)) : "";
       const auto it = forest_types.find(ft);
       if (it == forest_types.end()) {
@@ -295,20 +298,26 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
       if (t.municipality_names.size() >= 65535) throw InputError(where + ": more than 65535 municipalities");
       t.municipality_names.push_back(m);
     }
-    t.key.push_back(key);
-    t.source_fid.push_back(fid);
-    t.area_ha.push_back(area_ha);
-    t.species.push_back(static_cast<std::uint16_t>(species_index));
-    t.municipality.push_back(mit->second);
-    t.site_class.push_back(site.index >= 0 && feature->IsFieldSetAndNotNull(site.index)
-                               ? feature->GetFieldAsInteger(site.index)
-                               : 0);
-    t.storey.push_back(st);
-    t.fallback.push_back(handling == Handling::fallback_species ? 1 : 0);
-    t.curve.push_back(0);
-    t.volume_initial.push_back(volume);
-    t.age.push_back(static_cast<std::int16_t>(age_years));
-    t.volume.push_back(0.0f);
+    ParcelRow row;
+    row.key = key;
+    row.source_fid = fid;
+    row.area_ha = area_ha;
+    row.species = static_cast<std::uint16_t>(species_index);
+    row.municipality = mit->second;
+    row.site_class = site.index >= 0 && feature->IsFieldSetAndNotNull(site.index)
+                         ? feature->GetFieldAsInteger(site.index)
+                         : 0;
+    row.storey = st;
+    row.fallback = handling == Handling::fallback_species;
+    row.age = static_cast<std::int16_t>(age_years);
+    row.volume_initial = volume;
+    auto [fit, new_type] = ftype_index.try_emplace(ft, static_cast<std::uint8_t>(t.forest_type_names.size()));
+    if (new_type) {
+      if (t.forest_type_names.size() >= 255) throw InputError(where + ": more than 255 forest types");
+      t.forest_type_names.push_back(ft);
+    }
+    row.forest_type = fit->second;
+    t.append(row);
   }
   if (CPLGetLastErrorType() >= CE_Failure) {
     throw InputError(where + ": reading features failed" + gdal_message());

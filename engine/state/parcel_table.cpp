@@ -1,6 +1,7 @@
 #include "shinrin/state/parcel_table.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace shinrin {
@@ -27,8 +28,41 @@ void ParcelTable::reserve(std::size_t n) {
   fallback.reserve(n);
   curve.reserve(n);
   volume_initial.reserve(n);
+  stems_initial.reserve(n);
+  forest_type.reserve(n);
+  regime.reserve(n);
+  regen_species.reserve(n);
+  regen_curve.reserve(n);
+  regen_stems.reserve(n);
   age.reserve(n);
   volume.reserve(n);
+  stems.reserve(n);
+  height.reserve(n);
+  since_thinning.reserve(n);
+}
+
+void ParcelTable::append(const ParcelRow& row) {
+  key.push_back(row.key);
+  source_fid.push_back(row.source_fid);
+  area_ha.push_back(row.area_ha);
+  species.push_back(row.species);
+  municipality.push_back(row.municipality);
+  site_class.push_back(row.site_class);
+  storey.push_back(row.storey);
+  fallback.push_back(row.fallback ? 1 : 0);
+  curve.push_back(0);
+  volume_initial.push_back(row.volume_initial);
+  stems_initial.push_back(row.stems_initial);
+  forest_type.push_back(row.forest_type);
+  regime.push_back(std::numeric_limits<std::uint16_t>::max());
+  regen_species.push_back(row.species);
+  regen_curve.push_back(0);
+  regen_stems.push_back(0.0f);
+  age.push_back(row.age);
+  volume.push_back(0.0f);
+  stems.push_back(0.0f);
+  height.push_back(0.0f);
+  since_thinning.push_back(32000);
 }
 
 void ParcelTable::permute(const std::vector<std::size_t>& order) {
@@ -42,8 +76,17 @@ void ParcelTable::permute(const std::vector<std::size_t>& order) {
   apply_order(fallback, order);
   apply_order(curve, order);
   apply_order(volume_initial, order);
+  apply_order(stems_initial, order);
+  apply_order(forest_type, order);
+  apply_order(regime, order);
+  apply_order(regen_species, order);
+  apply_order(regen_curve, order);
+  apply_order(regen_stems, order);
   apply_order(age, order);
   apply_order(volume, order);
+  apply_order(stems, order);
+  apply_order(height, order);
+  apply_order(since_thinning, order);
 }
 
 void ParcelTable::sort_by_curve() {

@@ -826,8 +826,9 @@ TEST_CASE("input errors: growth model gaps list species, site class and record c
   std::map<std::pair<std::string, int>, long> expected;  // (species code, site class) -> records
   for (const auto& r : demo_records()) {
     const auto& alias = aliases.at(r.species_name);
+    const io::LandClass type = forest_types.at(r.forest_type);
     if (alias.land_class != io::LandClass::forest ||
-        forest_types.at(r.forest_type) != io::LandClass::forest)
+        (type != io::LandClass::forest && type != io::LandClass::natural_forest))
       continue;
     const std::string code = species[alias.species].code;
     if (code == "sugi" && (r.site_class == 1 || r.site_class == 2)) continue;  // in the table
