@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
   const auto table = growth::GrowthTable::build(model, curves, 100 + years + 1);
   const std::vector<std::int16_t> initial_age = p.age;
 
+  const sim::Model model_config;  // growth and biomass only
   sim::RunConfig config;
   config.start_year = 2025;
   config.years = years;
@@ -97,7 +98,7 @@ int main(int argc, char** argv) {
   for (int r = 0; r < repeat; ++r) {
     p.age = initial_age;
     const auto t0 = std::chrono::steady_clock::now();
-    const sim::Aggregates agg = sim::run(p, species, table, config, nullptr);
+    const sim::Aggregates agg = sim::run(p, species, table, model_config, config, nullptr);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     rates.push_back(double(n) * years / s);
     check = agg.total.at(0, static_cast<std::size_t>(years), sim::AggVar::stem_volume);

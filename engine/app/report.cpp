@@ -42,24 +42,38 @@ void print_summary(const io::ResultsSummary& s, bool with_handling) {
   std::printf("  %zu simulated parcels, %.2f ha, fiscal years %d-%d\n", s.parcels, s.total_area_ha,
               s.start_year, s.start_year + s.years - 1);
   if (with_handling) print_handling(s.handling_class, s.handling_records, s.handling_hectares);
-  std::printf("\n  %-12s %14s %14s %14s %16s\n", "fiscal year", "stem volume", "carbon AG", "carbon BG",
-              "CO2 removal");
-  std::printf("  %-12s %14s %14s %14s %16s\n", "", "m3", "t C", "t C", "t CO2/year");
+  auto total = [&](sim::AggVar v, std::size_t t) { return s.totals[static_cast<std::size_t>(v)][t]; };
+  using sim::AggVar;
+  std::printf("\n  %-6s %12s %12s %12s %10s %12s %12s %9s %9s %11s\n", "fiscal", "stem volume",
+              "biomass C", "dead org. C", "HWP C", "CO2 removal", "CO2 emission", "thinned", "felled",
+              "harvested");
+  std::printf("  %-6s %12s %12s %12s %10s %12s %12s %9s %9s %11s\n", "year", "m3", "t", "t", "t",
+              "t/year", "t/year", "ha/year", "ha/year", "m3/year");
   const std::size_t n = s.year.size();
   const std::size_t step = n <= 32 ? 1 : 5;
-  double co2_sum = 0.0;
+  double removal = 0.0, emission = 0.0;
   for (std::size_t t = 0; t < n; ++t) {
-    if (t > 0) co2_sum += s.totals[3][t];
-    if (t % step != 0 && t + 1 != n) continue;
-    char co2[32];
-    if (t == 0) {
-      std::snprintf(co2, sizeof co2, "%16s", "(initial)");
-    } else {
-      std::snprintf(co2, sizeof co2, "%16.1f", s.totals[3][t]);
+    if (t > 0) {
+      removal += total(AggVar::co2_removal, t);
+      emission += total(AggVar::co2_emission, t);
     }
-    std::printf("  %-12d %14.1f %14.1f %14.1f %s\n", s.year[t], s.totals[0][t], s.totals[1][t], s.totals[2][t], co2);
+    if (t % step != 0 && t + 1 != n) continue;
+    const double biomass = total(AggVar::carbon_ag, t) + total(AggVar::carbon_bg, t);
+    const double dom = total(AggVar::carbon_dead_wood, t) + total(AggVar::carbon_litter, t) + total(AggVar::carbon_soil, t);
+    const double hwp = total(AggVar::carbon_hwp_sawnwood, t) + total(AggVar::carbon_hwp_panels, t) + total(AggVar::carbon_hwp_paper, t);
+    std::printf("  %-6d %12.1f %12.1f %12.1f %10.1f", s.year[t], total(AggVar::stem_volume, t), biomass, dom, hwp);
+    if (t == 0) {
+      std::printf(" %12s\n", "(initial)");
+      continue;
+    }
+    const double harvested = total(AggVar::sawlog_volume, t) + total(AggVar::other_industrial_volume, t) +
+                             total(AggVar::fuelwood_volume, t);
+    std::printf(" %12.1f %12.1f %9.2f %9.2f %11.1f\n", total(AggVar::co2_removal, t), total(AggVar::co2_emission, t),
+                total(AggVar::thinned_area, t), total(AggVar::felled_area, t), harvested);
   }
-  std::printf("  %-12s %14s %14s %14s %16.1f\n", "sum", "", "", "", co2_sum);
+  std::printf("  %-6s %12s %12s %12s %10s %12.1f %12.1f\n", "sum", "", "", "", "", removal, emission);
+  std::printf("  dead org. C = dead wood + litter + soil; HWP C = sawnwood + panels + paper in use;\n"
+              "  harvested = sawlogs + other industrial wood + fuelwood (stem volume)\n");
   std::printf("\n");
   print_unconfirmed(s.parameters);
 }

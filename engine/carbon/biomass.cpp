@@ -1,6 +1,5 @@
 #include "shinrin/carbon/biomass.hpp"
 
-#include "shinrin/core/units.hpp"
 
 namespace shinrin::carbon {
 
@@ -25,18 +24,16 @@ void init_biomass(RowRange rows, std::span<const BiomassFactors> factors,
   }
 }
 
-void apply_growth(RowRange rows, std::span<const BiomassFactors> factors,
-                  std::span<const std::uint16_t> species, std::span<const std::int16_t> age,
-                  std::span<const float> dv, PoolTable& pools, std::span<double> co2_removal) {
-  auto ag = pools.pool(Pool::ag_biomass);
-  auto bg = pools.pool(Pool::bg_biomass);
+void growth_fluxes(RowRange rows, std::span<const BiomassFactors> factors,
+                   std::span<const std::uint16_t> species, std::span<const std::int16_t> age,
+                   std::span<const float> dv, FluxBlock& fluxes) {
+  auto to_ag = fluxes.channel(Flux::growth_ag);
+  auto to_bg = fluxes.channel(Flux::growth_bg);
   for (std::size_t i = rows.first; i < rows.last; ++i) {
     const BiomassFactors& f = factors[species[i]];
     const double d_ag = double(dv[i - rows.first]) * f.at_age(age[i]);
-    const double d_bg = d_ag * f.R;
-    ag[i] += d_ag;
-    bg[i] += d_bg;
-    co2_removal[i - rows.first] = (d_ag + d_bg) * units::kCo2PerC;
+    to_ag[i - rows.first] = d_ag;
+    to_bg[i - rows.first] = d_ag * f.R;
   }
 }
 

@@ -47,3 +47,25 @@ GrowthTable GrowthTable::build(const GrowthModel& model, std::span<const CurveKe
 }
 
 }  // namespace shinrin::growth
+
+namespace shinrin::growth {
+
+void GrowthTable::add_density_terms(std::span<const std::optional<DensityDiagram>> diagram_of_curve) {
+  if (height_.empty()) throw Error("growth table: density terms need top heights");
+  if (diagram_of_curve.size() != curves_) throw Error("growth table: one diagram entry per curve expected");
+  density_.assign(curves_ * stride(), DensityTerms{});
+  for (std::size_t c = 0; c < curves_; ++c) {
+    if (!diagram_of_curve[c]) continue;
+    const DensityDiagram& d = *diagram_of_curve[c];
+    for (int a = 0; a <= max_age_; ++a) {
+      const double H = height_[c * stride() + a];
+      if (H < kMinDiagramHeight) continue;
+      DensityTerms& t = density_[c * stride() + a];
+      t.p1 = d.b1 * std::pow(H, d.b2);
+      t.p3 = d.b3 * std::pow(H, d.b4);
+      t.n_rf = d.full_density_stems(H);
+    }
+  }
+}
+
+}  // namespace shinrin::growth

@@ -2,6 +2,7 @@
 
 #include <hdf5.h>
 
+#include <cmath>
 #include <filesystem>
 
 #include "hdf5_util.hpp"
@@ -45,8 +46,10 @@ ResultsSummary read_summary(const std::string& path) {
   s.year = h5::read_ints(file, "year");
   s.parcels = h5::dims(file, "parcel").at(0);
   for (std::size_t k = 0; k < sim::kAggVarCount; ++k) {
+    // Files of an older minor version lack later variables: those read as NaN.
     const std::string name = "total_" + std::string(sim::agg_var_info(sim::AggVar(k)).name);
-    s.totals[k] = h5::read_doubles(file, name.c_str());
+    s.totals[k] = h5::exists(file, name.c_str()) ? h5::read_doubles(file, name.c_str())
+                                                 : std::vector<double>(s.year.size(), std::nan(""));
   }
   s.total_area_ha = h5::read_doubles(file, "total_area").at(0);
   s.species = h5::read_strings(file, "species");

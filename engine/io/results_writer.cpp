@@ -14,6 +14,7 @@
 #include "hdf5_util.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/version.hpp"
+#include "shinrin/carbon/flux.hpp"
 #include "shinrin/io/results_format.hpp"
 
 namespace shinrin::io {
@@ -42,7 +43,7 @@ h5::Id tracked_group(hid_t loc, const char* name) {
 
 struct ResultsWriter::Impl {
   h5::Id file;
-  h5::Id year, parcel, output_year, species, municipality;
+  h5::Id year, parcel, output_year, species, municipality, regime;
   std::vector<h5::Id> series;  // one per selected parcel variable
   std::size_t n_parcels = 0;
   std::size_t n_out_times = 0;
@@ -126,6 +127,12 @@ ResultsWriter::ResultsWriter(std::string path, const RunSetup& setup, std::strin
     m.municipality = h5::write_strings(root, "municipality", p.municipality_names);
     h5::attr_cf(m.municipality, "1", "municipality name");
     h5::make_scale(m.municipality, "municipality");
+    std::vector<std::string> regimes;
+    for (const auto& r : setup.model.management.regimes) regimes.push_back(r.name);
+    regimes.emplace_back("(no regime)");
+    m.regime = h5::write_strings(root, "regime", regimes);
+    h5::attr_cf(m.regime, "1", "silvicultural regime of the scenario; the last entry collects parcels without one");
+    h5::make_scale(m.regime, "regime");
 
     // Static parcel variables.
     auto parcel_var = [&](h5::Id ds, const std::string& units, const std::string& long_name) {
@@ -149,6 +156,12 @@ ResultsWriter::ResultsWriter(std::string path, const RunSetup& setup, std::strin
                  "1", "municipality of the parcel: index into the municipality coordinate");
       parcel_var(h5::write_1d(root, "site_class", H5T_STD_I32LE, H5T_NATIVE_INT32, p.site_class.data(), p.size()),
                  "1", "register site class (地位); 0 when not recorded");
+      idx.resize(p.size());
+      for (std::size_t i = 0; i < p.size(); ++i) {
+        idx[i] = static_cast<short>(p.regime[i] == silviculture::kNoRegime ? regimes.size() - 1 : p.regime[i]);
+      }
+      parcel_var(h5::write_1d(root, "parcel_regime", H5T_STD_I16LE, H5T_NATIVE_SHORT, idx.data(), idx.size()),
+                 "1", "regime of the parcel: index into the regime coordinate");
       std::vector<signed char> st(p.size());
       for (std::size_t i = 0; i < p.size(); ++i) st[i] = static_cast<signed char>(p.storey[i]);
       h5::Id storey = h5::write_1d(root, "storey", H5T_STD_I8LE, H5T_NATIVE_SCHAR, st.data(), st.size());
@@ -278,15 +291,43 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
   group_series(agg.total, "total_", -1, " (all simulated parcels)");
   group_series(agg.by_species, "species_", m.species, " per species");
   group_series(agg.by_municipality, "municipality_", m.municipality, " per municipality");
+  group_series(agg.by_regime, "regime_", m.regime, " per regime");
+  {
+    std::vector<std::string> names, modules;
+    for (std::size_t c = 0; c < carbon::kFluxCount; ++c) {
+      const auto& info = carbon::flux_info(carbon::Flux(c));
+      names.emplace_back(info.name);
+      modules.emplace_back(carbon::module_name(info.module));
+    }
+    h5::Id flux = h5::write_strings(root, "flux", names);
+    h5::attr_cf(flux, "1", "carbon flux channel: module: source -> destination");
+    h5::make_scale(flux, "flux");
+    h5::Id module = h5::write_strings(root, "flux_module", modules);
+    h5::attr_cf(module, "1", "module that causes the flux");
+    h5::attach(module, flux, 0);
+    std::vector<double> data(carbon::kFluxCount * times);
+    for (std::size_t c = 0; c < carbon::kFluxCount; ++c) {
+      for (std::size_t t = 0; t < times; ++t) data[c * times + t] = agg.flux.at(0, t, c);
+    }
+    h5::Id ds = h5::write_2d(root, "carbon_flux", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data.data(), carbon::kFluxCount, times);
+    h5::attr_double(ds, "_FillValue", std::nan(""));
+    h5::attr_cf(ds, "t year-1", "carbon moved on each flux channel during the fiscal year (all simulated parcels)");
+    h5::attr_string(ds, "coordinates", "flux_module");
+    h5::attach(ds, flux, 0);
+    h5::attach(ds, m.year, 1);
+  }
   {
     h5::Id a = h5::write_scalar(root, "total_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &agg.total_area_ha);
     h5::attr_cf(a, "ha", "area of all simulated parcels");
     h5::Id s = h5::write_1d(root, "species_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, agg.species_area_ha.data(), agg.species_area_ha.size());
-    h5::attr_cf(s, "ha", "simulated area per species");
+    h5::attr_cf(s, "ha", "simulated area per species at the end of the run");
     h5::attach(s, m.species, 0);
     h5::Id mu = h5::write_1d(root, "municipality_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, agg.municipality_area_ha.data(), agg.municipality_area_ha.size());
     h5::attr_cf(mu, "ha", "simulated area per municipality");
     h5::attach(mu, m.municipality, 0);
+    h5::Id rg = h5::write_1d(root, "regime_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, agg.regime_area_ha.data(), agg.regime_area_ha.size());
+    h5::attr_cf(rg, "ha", "simulated area per regime");
+    h5::attach(rg, m.regime, 0);
   }
 
   // Handling classes: every record read, in exactly one class.
@@ -372,6 +413,7 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
   m.output_year.reset();
   m.species.reset();
   m.municipality.reset();
+  m.regime.reset();
   h5::check(H5Fflush(m.file, H5F_SCOPE_GLOBAL), "flush " + temp_path_);
   const hid_t f = m.file.release();
   if (H5Fclose(f) < 0) throw OutputError("HDF5: failed to close " + temp_path_);

@@ -21,7 +21,7 @@ RunResult run_to_file(RunSetup& setup, const std::string& command_line) {
   result.threads = config.threads > 0 ? config.threads : omp_get_max_threads();
   ResultsWriter writer(setup.scenario.output_path, setup, command_line, config.block_size);
   const auto t0 = std::chrono::steady_clock::now();
-  result.aggregates = sim::run(setup.parcels, setup.species, setup.growth_table, config, &writer);
+  result.aggregates = sim::run(setup.parcels, setup.species, setup.growth_table, setup.model, config, &writer);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   writer.finish(result.aggregates);
   return result;

@@ -3,6 +3,7 @@
 
 #include "shinrin/carbon/biomass.hpp"
 #include "shinrin/carbon/conversion.hpp"
+#include "shinrin/carbon/transfers.hpp"
 #include "shinrin/core/units.hpp"
 #include "test_support.hpp"
 
@@ -54,13 +55,18 @@ TEST_CASE("TC2: period-weighted BEF from age 18 to 23 is 1.366", "[carbon]") {
   std::int16_t age[] = {18};
   const float volume[] = {0.0f};
   carbon::init_biomass({0, 1}, factors, sp, age, volume, pools);
+  carbon::start_balance({0, 1}, pools);
   double co2_total = 0.0;
   for (int year = 0; year < 5; ++year) {
     age[0] = static_cast<std::int16_t>(age[0] + 1);
     const float dv[] = {1.0f};
-    double co2[1];
-    carbon::apply_growth({0, 1}, factors, sp, age, dv, pools, co2);
-    co2_total += co2[0];
+    carbon::FluxBlock fluxes(1);
+    carbon::growth_fluxes({0, 1}, factors, sp, age, dv, fluxes);
+    co2_total += (fluxes.get(carbon::Flux::growth_ag, 0) + fluxes.get(carbon::Flux::growth_bg, 0)) * 44.0 / 12.0;
+    carbon::apply_fluxes({0, 1}, fluxes, carbon::Module::growth, pools);
+    CHECK_FALSE(carbon::check_balance({0, 1}, pools).has_value());
   }
+  // The pools grew by exactly the credited carbon.
+  CHECK(pools.total(0) - pools.initial()[0] == Approx(co2_total * 12.0 / 44.0).epsilon(1e-12));
   CHECK(co2_total == Approx(5.0 * 1.366 * 1.25 * 0.314 * 0.5 * 44.0 / 12.0).epsilon(1e-12));
 }

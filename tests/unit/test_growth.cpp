@@ -93,8 +93,9 @@ TEST_CASE("the growth table holds V(a) and V(a+1) - V(a), and grow() advances a 
   const std::uint32_t curve[] = {0, 0};
   std::int16_t age[] = {3, 9};
   float volume[] = {5.0f, 21.0f};
+  float stems[2] = {}, height[2] = {};
   float dv[2];
-  growth::grow({0, 2}, table, curve, age, volume, dv);
+  growth::grow({0, 2}, table, {}, curve, age, volume, stems, height, dv);
   CHECK(age[0] == 4);
   CHECK(age[1] == 10);
   CHECK(dv[0] == Approx(2.0));

@@ -1,8 +1,22 @@
 #pragma once
 //! The growth phase of one year for a range of parcels.
-//!   dV_i       = increment(curve_i, age_i)      [m3 ha-1 year-1]  (growth_table.hpp)
-//!   volume_i  += dV_i                            [m3 ha-1]
-//!   age_i     += 1                               [years]
+//!   dV_i       = increment(curve_i, age_i) x s_i              [m3 ha-1 year-1]
+//!   s_i        = min(1, rho_i / rho_c), rho_i = V_i / V_curve(age_i)   (1 when rho_c = 0)
+//!   volume_i  += dV_i                                          [m3 ha-1]
+//!   age_i     += 1                                             [years]
+//! and, when stand structure is simulated,
+//!   height_i   = H_curve(age_i)                                [m]
+//!   stems_i    = min(stems_i, N_Rf(height_i))                  [ha-1] (self-thinning along the
+//!                                                               full-density line, where a
+//!                                                               density diagram exists)
+//!
+//! Growth after thinning (the s_i rule): a stand keeps the yield curve's increment as long as it
+//! holds at least rho_c of the curve's volume at its age, and loses increment in proportion below
+//! that. This is Langsaeter's plateau (volume increment nearly independent of density over a
+//! wide range, falling at low density; Assmann 1970, "critical stocking"); rho_c is a scenario
+//! value (stand.critical_stocking). A thinned stand recovers towards the curve because it grows
+//! the curve's full increment on a smaller volume. Yield-curve volume is net of self-thinning
+//! mortality, so the stems cap moves no carbon.
 //! Growth writes stand state and increments; carbon turns increments into pool changes.
 
 #include <cstdint>
@@ -13,8 +27,14 @@
 
 namespace shinrin::growth {
 
+struct GrowthRules {
+  double critical_stocking = 0.0;  //!< rho_c [1]; 0 = no scaling
+  bool stand = false;              //!< update top height and apply the full-density cap
+};
+
 //! Advances rows `rows` by one year. `dv` has rows.size() entries, indexed from rows.first.
-void grow(RowRange rows, const GrowthTable& table, std::span<const std::uint32_t> curve,
-          std::span<std::int16_t> age, std::span<float> volume, std::span<float> dv);
+void grow(RowRange rows, const GrowthTable& table, const GrowthRules& rules,
+          std::span<const std::uint32_t> curve, std::span<std::int16_t> age, std::span<float> volume,
+          std::span<float> stems, std::span<float> height, std::span<float> dv);
 
 }  // namespace shinrin::growth

@@ -11,6 +11,7 @@
 #include "shinrin/growth/growth_table.hpp"
 #include "shinrin/io/scenario.hpp"
 #include "shinrin/params/species_params.hpp"
+#include "shinrin/simulation/model.hpp"
 #include "shinrin/simulation/outputs.hpp"
 #include "shinrin/state/handling.hpp"
 #include "shinrin/state/parcel_table.hpp"
@@ -38,6 +39,7 @@ struct RunSetup {
   std::vector<ParameterRecord> parameters_used;  //!< of species and curves that are simulated
   std::vector<InputFile> inputs;
   sim::OutputSelection output;  //!< per-parcel series selection
+  sim::Model model;             //!< stand, carbon and management settings of the run
 };
 
 //! Loads and checks everything named by `scenario`. Throws InputError with file/line or

@@ -9,8 +9,7 @@
 
 #include "shinrin/carbon/decay.hpp"
 #include "shinrin/growth/density_diagram.hpp"
-#include "shinrin/silviculture/regime.hpp"
-#include "shinrin/silviculture/wood_use.hpp"
+#include "shinrin/silviculture/management.hpp"
 
 namespace shinrin::sim {
 
@@ -27,19 +26,7 @@ struct StandConfig {
   double critical_stocking = 0.0;
 };
 
-//! Management (scenario section `silviculture`) and explicit events.
-struct Management {
-  bool enabled = false;
-  std::vector<silviculture::Regime> regimes;
-  silviculture::WoodUse wood_use;
-  //! Removal shares and regeneration for events on parcels without a regime.
-  silviculture::RemovalShares event_thinning_removals;
-  silviculture::RemovalShares event_felling_removals;
-  silviculture::Regeneration event_regeneration;
-  //! Events of parcel row i are events[event_offset[i] .. event_offset[i + 1]), sorted by year.
-  std::vector<std::uint32_t> event_offset;
-  std::vector<silviculture::Event> events;
-};
+using Management = silviculture::Management;
 
 //! Read-only inputs of a run other than the species table and growth table (passed separately).
 struct Model {

@@ -1,28 +1,20 @@
 #pragma once
 //! What a run produces: per-parcel series (selected variables at selected years) handed to a sink
-//! block by block, and aggregates by species and municipality for every year.
+//! block by block, aggregates by species, municipality and regime for every year, and totals of
+//! every carbon flux channel.
 //!
 //! Time axis: index 0 is the state at the end of fiscal year start_year - 1 (the initial state),
 //! index t >= 1 the end of fiscal year start_year + t - 1. Stocks are end-of-year values; fluxes
 //! at index t are the flux during that fiscal year (NaN at index 0).
 
-#include <array>
 #include <cstddef>
 #include <optional>
 #include <string_view>
 #include <vector>
 
-namespace shinrin::sim {
+#include "shinrin/carbon/flux.hpp"
 
-//! Per-parcel variables, all per hectare.
-enum class ParcelVar : std::size_t {
-  age = 0,          //!< stand age [year]
-  stem_volume = 1,  //!< stem volume [m3 ha-1]
-  carbon_ag = 2,    //!< above-ground biomass carbon [t C ha-1]
-  carbon_bg = 3,    //!< below-ground biomass carbon [t C ha-1]
-  co2_removal = 4,  //!< CO2 absorbed by growth in the year [t CO2 ha-1 year-1]
-};
-inline constexpr std::size_t kParcelVarCount = 5;
+namespace shinrin::sim {
 
 struct VariableInfo {
   std::string_view name;
@@ -30,17 +22,74 @@ struct VariableInfo {
   std::string_view long_name;
   bool is_flux;  //!< flux during the year (undefined at the initial time index)
 };
+
+//! Per-parcel variables, all per hectare.
+enum class ParcelVar : std::size_t {
+  age = 0,
+  stem_volume,
+  stems,
+  height,
+  yield_index,
+  carbon_ag,
+  carbon_bg,
+  carbon_dead_wood,
+  carbon_litter,
+  carbon_soil,
+  carbon_hwp_sawnwood,
+  carbon_hwp_panels,
+  carbon_hwp_paper,
+  co2_removal,
+  co2_emission,
+  operation,
+  removed_sawlog,
+  removed_other_industrial,
+  removed_fuelwood,
+  stems_left,
+  residues_collected,
+  residues_left,
+};
+inline constexpr std::size_t kParcelVarCount = 22;
 const VariableInfo& parcel_var_info(ParcelVar v);
 std::optional<ParcelVar> parse_parcel_var(std::string_view name);
 
-//! Aggregate variables, totals over the parcels of a group (not per hectare).
+//! Aggregate variables: totals over the parcels of a group (not per hectare).
 enum class AggVar : std::size_t {
-  stem_volume = 0,  //!< [m3]
-  carbon_ag = 1,    //!< [t C]
-  carbon_bg = 2,    //!< [t C]
-  co2_removal = 3,  //!< [t CO2 year-1]
+  stem_volume = 0,
+  carbon_ag,
+  carbon_bg,
+  carbon_dead_wood,
+  carbon_litter,
+  carbon_soil,
+  carbon_hwp_sawnwood,
+  carbon_hwp_panels,
+  carbon_hwp_paper,
+  co2_removal,
+  co2_emission,
+  thinned_area,
+  felled_area,
+  // Removal streams, each as wood-equivalent volume [m3], dry mass [t] and carbon [t].
+  sawlog_volume,
+  sawlog_dry_mass,
+  sawlog_carbon,
+  other_industrial_volume,
+  other_industrial_dry_mass,
+  other_industrial_carbon,
+  fuelwood_volume,
+  fuelwood_dry_mass,
+  fuelwood_carbon,
+  stems_left_volume,
+  stems_left_dry_mass,
+  stems_left_carbon,
+  residues_collected_volume,
+  residues_collected_dry_mass,
+  residues_collected_carbon,
+  residues_left_volume,
+  residues_left_dry_mass,
+  residues_left_carbon,
 };
-inline constexpr std::size_t kAggVarCount = 4;
+inline constexpr std::size_t kAggVarCount = 31;
+//! First stream variable; stream k has volume, dry mass, carbon at kFirstStreamVar + 3k + 0/1/2.
+inline constexpr std::size_t kFirstStreamVar = static_cast<std::size_t>(AggVar::sawlog_volume);
 const VariableInfo& agg_var_info(AggVar v);
 
 //! Which per-parcel series to write.
@@ -69,32 +118,35 @@ class SeriesSink {
   virtual void write_block(const BlockSeries& block) = 0;
 };
 
-//! Totals per group, time index and variable: value(g, t, v).
+//! Values per group, time index and variable: at(g, t, v). `Width` variables per (g, t).
 class GroupSeries {
  public:
   GroupSeries() = default;
-  GroupSeries(std::size_t groups, std::size_t times)
-      : groups_(groups), times_(times), data_(groups * times * kAggVarCount, 0.0) {}
+  GroupSeries(std::size_t groups, std::size_t times, std::size_t width = kAggVarCount)
+      : groups_(groups), times_(times), width_(width), data_(groups * times * width, 0.0) {}
   std::size_t groups() const { return groups_; }
   std::size_t times() const { return times_; }
-  double& at(std::size_t g, std::size_t t, AggVar v) {
-    return data_[(g * times_ + t) * kAggVarCount + static_cast<std::size_t>(v)];
-  }
-  double at(std::size_t g, std::size_t t, AggVar v) const {
-    return data_[(g * times_ + t) * kAggVarCount + static_cast<std::size_t>(v)];
-  }
+  std::size_t width() const { return width_; }
+  double& at(std::size_t g, std::size_t t, std::size_t v) { return data_[(g * times_ + t) * width_ + v]; }
+  double at(std::size_t g, std::size_t t, std::size_t v) const { return data_[(g * times_ + t) * width_ + v]; }
+  double& at(std::size_t g, std::size_t t, AggVar v) { return at(g, t, static_cast<std::size_t>(v)); }
+  double at(std::size_t g, std::size_t t, AggVar v) const { return at(g, t, static_cast<std::size_t>(v)); }
 
  private:
-  std::size_t groups_ = 0, times_ = 0;
+  std::size_t groups_ = 0, times_ = 0, width_ = 0;
   std::vector<double> data_;
 };
 
 struct Aggregates {
-  GroupSeries total;         //!< one group
-  GroupSeries by_species;    //!< one group per species of the SpeciesTable
+  GroupSeries total;            //!< one group
+  GroupSeries by_species;       //!< one group per species of the SpeciesTable (current species)
   GroupSeries by_municipality;  //!< one group per municipality name
-  std::vector<double> species_area_ha;       //!< simulated area per species [ha]
+  GroupSeries by_regime;        //!< one group per regime, then one for parcels without a regime
+  //! Carbon moved on each flux channel per year [t C year-1]: one group, width kFluxCount.
+  GroupSeries flux;
+  std::vector<double> species_area_ha;       //!< simulated area per initial species [ha]
   std::vector<double> municipality_area_ha;  //!< simulated area per municipality [ha]
+  std::vector<double> regime_area_ha;        //!< simulated area per regime (+ unmanaged) [ha]
   double total_area_ha = 0.0;
 };
 

@@ -1,0 +1,26 @@
+#pragma once
+//! Management of a run: regimes, wood use, and an explicit event list (scenario section
+//! `silviculture`). Read-only during the run.
+
+#include <cstdint>
+#include <vector>
+
+#include "shinrin/silviculture/regime.hpp"
+#include "shinrin/silviculture/wood_use.hpp"
+
+namespace shinrin::silviculture {
+
+struct Management {
+  bool enabled = false;
+  std::vector<Regime> regimes;
+  WoodUse wood_use;
+  //! Removal shares and regeneration for events on parcels without a regime.
+  RemovalShares event_thinning_removals;
+  RemovalShares event_felling_removals;
+  Regeneration event_regeneration;
+  //! Events of parcel row i are events[event_offset[i] .. event_offset[i + 1]), sorted by year.
+  std::vector<std::uint32_t> event_offset;
+  std::vector<Event> events;
+};
+
+}  // namespace shinrin::silviculture
