@@ -26,8 +26,8 @@ bool felling_due(const Regime& r, int age, int fiscal_year) {
 }  // namespace
 
 void step(RowRange rows, int fiscal_year, const StepInputs& in, ParcelTable& p,
-          const carbon::PoolTable& pools, carbon::FluxBlock& fluxes, std::span<Operation> operation,
-          std::span<StreamVolumes> streams) {
+          const carbon::PoolTable& pools, carbon::FluxBlock& fluxes, const StepRecord& record) {
+  const std::span<Operation> operation = record.operation;
   const Management& m = *in.management;
   const auto ag = pools.pool(carbon::Pool::ag_biomass);
   const auto bg = pools.pool(carbon::Pool::bg_biomass);
@@ -82,7 +82,8 @@ void step(RowRange rows, int fiscal_year, const StepInputs& in, ParcelTable& p,
     if (leave_all) removals = RemovalShares{0.0, 0.0, 0.0, 1.0, 0.0};
     const SpeciesParams& sp = (*in.species)[p.species[i]];
     const HarvestInput h{share.volume, p.volume[i], ag[i], bg[i], sp.D, sp.CF, in.residue_to_litter};
-    streams[r] = harvest(h, removals, m.wood_use, felling ? carbon::Module::felling : carbon::Module::thinning,
+    record.species[r] = p.species[i];
+    record.streams[r] = harvest(h, removals, m.wood_use, felling ? carbon::Module::felling : carbon::Module::thinning,
                          r, fluxes);
 
     if (felling) {

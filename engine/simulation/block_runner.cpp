@@ -34,7 +34,7 @@ float initial_stems(const StandConfig& stand, const growth::DensityTerms& d, flo
 BlockRunner::BlockRunner(const RunContext& ctx, ParcelTable& parcels, carbon::PoolTable& pools)
     : ctx_(ctx), p_(parcels), pools_(pools), dv_(ctx.config->block_size),
       fluxes_(ctx.config->block_size), operation_(ctx.config->block_size),
-      streams_(ctx.config->block_size), species_slot_(ctx.config->block_size),
+      streams_(ctx.config->block_size), harvest_species_(ctx.config->block_size),
       muni_slot_(ctx.config->block_size), regime_slot_(ctx.config->block_size),
       by_species_(ctx.species->size(), ctx.times, kAggVarCount),
       by_municipality_(parcels.municipality_names.size(), ctx.times, kAggVarCount),
@@ -92,7 +92,7 @@ void BlockRunner::step_year(RowRange rows, std::size_t t) {
   harvested_ = false;
   if (m.management.enabled) {
     const silviculture::StepInputs in{&m.management, ctx_.species, ctx_.growth, m.decay.residue_to_litter};
-    silviculture::step(rows, fiscal_year, in, p_, pools_, fluxes_, operation_, streams_);
+    silviculture::step(rows, fiscal_year, in, p_, pools_, fluxes_, {operation_, streams_, harvest_species_});
     for (std::size_t r = 0; r < rows.size() && !harvested_; ++r) harvested_ = operation_[r] != Operation::none;
     if (harvested_) {
       apply(rows, carbon::Module::thinning, t);
@@ -138,15 +138,17 @@ void BlockRunner::accumulate(RowRange rows, std::size_t t) {
       const bool felled = operation_[r] == Operation::final_felling;
       v[V(AggVar::thinned_area)] = felled ? 0.0 : area;
       v[V(AggVar::felled_area)] = felled ? area : 0.0;
-      const SpeciesParams& sp = (*ctx_.species)[p_.species[i]];
+      const SpeciesParams& sp = (*ctx_.species)[harvest_species_[r]];
       for (std::size_t k = 0; k < silviculture::kStreamCount; ++k) {
         const double volume = streams_[r][k] * area;
         v[kFirstStreamVar + 3 * k] = volume;
         v[kFirstStreamVar + 3 * k + 1] = volume * sp.D;
         v[kFirstStreamVar + 3 * k + 2] = volume * sp.D * sp.CF;
       }
+      // Removals count for the species that was cut (a felling may replant another).
+      double* sh = by_species_.row(by_species_.slot(harvest_species_[r]), t);
       for (std::size_t k = kRegularVars; k < kAggVarCount; ++k) {
-        s[k] += v[k];
+        sh[k] += v[k];
         m[k] += v[k];
         g[k] += v[k];
       }

@@ -58,7 +58,8 @@ class BlockRunner {
   carbon::FluxBlock fluxes_;
   std::vector<silviculture::Operation> operation_;
   std::vector<silviculture::StreamVolumes> streams_;
-  std::vector<int> species_slot_, muni_slot_, regime_slot_;
+  std::vector<std::uint16_t> harvest_species_;
+  std::vector<int> muni_slot_, regime_slot_;
   GroupAccumulator by_species_, by_municipality_, by_regime_, flux_;
   BlockSeries series_;
   bool harvested_ = false;  // any operation in the current block-year

@@ -33,11 +33,15 @@ struct StepInputs {
   double residue_to_litter = 0.0;  //!< [1]
 };
 
-//! Runs fiscal year `fiscal_year` for `rows`. `operation` and `streams` have rows.size() entries
-//! (indexed from rows.first) and receive what happened; streams[r] is written only where
-//! operation[r] is not Operation::none.
+//! What happened to each row of a block this year (indexed from rows.first).
+struct StepRecord {
+  std::span<Operation> operation;
+  std::span<StreamVolumes> streams;    //!< written only where operation is not none
+  std::span<std::uint16_t> species;    //!< species of the removed wood, likewise
+};
+
+//! Runs fiscal year `fiscal_year` for `rows` and records what happened in `record`.
 void step(RowRange rows, int fiscal_year, const StepInputs& in, ParcelTable& parcels,
-          const carbon::PoolTable& pools, carbon::FluxBlock& fluxes, std::span<Operation> operation,
-          std::span<StreamVolumes> streams);
+          const carbon::PoolTable& pools, carbon::FluxBlock& fluxes, const StepRecord& record);
 
 }  // namespace shinrin::silviculture
