@@ -32,6 +32,9 @@ std::string gdal_message() {
   return (m && *m) ? std::string(" (GDAL: ") + m + ")" : std::string();
 }
 
+//! Upper bound of a register stem count [ha-1] (one stem per 100 cm2).
+constexpr double kMaxStemsPerHa = 1e6;
+
 struct DatasetCloser {
   void operator()(GDALDataset* d) const { GDALClose(d); }
 };
@@ -115,8 +118,9 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
   Mapped id{"id", s.fields.id}, sp{"species", s.fields.species}, age{"age", s.fields.age},
       area{"area", s.fields.area}, site{"site_class", s.fields.site_class},
       ftype{"forest_type", s.fields.forest_type}, storey{"storey", s.fields.storey},
-      muni{"municipality", s.fields.municipality}, vol{"volume", s.fields.volume};
-  for (Mapped* m : {&id, &sp, &age, &area, &site, &ftype, &storey, &muni, &vol}) {
+      muni{"municipality", s.fields.municipality}, vol{"volume", s.fields.volume},
+      stems{"stems", s.fields.stems};
+  for (Mapped* m : {&id, &sp, &age, &area, &site, &ftype, &storey, &muni, &vol, &stems}) {
     if (m->source.empty()) continue;
     m->index = defn->GetFieldIndex(m->source.c_str());
     if (m->index < 0) {
@@ -256,6 +260,7 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
     const bool simulate = handling == Handling::simulated || handling == Handling::fallback_species;
     int age_years = 0;
     float volume = -1.0f;
+    float stems_per_ha = -1.0f;
     if (simulate) {
       if (!feature->IsFieldSetAndNotNull(age.index)) {
         invalid(age, "missing value; expected an age >= 0 years");
@@ -275,6 +280,14 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
           volume = static_cast<float>(v);
         }
       }
+      if (stems.index >= 0 && feature->IsFieldSetAndNotNull(stems.index)) {
+        const double n = feature->GetFieldAsDouble(stems.index);
+        if (!std::isfinite(n) || n < 0.0 || n > kMaxStemsPerHa) {
+          invalid(stems, std::to_string(n) + "; expected stems in [0, 1000000] ha-1");
+        } else {
+          stems_per_ha = static_cast<float>(n);
+        }
+      }
     }
 
     if (!bad.empty()) {
@@ -285,10 +298,14 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
       // An invalid area (missing, not finite, <= 0) counts as 0 ha.
       const bool area_ok = std::isfinite(area_ha) && area_ha > 0.0;
       out.handling.add(Handling::skipped_invalid, area_ok ? area_ha : 0.0);
+      if (!key.empty()) out.other_keys.try_emplace(key, Handling::skipped_invalid);
       continue;
     }
     out.handling.add(handling, area_ha);
-    if (!simulate) continue;
+    if (!simulate) {
+      if (!key.empty()) out.other_keys.try_emplace(key, handling);
+      continue;
+    }
 
     const std::string m = muni.index >= 0 && feature->IsFieldSetAndNotNull(muni.index)
                               ? trimmed(feature->GetFieldAsString(muni.index))
@@ -311,6 +328,7 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
     row.fallback = handling == Handling::fallback_species;
     row.age = static_cast<std::int16_t>(age_years);
     row.volume_initial = volume;
+    row.stems_initial = stems_per_ha;
     auto [fit, new_type] = ftype_index.try_emplace(ft, static_cast<std::uint8_t>(t.forest_type_names.size()));
     if (new_type) {
       if (t.forest_type_names.size() >= 255) throw InputError(where + ": more than 255 forest types");

@@ -4,124 +4,17 @@
 
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <sstream>
 
+#include "scenario_sections.hpp"
 #include "shinrin/core/error.hpp"
+#include "yaml_reader.hpp"
 
 namespace shinrin::io {
 namespace fs = std::filesystem;
-namespace {
-
-std::string at(const std::string& file, const YAML::Mark& m) {
-  if (m.line < 0) return file;
-  return file + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
-}
-
-// A YAML mapping being read: remembers which keys were used so leftovers can be reported.
-class MapReader {
- public:
-  MapReader(const YAML::Node& node, std::string file, std::string path)
-      : node_(node), file_(std::move(file)), path_(std::move(path)) {
-    if (!node_.IsMap()) fail(node_, "expected a mapping of keys to values");
-  }
-
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& msg) const {
-    throw InputError(at(file_, n.Mark()) + ": " + (path_.empty() ? "" : "'" + path_ + "': ") + msg);
-  }
-  //! Fails at the value of `key` (which must be set), naming its key path.
-  [[noreturn]] void fail_value(const std::string& key, const std::string& msg) {
-    throw InputError(at(file_, required(key).Mark()) + ": '" + key_path(key) + "': " + msg);
-  }
-  std::string key_path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-
-  std::optional<YAML::Node> get(const std::string& key) {
-    used_.insert(key);
-    const YAML::Node n = node_[key];
-    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
-    return n;
-  }
-  YAML::Node required(const std::string& key) {
-    auto n = get(key);
-    if (!n) fail(node_, "missing required key '" + key + "'");
-    return *n;
-  }
-  MapReader map(const std::string& key) { return MapReader(required(key), file_, key_path(key)); }
-  std::optional<MapReader> optional_map(const std::string& key) {
-    auto n = get(key);
-    if (!n) return std::nullopt;
-    return MapReader(*n, file_, key_path(key));
-  }
-
-  std::string scalar(const YAML::Node& n, const std::string& key) const {
-    if (!n.IsScalar()) {
-      throw InputError(at(file_, n.Mark()) + ": '" + key_path(key) + "': expected a single value");
-    }
-    return n.Scalar();
-  }
-  std::string str(const std::string& key) { return scalar(required(key), key); }
-  std::string str_or(const std::string& key, const std::string& fallback) {
-    auto n = get(key);
-    return n ? scalar(*n, key) : fallback;
-  }
-  int integer(const YAML::Node& n, const std::string& key, int lo, int hi, const char* unit) const {
-    const std::string s = scalar(n, key);
-    try {
-      std::size_t used = 0;
-      const long v = std::stol(s, &used);
-      if (used == s.size() && v >= lo && v <= hi) return static_cast<int>(v);
-    } catch (const std::exception&) {
-    }
-    throw InputError(at(file_, n.Mark()) + ": '" + key_path(key) + "': '" + s +
-                     "' is not an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) +
-                     "]" + (unit[0] ? std::string(" ") + unit : ""));
-  }
-  int int_required(const std::string& key, int lo, int hi, const char* unit) {
-    return integer(required(key), key, lo, hi, unit);
-  }
-  std::optional<int> int_optional(const std::string& key, int lo, int hi, const char* unit) {
-    auto n = get(key);
-    if (!n) return std::nullopt;
-    return integer(*n, key, lo, hi, unit);
-  }
-  std::vector<std::string> list(const std::string& key) {
-    std::vector<std::string> out;
-    auto n = get(key);
-    if (!n) return out;
-    if (!n->IsSequence()) {
-      throw InputError(at(file_, n->Mark()) + ": '" + key_path(key) + "': expected a list");
-    }
-    for (const auto& item : *n) out.push_back(scalar(item, key));
-    return out;
-  }
-
-  //! Throws on the first key that was never asked for.
-  void finish() const {
-    for (const auto& kv : node_) {
-      const std::string k = kv.first.Scalar();
-      if (!used_.contains(k)) {
-        std::string allowed;
-        for (const auto& u : used_) allowed += (allowed.empty() ? "" : ", ") + u;
-        throw InputError(at(file_, kv.first.Mark()) + ": unknown key '" + key_path(k) +
-                         "' (allowed here: " + allowed + ")");
-      }
-    }
-  }
-
- private:
-  YAML::Node node_;
-  std::string file_;
-  std::string path_;
-  std::set<std::string> used_;
-};
-
-std::string resolve(const fs::path& base, const std::string& p) {
-  if (p.empty()) return p;
-  const fs::path path(p);
-  return (path.is_absolute() ? path : base / path).lexically_normal().string();
-}
-
-}  // namespace
+using yaml::at;
+using yaml::MapReader;
+using yaml::resolve;
 
 Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
   std::ifstream in(path, std::ios::binary);
@@ -170,6 +63,7 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
     s.fields.storey = f.str_or("storey", "");
     s.fields.municipality = f.str_or("municipality", "");
     s.fields.volume = f.str_or("volume", "");
+    s.fields.stems = f.str_or("stems", "");
     f.finish();
     if (auto g = p.optional_map("area_from_geometry")) {
       s.area_epsg = g->int_required("epsg", 1, 999999, "");
@@ -229,6 +123,7 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
     }
     g.finish();
   }
+  read_optional_sections(top, base, s);
   if (auto out = top.optional_map("output")) {
     s.output_path = out->str_or("path", "");
     if (auto ps = out->optional_map("parcel_series")) {
@@ -277,7 +172,7 @@ std::string resolved_yaml(const Scenario& s) {
       {"age", &s.fields.age},         {"area", &s.fields.area},
       {"site_class", &s.fields.site_class}, {"forest_type", &s.fields.forest_type},
       {"storey", &s.fields.storey},   {"municipality", &s.fields.municipality},
-      {"volume", &s.fields.volume}};
+      {"volume", &s.fields.volume},   {"stems", &s.fields.stems}};
   for (const auto& [k, v] : fields) {
     if (!v->empty()) e << YAML::Key << k << YAML::Value << *v;
   }
@@ -311,6 +206,7 @@ std::string resolved_yaml(const Scenario& s) {
       << YAML::Value << s.yield_table << YAML::EndMap;
   }
   e << YAML::EndMap;
+  emit_optional_sections(e, s);
   e << YAML::Key << "output" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "path" << YAML::Value << s.output_path;
   e << YAML::Key << "parcel_series" << YAML::Value << YAML::BeginMap;

@@ -7,13 +7,15 @@
 //!   2. the species name must be in the alias table, unless the scenario names a fallback species;
 //!      the alias gives the species code or the land class (non-forest, bamboo, unstocked)
 //!   3. a forest type (if mapped) of class bamboo / unstocked / non_forest overrides a species
-//!   4. records to simulate need an age >= 0 (and a volume >= 0 if a volume field is mapped)
+//!   4. records to simulate need an age >= 0 (and a volume >= 0, stems >= 0 if those fields are
+//!      mapped; NULL volume or stems = from the growth curve / the stand rules)
 //! Unknown species names stop the load with a list of every name and its record count. Invalid
 //! values stop it with a list naming parcel, field and value, or are skipped and counted when
 //! the scenario sets invalid_values: skip.
 
 #include <map>
 #include <string>
+#include <unordered_map>
 
 #include "shinrin/io/parameter_tables.hpp"
 #include "shinrin/io/scenario.hpp"
@@ -26,6 +28,10 @@ struct ParcelLoad {
   ParcelTable parcels;      //!< records to simulate (curve column not yet set)
   HandlingReport handling;  //!< every record read, by handling class
   std::string layer;        //!< name of the layer read
+  //! Register keys of the records that are not simulated, with their handling class (non_forest,
+  //! bamboo, unstocked, skipped_invalid; the first class met when a key repeats), so that
+  //! references to them (event lists) can say why they are not parcels.
+  std::unordered_map<std::string, Handling> other_keys;
 };
 
 ParcelLoad read_parcels(const Scenario& scenario, const SpeciesTable& species,

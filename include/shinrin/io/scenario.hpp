@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "shinrin/silviculture/regime.hpp"
+
 namespace shinrin::io {
 
 //! Scenario format version this engine reads (a different major is rejected).
@@ -25,9 +27,80 @@ struct FieldMap {
   std::string storey;        //!< storey (層区分): 上層木 / 下層木 / empty
   std::string municipality;  //!< municipality name
   std::string volume;        //!< stem volume [m3 ha-1]; when absent, from the growth curve
+  std::string stems;         //!< stems [ha-1] (本数); when absent, from the stand rules
 };
 
 enum class InvalidPolicy { error, skip };
+
+//! A scenario value that is checked later against a parameter table (e.g. a species code), with
+//! where it was written, "file:line:column: 'key.path'", for that later message.
+struct Located {
+  std::string value;
+  std::string origin;
+};
+
+//! Section `stand`: stems, top height and yield index.
+struct StandSection {
+  std::string height_curves;             //!< top-height Richards curves (A in m)
+  std::string height_site_classes;       //!< site-class schemes (height_factor column)
+  std::string height_site_class_scheme;  //!< scheme name in height_site_classes
+  std::string density_diagram;           //!< density-diagram table; empty = none
+  std::string density_diagram_region;    //!< region of the diagram rows to use
+  //! Initial stems put the stand at this yield index Ry where a diagram exists, (0, 1) [1];
+  //! required with a density diagram.
+  std::optional<double> initial_yield_index;
+  double initial_stems_max = 0.0;      //!< upper bound of initial stems (planting density) [ha-1]
+  double initial_stems_default = 0.0;  //!< initial stems without a diagram or below 2 m [ha-1]
+  double critical_stocking = 0.0;      //!< [0, 1]; 0 switches growth scaling off [1]
+};
+
+//! Section `carbon`: dead wood, litter, soil and harvested wood products.
+struct CarbonSection {
+  std::string decay;  //!< decay table (data/decay.csv)
+  std::string hwp;    //!< HWP half-life table (data/hwp.csv)
+  bool soil = false;  //!< simulate the soil pool
+};
+
+//! `regeneration` of a regime or of the event list: what grows after a final felling.
+struct RegenerationSpec {
+  silviculture::RegenerationMethod method = silviculture::RegenerationMethod::replant;
+  Located species;            //!< species code, resolved against the species table at load
+  double stems_per_ha = 0.0;  //!< stems at age 0 [ha-1]
+};
+
+//! One item of `silviculture.regimes`, as written (species codes not yet resolved).
+struct RegimeSpec {
+  std::string name;
+  std::string origin;                  //!< where the item starts, "file:line:column: 'key.path'"
+  std::vector<Located> species;        //!< species codes; empty = any species
+  //! Register forest-type names; nullopt = every forest type of class `forest` and parcels
+  //! without a forest type (natural forest only when named).
+  std::optional<std::vector<Located>> forest_types;
+  std::vector<silviculture::ScheduledThinning> thinnings;  //!< sorted by age
+  silviculture::DensityTrigger trigger;                    //!< enabled = density_trigger given
+  int rotation_age = 0;                //!< final felling at this age [years], 0 = none
+  std::vector<int> felling_years;      //!< final felling in these fiscal years (sorted)
+  silviculture::RemovalShares thinning_removals;
+  silviculture::RemovalShares felling_removals;
+  std::optional<RegenerationSpec> regeneration;  //!< required with final_felling
+};
+
+//! `silviculture.events`: an explicit event list (CSV parcel,year,operation,intensity).
+struct EventsSection {
+  std::string path;
+  //! Removal shares of events on parcels without a regime (both or neither).
+  std::optional<silviculture::RemovalShares> thinning_removals;
+  std::optional<silviculture::RemovalShares> felling_removals;
+  //! Regeneration after final-felling events on parcels whose regime has none (or no regime).
+  std::optional<RegenerationSpec> regeneration;
+};
+
+//! Section `silviculture`: regimes, wood use and events.
+struct SilvicultureSection {
+  std::string wood_use;            //!< wood-use table (data/wood_use.csv)
+  std::vector<RegimeSpec> regimes;  //!< in file order: the first that matches a parcel applies
+  std::optional<EventsSection> events;
+};
 
 struct Scenario {
   std::string file;         //!< scenario path as given
@@ -62,6 +135,11 @@ struct Scenario {
   std::string site_classes;
   std::string site_class_scheme;
   std::string yield_table;
+
+  // optional sections
+  std::optional<StandSection> stand;                //!< absent: no stems, height or yield index
+  std::optional<CarbonSection> carbon;              //!< absent: biomass pools only
+  std::optional<SilvicultureSection> silviculture;  //!< absent: no management (needs carbon)
 
   // output
   std::string output_path;

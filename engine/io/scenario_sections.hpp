@@ -1,0 +1,24 @@
+#pragma once
+// Internal (io module): the optional scenario sections `stand`, `carbon` and `silviculture`
+// (format in README.md, "Scenario format"; structures in include/shinrin/io/scenario.hpp).
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+
+#include "shinrin/io/scenario.hpp"
+#include "yaml_reader.hpp"
+
+namespace shinrin::io {
+
+//! Reads the optional sections of the top-level mapping `top` into `s` (paths resolved against
+//! `base`, the scenario's folder) and checks the rules between sections: silviculture needs
+//! carbon; a density trigger, a from-below or a volume-based thinning needs
+//! stand.density_diagram. `s.fields` must already be read. Throws InputError naming
+//! file:line:column and key path.
+void read_optional_sections(yaml::MapReader& top, const std::filesystem::path& base, Scenario& s);
+
+//! Emits the sections that are present, as resolved (absolute paths, every value explicit).
+void emit_optional_sections(YAML::Emitter& e, const Scenario& s);
+
+}  // namespace shinrin::io
