@@ -1,13 +1,17 @@
-// Throughput of the annual step (growth + biomass carbon + aggregation) on synthetic parcels.
+// Throughput of the annual step on synthetic parcels.
 //
-//   bench_annual_step [--parcels N] [--years Y] [--threads T] [--repeat R]
+//   bench_annual_step [--parcels N] [--years Y] [--threads T] [--repeat R] [--growth-only]
 //
 // Builds N synthetic parcels (species mix of a Japanese prefecture: sugi 45 %, hinoki 25 %,
 // broadleaf 20 %, pines 10 %; ages 1-100; site classes 1-3; 60 municipalities) with the
-// repository's parameter tables (data/species.csv, data/richards_curves.csv, three_class site
-// classes), runs the simulation R times, and prints parcel-years per second (best and median of
-// R) and the peak resident memory of the process. No per-parcel series are written: this measures
-// the engine's kernel; scripts/bench_end_to_end.sh measures a whole `shinrin run` with HDF5 output.
+// repository's parameter tables, runs the simulation R times, and prints parcel-years per second
+// (best and median of R) and the peak resident memory of the process.
+// The full step (default): growth with top height and stems, density-triggered thinning from
+// below and scheduled thinning of sugi and hinoki (south Kanto-Tokai diagrams), clear-felling at
+// 60 / 70 years with replanting, removal streams, biomass, dead wood, litter, soil and HWP pools
+// with decay, carbon-balance checks every module and year, totals by species, municipality and
+// regime. --growth-only: growth and biomass carbon only. No per-parcel series are written: this
+// measures the engine's kernel; benchmarks/README.md also times whole `shinrin run`s.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -21,6 +25,7 @@
 
 #include "shinrin/growth/growth_table.hpp"
 #include "shinrin/io/parameter_tables.hpp"
+#include "shinrin/io/stand_tables.hpp"
 #include "shinrin/simulation/simulation.hpp"
 
 using namespace shinrin;
@@ -38,6 +43,13 @@ struct SplitMix {
   }
   double uniform() { return double(next() >> 11) * 0x1.0p-53; }
 };
+
+bool flag(int argc, char** argv, const char* name) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == name) return true;
+  }
+  return false;
+}
 
 long arg(int argc, char** argv, const char* name, long fallback) {
   for (int i = 1; i + 1 < argc; ++i) {
@@ -85,10 +97,52 @@ int main(int argc, char** argv) {
     p.curve.back() = static_cast<std::uint32_t>(s * 3 + site - 1);
   }
   p.sort_by_curve();
-  const auto table = growth::GrowthTable::build(model, curves, 100 + years + 1);
-  const std::vector<std::int16_t> initial_age = p.age;
+  const bool full = !flag(argc, argv, "--growth-only");
+  const auto height = io::load_richards_model(data + "height_curves.csv", data + "site_classes.csv", "three_class",
+                                              io::RichardsQuantity::height);
+  auto table = growth::GrowthTable::build(model, curves, 100 + years + 1, full ? &height : nullptr);
 
-  const sim::Model model_config;  // growth and biomass only
+  sim::Model model_config;  // growth and biomass only unless full
+  if (full) {
+    const auto diagrams = io::load_density_diagrams(data + "density_diagram.csv", "south_kanto_tokai", species);
+    std::vector<std::optional<growth::DensityDiagram>> of_curve;
+    for (const auto& c : curves) of_curve.push_back(diagrams.by_species[*species.find(c.species)]);
+    table.add_density_terms(of_curve);
+    model_config.stand = {true, diagrams.by_species, 0.7, 3000.0, 1500.0, 0.7};
+    std::vector<std::size_t> used;
+    for (const char* sp : mix) used.push_back(*species.find(sp));
+    model_config.carbon_enabled = true;
+    model_config.decay = io::load_decay_table(data + "decay.csv", species, used, false).config;
+    model_config.hwp = io::load_hwp_table(data + "hwp.csv").config;
+    auto& m = model_config.management;
+    m.enabled = true;
+    m.wood_use = io::load_wood_use_table(data + "wood_use.csv").wood_use;
+    using namespace silviculture;
+    const RemovalShares thin{0.2, 0.3, 0.3, 0.2, 0.0}, fell{0.6, 0.25, 0.15, 0.0, 0.3};
+    for (const char* sp : {"sugi", "hinoki"}) {
+      Regime r;
+      r.name = sp;
+      r.thinnings = {{25, 0.3, IntensityBasis::stems, ThinningMethod::from_below}};
+      r.trigger = {true, 0.75, 0.65, ThinningMethod::from_below, 15, 5};
+      r.rotation_age = std::string(sp) == "sugi" ? 60 : 70;
+      r.thinning_removals = thin;
+      r.felling_removals = fell;
+      r.regeneration = {true, RegenerationMethod::replant, *species.find(sp), 3000.0};
+      m.regimes.push_back(r);
+    }
+    m.event_offset.assign(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string& code = species[p.species[i]].code;
+      if (code == "sugi" || code == "hinoki") {
+        p.regime[i] = code == "sugi" ? 0 : 1;
+        p.regen_species[i] = p.species[i];
+        p.regen_curve[i] = p.curve[i];
+        p.regen_stems[i] = 3000.0f;
+      }
+    }
+  }
+  const ParcelTable initial = p;
+
   sim::RunConfig config;
   config.start_year = 2025;
   config.years = years;
@@ -96,7 +150,7 @@ int main(int argc, char** argv) {
   std::vector<double> rates;
   double check = 0.0;
   for (int r = 0; r < repeat; ++r) {
-    p.age = initial_age;
+    p = initial;
     const auto t0 = std::chrono::steady_clock::now();
     const sim::Aggregates agg = sim::run(p, species, table, model_config, config, nullptr);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -106,7 +160,7 @@ int main(int argc, char** argv) {
   std::sort(rates.begin(), rates.end());
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
-  std::printf("parcels %zu  years %d  threads %d  repeats %d\n", n, years,
+  std::printf("%s step: parcels %zu  years %d  threads %d  repeats %d\n", full ? "full" : "growth-only", n, years,
               threads > 0 ? threads : omp_get_max_threads(), repeat);
   std::printf("parcel-years/s  best %.3g  median %.3g\n", rates.back(), rates[rates.size() / 2]);
   std::printf("peak RSS %.1f MiB\n", ru.ru_maxrss / 1024.0);

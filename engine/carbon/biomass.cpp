@@ -27,8 +27,8 @@ void init_biomass(RowRange rows, std::span<const BiomassFactors> factors,
 void growth_fluxes(RowRange rows, std::span<const BiomassFactors> factors,
                    std::span<const std::uint16_t> species, std::span<const std::int16_t> age,
                    std::span<const float> dv, FluxBlock& fluxes) {
-  auto to_ag = fluxes.channel(Flux::growth_ag);
-  auto to_bg = fluxes.channel(Flux::growth_bg);
+  auto to_ag = fluxes.dense(Flux::growth_ag);
+  auto to_bg = fluxes.dense(Flux::growth_bg);
   for (std::size_t i = rows.first; i < rows.last; ++i) {
     const BiomassFactors& f = factors[species[i]];
     const double d_ag = double(dv[i - rows.first]) * f.at_age(age[i]);

@@ -1,34 +1,28 @@
 #include "shinrin/carbon/decay.hpp"
 
+#include <array>
+
 namespace shinrin::carbon {
 namespace {
 
-// This year's inflow into `pool` from the thinning and felling channels.
-double harvest_inflow(const FluxBlock& f, std::size_t row, Pool pool) {
-  double in = 0.0;
-  for (Module op : {Module::thinning, Module::felling}) {
-    const HarvestChannels c = harvest_channels(op);
-    switch (pool) {
-      case Pool::dead_wood: in += f.get(c.ag_to_dead_wood, row) + f.get(c.bg_to_dead_wood, row); break;
-      case Pool::litter: in += f.get(c.ag_to_litter, row); break;
-      case Pool::hwp_sawnwood: in += f.get(c.to_sawnwood, row); break;
-      case Pool::hwp_panels: in += f.get(c.to_panels, row); break;
-      case Pool::hwp_paper: in += f.get(c.to_paper, row); break;
-      default: break;
+// This year's inflow into one pool: the sum of up to four channels, inactive ones left out.
+class Inflow {
+ public:
+  Inflow(const FluxBlock& f, std::initializer_list<Flux> channels) {
+    for (Flux c : channels) {
+      if (f.active(c)) spans_[n_++] = f.channel(c);
     }
   }
-  return in;
-}
+  double operator()(std::size_t row) const {
+    double in = 0.0;
+    for (std::size_t k = 0; k < n_; ++k) in += spans_[k][row];
+    return in;
+  }
 
-bool any_harvest(const FluxBlock& f) {
-  for (Module op : {Module::thinning, Module::felling}) {
-    const HarvestChannels c = harvest_channels(op);
-    for (Flux x : {c.to_sawnwood, c.to_panels, c.to_paper, c.ag_to_dead_wood, c.ag_to_litter, c.bg_to_dead_wood}) {
-      if (f.active(x)) return true;
-    }
-  }
-  return false;
-}
+ private:
+  std::array<std::span<const double>, 4> spans_{};
+  std::size_t n_ = 0;
+};
 
 }  // namespace
 
@@ -37,23 +31,31 @@ void decay_fluxes(RowRange rows, const DecayConfig& config, std::span<const std:
   const auto dead_wood = pools.pool(Pool::dead_wood);
   const auto litter = pools.pool(Pool::litter);
   const auto soil = pools.pool(Pool::soil);
-  const bool harvested = any_harvest(fluxes);
+  const Inflow in_dw(fluxes, {Flux::thinning_ag_to_dead_wood, Flux::thinning_bg_to_dead_wood,
+                              Flux::felling_ag_to_dead_wood, Flux::felling_bg_to_dead_wood});
+  const Inflow in_lt(fluxes, {Flux::thinning_ag_to_litter, Flux::felling_ag_to_litter});
+  const auto dw_atm = fluxes.dense(Flux::dead_wood_to_atmosphere);
+  const auto lt_atm = fluxes.dense(Flux::litter_to_atmosphere);
+  const bool soil_on = config.soil_enabled;
+  const auto dw_soil = soil_on ? fluxes.dense(Flux::dead_wood_to_soil) : std::span<double>{};
+  const auto lt_soil = soil_on ? fluxes.dense(Flux::litter_to_soil) : std::span<double>{};
+  const auto soil_atm = soil_on ? fluxes.dense(Flux::soil_to_atmosphere) : std::span<double>{};
   for (std::size_t i = rows.first; i < rows.last; ++i) {
     const std::size_t r = i - rows.first;
-    const double in_dw = harvested ? harvest_inflow(fluxes, r, Pool::dead_wood) : 0.0;
-    const double in_lt = harvested ? harvest_inflow(fluxes, r, Pool::litter) : 0.0;
-    if (dead_wood[i] == 0.0 && litter[i] == 0.0 && soil[i] == 0.0) continue;
     const DecayRates& k = config.by_species[species[i]];
     // Pools already hold this year's inflow: the start-of-year stock is pool - inflow.
-    const double out_dw = k.dead_wood.outflow(dead_wood[i] - in_dw, in_dw);
-    const double out_lt = k.litter.outflow(litter[i] - in_lt, in_lt);
-    const double humified = config.soil_enabled ? k.to_soil : 0.0;
-    fluxes.at(Flux::dead_wood_to_soil, r) = out_dw * humified;
-    fluxes.at(Flux::dead_wood_to_atmosphere, r) = out_dw * (1.0 - humified);
-    fluxes.at(Flux::litter_to_soil, r) = out_lt * humified;
-    fluxes.at(Flux::litter_to_atmosphere, r) = out_lt * (1.0 - humified);
-    if (config.soil_enabled) {
-      fluxes.at(Flux::soil_to_atmosphere, r) = config.soil.outflow(soil[i], (out_dw + out_lt) * humified);
+    const double dw = in_dw(r), lt = in_lt(r);
+    const double out_dw = k.dead_wood.outflow(dead_wood[i] - dw, dw);
+    const double out_lt = k.litter.outflow(litter[i] - lt, lt);
+    if (soil_on) {
+      dw_soil[r] = out_dw * k.to_soil;
+      lt_soil[r] = out_lt * k.to_soil;
+      dw_atm[r] = out_dw - dw_soil[r];
+      lt_atm[r] = out_lt - lt_soil[r];
+      soil_atm[r] = config.soil.outflow(soil[i], dw_soil[r] + lt_soil[r]);
+    } else {
+      dw_atm[r] = out_dw;
+      lt_atm[r] = out_lt;
     }
   }
 }
@@ -62,16 +64,18 @@ void hwp_fluxes(RowRange rows, const HwpConfig& config, const PoolTable& pools, 
   const auto sawnwood = pools.pool(Pool::hwp_sawnwood);
   const auto panels = pools.pool(Pool::hwp_panels);
   const auto paper = pools.pool(Pool::hwp_paper);
-  const bool harvested = any_harvest(fluxes);
+  const Inflow in_s(fluxes, {Flux::thinning_to_sawnwood, Flux::felling_to_sawnwood});
+  const Inflow in_w(fluxes, {Flux::thinning_to_panels, Flux::felling_to_panels});
+  const Inflow in_p(fluxes, {Flux::thinning_to_paper, Flux::felling_to_paper});
+  const auto out_s = fluxes.dense(Flux::sawnwood_to_atmosphere);
+  const auto out_w = fluxes.dense(Flux::panels_to_atmosphere);
+  const auto out_p = fluxes.dense(Flux::paper_to_atmosphere);
   for (std::size_t i = rows.first; i < rows.last; ++i) {
-    if (sawnwood[i] == 0.0 && panels[i] == 0.0 && paper[i] == 0.0) continue;
     const std::size_t r = i - rows.first;
-    const double in_s = harvested ? harvest_inflow(fluxes, r, Pool::hwp_sawnwood) : 0.0;
-    const double in_w = harvested ? harvest_inflow(fluxes, r, Pool::hwp_panels) : 0.0;
-    const double in_p = harvested ? harvest_inflow(fluxes, r, Pool::hwp_paper) : 0.0;
-    fluxes.at(Flux::sawnwood_to_atmosphere, r) = config.sawnwood.outflow(sawnwood[i] - in_s, in_s);
-    fluxes.at(Flux::panels_to_atmosphere, r) = config.panels.outflow(panels[i] - in_w, in_w);
-    fluxes.at(Flux::paper_to_atmosphere, r) = config.paper.outflow(paper[i] - in_p, in_p);
+    const double s = in_s(r), w = in_w(r), p = in_p(r);
+    out_s[r] = config.sawnwood.outflow(sawnwood[i] - s, s);
+    out_w[r] = config.panels.outflow(panels[i] - w, w);
+    out_p[r] = config.paper.outflow(paper[i] - p, p);
   }
 }
 

@@ -1,6 +1,7 @@
 #include "shinrin/carbon/flux.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace shinrin::carbon {
 namespace {
@@ -59,12 +60,32 @@ HarvestChannels harvest_channels(Module operation) {
           Flux::felling_ag_to_dead_wood, Flux::felling_ag_to_litter, Flux::felling_bg_to_dead_wood};
 }
 
+bool is_sparse(Flux f) {
+  const Module m = flux_info(f).module;
+  return m == Module::thinning || m == Module::felling;
+}
+
+double& FluxBlock::at(Flux f, std::size_t row) {
+  if (!is_sparse(f)) throw std::logic_error("FluxBlock::at on a dense channel");
+  active_[static_cast<std::size_t>(f)] = true;
+  touched_.push_back(static_cast<std::uint32_t>(row));
+  return amount_[static_cast<std::size_t>(f) * rows_ + row];
+}
+
+std::span<double> FluxBlock::dense(Flux f) {
+  if (is_sparse(f)) throw std::logic_error("FluxBlock::dense on a sparse channel");
+  active_[static_cast<std::size_t>(f)] = true;
+  return {amount_.data() + static_cast<std::size_t>(f) * rows_, rows_};
+}
+
 void FluxBlock::clear() {
-  for (std::size_t f = 0; f < kFluxCount; ++f) {
-    if (!active_[f]) continue;
-    std::fill_n(amount_.begin() + static_cast<std::ptrdiff_t>(f * rows_), rows_, 0.0);
-    active_[f] = false;
+  for (std::size_t c = 0; c < kFluxCount; ++c) {
+    if (!active_[c] || !is_sparse(Flux(c))) continue;
+    double* channel = amount_.data() + c * rows_;
+    for (std::uint32_t row : touched_) channel[row] = 0.0;
   }
+  touched_.clear();
+  active_.fill(false);
 }
 
 }  // namespace shinrin::carbon

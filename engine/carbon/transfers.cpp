@@ -1,5 +1,6 @@
 #include "shinrin/carbon/transfers.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace shinrin::carbon {
@@ -39,11 +40,31 @@ std::optional<std::size_t> check_balance(RowRange rows, const PoolTable& pools) 
   const auto initial = pools.initial();
   const auto uptake = pools.uptake();
   const auto emission = pools.emission();
-  for (std::size_t i = rows.first; i < rows.last; ++i) {
-    const double expected = initial[i] + uptake[i] - emission[i];
-    const double scale = std::max(std::abs(initial[i]) + std::abs(uptake[i]) + std::abs(emission[i]), 1e-3);
-    const double error = std::abs(pools.total(i) - expected);
-    if (!(error <= kBalanceTolerance * scale)) return i;
+  // In chunks of 64 rows: pool totals summed pool by pool (contiguous, vectorises), then one
+  // branch-free comparison per row; the failing row is searched only if the chunk failed.
+  constexpr std::size_t kChunk = 64;
+  double total[kChunk];
+  for (std::size_t first = rows.first; first < rows.last; first += kChunk) {
+    const std::size_t n = std::min(kChunk, rows.last - first);
+    std::fill_n(total, n, 0.0);
+    for (std::size_t p = 0; p < kPoolCount; ++p) {
+      const double* pool = pools.pool(Pool(p)).data() + first;
+      for (std::size_t k = 0; k < n; ++k) total[k] += pool[k];
+    }
+    bool bad = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t i = first + k;
+      const double expected = initial[i] + uptake[i] - emission[i];
+      const double scale = std::max(std::abs(initial[i]) + std::abs(uptake[i]) + std::abs(emission[i]), 1e-3);
+      bad |= !(std::abs(total[k] - expected) <= kBalanceTolerance * scale);
+    }
+    if (!bad) continue;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t i = first + k;
+      const double expected = initial[i] + uptake[i] - emission[i];
+      const double scale = std::max(std::abs(initial[i]) + std::abs(uptake[i]) + std::abs(emission[i]), 1e-3);
+      if (!(std::abs(total[k] - expected) <= kBalanceTolerance * scale)) return i;
+    }
   }
   return std::nullopt;
 }

@@ -35,13 +35,17 @@ BlockRunner::BlockRunner(const RunContext& ctx, ParcelTable& parcels, carbon::Po
     : ctx_(ctx), p_(parcels), pools_(pools), dv_(ctx.config->block_size),
       fluxes_(ctx.config->block_size), operation_(ctx.config->block_size),
       streams_(ctx.config->block_size), harvest_species_(ctx.config->block_size),
-      muni_slot_(ctx.config->block_size), regime_slot_(ctx.config->block_size),
+      cell_(ctx.config->block_size), cells_(ctx.times, kAggVarCount, kRegularVars),
       by_species_(ctx.species->size(), ctx.times, kAggVarCount),
       by_municipality_(parcels.municipality_names.size(), ctx.times, kAggVarCount),
       by_regime_(ctx.regime_groups, ctx.times, kAggVarCount),
       flux_(1, ctx.times, carbon::kFluxCount) {
   const OutputSelection& out = ctx.config->output;
   series_.values.assign(out.variables.size(), std::vector<float>(ctx.config->block_size * out.time_index.size()));
+}
+
+std::uint16_t BlockRunner::regime_group(std::size_t i) const {
+  return static_cast<std::uint16_t>(p_.regime[i] == silviculture::kNoRegime ? ctx_.regime_groups - 1 : p_.regime[i]);
 }
 
 void BlockRunner::fail(std::size_t row, std::size_t t, const std::string& what) const {
@@ -54,8 +58,7 @@ void BlockRunner::initial_state(RowRange rows) {
   const growth::GrowthTable& g = *ctx_.growth;
   for (std::size_t i = rows.first; i < rows.last; ++i) {
     const std::size_t r = i - rows.first;
-    muni_slot_[r] = by_municipality_.slot(p_.municipality[i]);
-    regime_slot_[r] = by_regime_.slot(p_.regime[i] == silviculture::kNoRegime ? ctx_.regime_groups - 1 : p_.regime[i]);
+    cell_[r] = cells_.cell(p_.species[i], p_.municipality[i], regime_group(i));
     p_.volume[i] = p_.volume_initial[i] >= 0.0f ? p_.volume_initial[i] : g.volume(p_.curve[i], p_.age[i]);
     p_.since_thinning[i] = 32000;
     if (m.stand.enabled) {
@@ -109,48 +112,45 @@ void BlockRunner::step_year(RowRange rows, std::size_t t) {
 
 void BlockRunner::accumulate(RowRange rows, std::size_t t) {
   const std::size_t n = rows.size();
+  const double* pool[carbon::kPoolCount];
+  for (std::size_t k = 0; k < carbon::kPoolCount; ++k) pool[k] = pools_.pool(carbon::Pool(k)).data();
+  // Active channels to the atmosphere and the growth uptake channels, read per row below.
+  std::vector<const double*>& to_atm = atm_scratch_;
+  to_atm.clear();
+  for (carbon::Flux f : ctx_.to_atmosphere) {
+    if (t > 0 && fluxes_.active(f)) to_atm.push_back(fluxes_.channel(f).data());
+  }
+  const double* up_ag = t > 0 ? fluxes_.channel(carbon::Flux::growth_ag).data() : nullptr;
+  const double* up_bg = t > 0 ? fluxes_.channel(carbon::Flux::growth_bg).data() : nullptr;
   for (std::size_t i = rows.first; i < rows.last; ++i) {
     const std::size_t r = i - rows.first;
     const double area = p_.area_ha[i];
-    double v[kAggVarCount];
-    v[V(AggVar::stem_volume)] = p_.volume[i] * area;
-    for (std::size_t k = 0; k < carbon::kPoolCount; ++k) {
-      v[V(AggVar::carbon_ag) + k] = pools_.pool(carbon::Pool(k))[i] * area;
+    const bool op = t > 0 && harvested_ && operation_[r] != Operation::none;
+    if (op && operation_[r] == Operation::final_felling) {
+      cell_[r] = cells_.cell(p_.species[i], p_.municipality[i], regime_group(i));  // may be replanted with another species
     }
-    double uptake = 0.0, emission = 0.0;
+    double* c = cells_.row(cell_[r], t);
+    c[V(AggVar::stem_volume)] += p_.volume[i] * area;
+    for (std::size_t k = 0; k < carbon::kPoolCount; ++k) c[V(AggVar::carbon_ag) + k] += pool[k][i] * area;
     if (t > 0) {
-      uptake = fluxes_.get(carbon::Flux::growth_ag, r) + fluxes_.get(carbon::Flux::growth_bg, r);
-      for (carbon::Flux f : ctx_.to_atmosphere) {
-        if (fluxes_.active(f)) emission += fluxes_.get(f, r);
-      }
+      double emission = 0.0;
+      for (const double* a : to_atm) emission += a[r];
+      c[V(AggVar::co2_removal)] += (up_ag[r] + up_bg[r]) * units::kCo2PerC * area;
+      c[V(AggVar::co2_emission)] += emission * units::kCo2PerC * area;
     }
-    v[V(AggVar::co2_removal)] = uptake * units::kCo2PerC * area;
-    v[V(AggVar::co2_emission)] = emission * units::kCo2PerC * area;
-    double* s = by_species_.row(by_species_.slot(p_.species[i]), t);
-    double* m = by_municipality_.row(muni_slot_[r], t);
-    double* g = by_regime_.row(regime_slot_[r], t);
-    for (std::size_t k = 0; k < kRegularVars; ++k) {
-      s[k] += v[k];
-      m[k] += v[k];
-      g[k] += v[k];
-    }
-    if (t > 0 && harvested_ && operation_[r] != Operation::none) {
-      const bool felled = operation_[r] == Operation::final_felling;
-      v[V(AggVar::thinned_area)] = felled ? 0.0 : area;
-      v[V(AggVar::felled_area)] = felled ? area : 0.0;
+    if (op) {
+      // Removals count for the species that was cut (a felling may replant another).
       const SpeciesParams& sp = (*ctx_.species)[harvest_species_[r]];
+      double* h = cells_.row(cells_.cell(harvest_species_[r], p_.municipality[i], regime_group(i)), t);
+      cells_.mark_full(t);
+      const bool felled = operation_[r] == Operation::final_felling;
+      h[V(AggVar::thinned_area)] += felled ? 0.0 : area;
+      h[V(AggVar::felled_area)] += felled ? area : 0.0;
       for (std::size_t k = 0; k < silviculture::kStreamCount; ++k) {
         const double volume = streams_[r][k] * area;
-        v[kFirstStreamVar + 3 * k] = volume;
-        v[kFirstStreamVar + 3 * k + 1] = volume * sp.D;
-        v[kFirstStreamVar + 3 * k + 2] = volume * sp.D * sp.CF;
-      }
-      // Removals count for the species that was cut (a felling may replant another).
-      double* sh = by_species_.row(by_species_.slot(harvest_species_[r]), t);
-      for (std::size_t k = kRegularVars; k < kAggVarCount; ++k) {
-        sh[k] += v[k];
-        m[k] += v[k];
-        g[k] += v[k];
+        h[kFirstStreamVar + 3 * k] += volume;
+        h[kFirstStreamVar + 3 * k + 1] += volume * sp.D;
+        h[kFirstStreamVar + 3 * k + 2] += volume * sp.D * sp.CF;
       }
     }
   }
@@ -163,13 +163,6 @@ void BlockRunner::accumulate(RowRange rows, std::size_t t) {
       for (std::size_t r = 0; r < n; ++r) sum += amount[r] * p_.area_ha[rows.first + r];
       f[c] += sum;
     }
-  }
-  std::size_t group = 0;
-  if (by_species_.find_non_finite(t, group)) {
-    for (std::size_t i = rows.first; i < rows.last; ++i) {
-      if (!std::isfinite(p_.volume[i]) || !std::isfinite(pools_.total(i))) fail(i, t, "non-finite volume or carbon");
-    }
-    throw ModelError("simulation: non-finite total for species index " + std::to_string(group));
   }
 }
 
@@ -225,9 +218,18 @@ void BlockRunner::run_block(RowRange rows) {
   }
   series_.first = rows.first;
   series_.rows = rows.size();
+  if (cells_.any_non_finite()) {
+    for (std::size_t i = rows.first; i < rows.last; ++i) {
+      if (!std::isfinite(p_.volume[i]) || !std::isfinite(pools_.total(i))) {
+        fail(i, ctx_.times - 1, "non-finite volume or carbon (first seen by the end of the run)");
+      }
+    }
+    throw ModelError("simulation: non-finite totals in the block starting at parcel '" + p_.key[rows.first] + "'");
+  }
 }
 
 void BlockRunner::flush() {
+  cells_.distribute(by_species_, by_municipality_, by_regime_);
   by_species_.flush();
   by_municipality_.flush();
   by_regime_.flush();

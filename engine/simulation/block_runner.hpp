@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "cell_sums.hpp"
 #include "group_accumulator.hpp"
 #include "shinrin/carbon/biomass.hpp"
 #include "shinrin/carbon/flux.hpp"
@@ -49,6 +50,7 @@ class BlockRunner {
   void apply(RowRange rows, carbon::Module module, std::size_t t);
   void accumulate(RowRange rows, std::size_t t);
   void keep_series(RowRange rows, std::size_t t);
+  std::uint16_t regime_group(std::size_t i) const;
   [[noreturn]] void fail(std::size_t row, std::size_t t, const std::string& what) const;
 
   const RunContext& ctx_;
@@ -59,7 +61,9 @@ class BlockRunner {
   std::vector<silviculture::Operation> operation_;
   std::vector<silviculture::StreamVolumes> streams_;
   std::vector<std::uint16_t> harvest_species_;
-  std::vector<int> muni_slot_, regime_slot_;
+  std::vector<int> cell_;  // cell of each block row
+  std::vector<const double*> atm_scratch_;  // active channels to the atmosphere this year
+  CellSums cells_;
   GroupAccumulator by_species_, by_municipality_, by_regime_, flux_;
   BlockSeries series_;
   bool harvested_ = false;  // any operation in the current block-year

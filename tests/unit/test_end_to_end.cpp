@@ -80,7 +80,11 @@ TEST_CASE("info --json reports totals per year, handling and unconfirmed paramet
   CHECK(std::regex_search(log, std::regex("\"year\": 2024, [^}]*\"co2_removal\": null")));
   // hinoki BEF_young is unconfirmed in data/species.csv and the demo grows hinoki.
   CHECK(std::regex_search(log, std::regex("\"key\": \"hinoki\", \"name\": \"BEF_young\", \"value\": 1.55")));
-  CHECK(log.find("\"key\": \"sugi\"") == std::string::npos);  // every sugi value is confirmed
+  // sugi's stock-change parameters are all confirmed; its height curve is not (secondary source).
+  for (const char* name : {"D", "BEF_young", "BEF_old", "R", "CF"}) {
+    CHECK(log.find("\"key\": \"sugi\", \"name\": \"" + std::string(name) + "\"") == std::string::npos);
+  }
+  CHECK(log.find("\"key\": \"sugi\", \"name\": \"height_A\"") != std::string::npos);
   // Valid JSON.
   std::string py;
   test::write_file(dir + "/info.json", log);

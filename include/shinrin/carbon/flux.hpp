@@ -70,32 +70,39 @@ struct HarvestChannels {
 HarvestChannels harvest_channels(Module operation);
 
 //! Flux amounts of one block of parcels for one year: amount(f, row) [t C ha-1], row counted
-//! from the block's first parcel. `active(f)` says whether any row has a non-zero amount, so
-//! applying a block skips channels nothing used this year.
+//! from the block's first parcel. Only channels used this year are active; the others read as 0
+//! and are skipped when the block is applied.
+//! Channels are dense or sparse by kind: growth, decay and HWP channels are written for every
+//! row (dense()); thinning and felling channels only for the rows with an operation (at()). A
+//! sparse channel is zero outside the rows written since the last clear(), which zeroes just
+//! those rows, so a year without operations costs nothing.
 class FluxBlock {
  public:
   explicit FluxBlock(std::size_t rows = 0) : rows_(rows), amount_(rows * kFluxCount, 0.0) {}
   std::size_t rows() const { return rows_; }
-  double& at(Flux f, std::size_t row) {
-    active_[static_cast<std::size_t>(f)] = true;
-    return amount_[static_cast<std::size_t>(f) * rows_ + row];
+  //! Amount of one row of a sparse channel.
+  double& at(Flux f, std::size_t row);
+  //! The whole of a dense channel, for a module that writes every row.
+  std::span<double> dense(Flux f);
+  double get(Flux f, std::size_t row) const {
+    return active(f) ? amount_[static_cast<std::size_t>(f) * rows_ + row] : 0.0;
   }
-  double get(Flux f, std::size_t row) const { return amount_[static_cast<std::size_t>(f) * rows_ + row]; }
-  std::span<double> channel(Flux f) {
-    active_[static_cast<std::size_t>(f)] = true;
-    return {amount_.data() + static_cast<std::size_t>(f) * rows_, rows_};
-  }
+  //! The channel's amounts; only meaningful when active(f).
   std::span<const double> channel(Flux f) const {
     return {amount_.data() + static_cast<std::size_t>(f) * rows_, rows_};
   }
   bool active(Flux f) const { return active_[static_cast<std::size_t>(f)]; }
-  //! Zeroes the channels used since the last clear.
+  //! Starts a new year: every channel inactive, sparse channels zero again.
   void clear();
 
  private:
   std::size_t rows_;
   std::vector<double> amount_;
   std::array<bool, kFluxCount> active_{};
+  std::vector<std::uint32_t> touched_;  // rows written in sparse channels since clear()
 };
+
+//! True for the channels written only for rows with an operation (thinning, felling).
+bool is_sparse(Flux f);
 
 }  // namespace shinrin::carbon

@@ -16,7 +16,7 @@ class FixedSum {
   static constexpr double kScale = 1048576.0;  // 2^20 per unit
 
   //! Adds a block sum [same unit as the aggregate].
-  void add(double value) { units_ += static_cast<std::int64_t>(std::llround(value * kScale)); }
+  void add(double value) { units_ += static_cast<std::int64_t>(std::llrint(value * kScale)); }
   //! Adds another fixed sum exactly.
   void add(const FixedSum& other) { units_ += other.units_; }
   //! The total as a double.
