@@ -68,7 +68,7 @@ bool is_sparse(Flux f) {
 double& FluxBlock::at(Flux f, std::size_t row) {
   if (!is_sparse(f)) throw std::logic_error("FluxBlock::at on a dense channel");
   active_[static_cast<std::size_t>(f)] = true;
-  touched_.push_back(static_cast<std::uint32_t>(row));
+  if (touched_.empty() || touched_.back() != row) touched_.push_back(static_cast<std::uint32_t>(row));
   return amount_[static_cast<std::size_t>(f) * rows_ + row];
 }
 
@@ -79,10 +79,12 @@ std::span<double> FluxBlock::dense(Flux f) {
 }
 
 void FluxBlock::clear() {
-  for (std::size_t c = 0; c < kFluxCount; ++c) {
-    if (!active_[c] || !is_sparse(Flux(c))) continue;
-    double* channel = amount_.data() + c * rows_;
-    for (std::uint32_t row : touched_) channel[row] = 0.0;
+  if (!touched_.empty()) {
+    for (std::size_t c = 0; c < kFluxCount; ++c) {
+      if (!active_[c] || !is_sparse(Flux(c))) continue;
+      double* channel = amount_.data() + c * rows_;
+      for (std::uint32_t row : touched_) channel[row] = 0.0;
+    }
   }
   touched_.clear();
   active_.fill(false);

@@ -61,8 +61,8 @@ class BlockRunner {
   std::vector<silviculture::Operation> operation_;
   std::vector<silviculture::StreamVolumes> streams_;
   std::vector<std::uint16_t> harvest_species_;
+  std::vector<double> uptake_, emission_;  // this year's carbon from / to the atmosphere per row
   std::vector<int> cell_;  // cell of each block row
-  std::vector<const double*> atm_scratch_;  // active channels to the atmosphere this year
   CellSums cells_;
   GroupAccumulator by_species_, by_municipality_, by_regime_, flux_;
   BlockSeries series_;

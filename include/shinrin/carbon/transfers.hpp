@@ -2,8 +2,8 @@
 //! The one place where pool values change after initialisation. apply_fluxes() moves the amounts
 //! of one module's channels between pools and the atmosphere and books uptake and emission;
 //! check_balance() then verifies, for every parcel of the range,
-//!   | sum(pools) - (initial + uptake - emission) | <= 1e-6 x max(|initial| + uptake + emission, 1 t C ha-1 x 1e-3)
-//! i.e. relative error below 1e-6 of the carbon that has passed through the parcel.
+//!   | sum(pools) - (initial + uptake - emission) | <= 1e-6 x (|initial| + |uptake| + |emission|) + 1e-9
+//! [t C ha-1], i.e. relative error below 1e-6 of the carbon that has passed through the parcel.
 
 #include <cstddef>
 #include <optional>
