@@ -16,7 +16,7 @@ def check(path, engine):
     assert ds.attrs["filetype"] == "shinrin_results", ds.attrs["filetype"]
     assert list(ds.attrs["format_version"])[0] == 1
     assert ds.attrs["Conventions"] == "CF-1.8"
-    for dim in ("year", "parcel", "species", "municipality", "output_year", "handling_class"):
+    for dim in ("year", "parcel", "species", "municipality", "regime", "flux", "output_year", "handling_class"):
         assert dim in ds.dims, f"dimension {dim} missing ({engine})"
     assert "parcel_key" in ds.coords, "parcel_key is not a coordinate"
     assert ds.stem_volume.dims == ("parcel", "output_year")
@@ -35,6 +35,12 @@ def check(path, engine):
         assert abs(per_parcel - total) <= 1e-5 * abs(total) + 1e-6, (y, per_parcel, total)
     volume = float((ds.stem_volume.isel(output_year=-1).astype("f8") * ds.area).sum())
     assert abs(volume - float(ds.total_stem_volume[-1])) <= 1e-5 * float(ds.total_stem_volume[-1])
+    # Every flux channel to the atmosphere adds up to the CO2 emission (t C x 44/12 = t CO2).
+    to_atm = [i for i, name in enumerate(ds.flux.values) if str(name).endswith("atmosphere") or "(burnt)" in str(name)]
+    emitted = ds.carbon_flux.isel(flux=to_atm).sum("flux") * 44.0 / 12.0
+    # totals are exact to 2^-20 t per block of 1,024 parcels (fixed-point reduction)
+    assert np.allclose(emitted.values[1:], ds.total_co2_emission.values[1:], rtol=1e-9, atol=1e-4)
+    assert np.allclose(ds.regime_co2_removal.sum("regime")[1:], ds.total_co2_removal[1:], rtol=1e-9, atol=1e-4)
     # Species totals add up to the totals.
     assert np.allclose(ds.species_stem_volume.sum("species"), ds.total_stem_volume, rtol=1e-12)
     assert abs(float(ds.handling_hectares.sel(handling_class="simulated") +
