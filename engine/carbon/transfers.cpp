@@ -52,8 +52,8 @@ std::optional<std::size_t> check_balance(RowRange rows, const PoolTable& pools) 
   const double* initial = pools.initial().data();
   const double* uptake = pools.uptake().data();
   const double* emission = pools.emission().data();
-  // In chunks of 64 rows: pool totals summed pool by pool (contiguous), then the largest excess
-  // and a NaN probe, both without branches so the loops vectorise; a failing chunk is searched.
+  // In chunks of 64 rows: pool totals summed pool by pool (contiguous), then each row's
+  // excess and its test, without branches so the loops vectorise; a failing chunk is searched.
   constexpr std::size_t kChunk = 64;
   double total[kChunk];
   for (std::size_t first = rows.first; first < rows.last; first += kChunk) {
@@ -64,14 +64,14 @@ std::optional<std::size_t> check_balance(RowRange rows, const PoolTable& pools) 
       const double* pool = pools.pool(Pool(p)).data() + first;
       for (std::size_t k = 0; k < n; ++k) total[k] += pool[k];
     }
-    double worst = -1.0, probe = 0.0;
+    double e[kChunk];
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t i = first + k;
-      const double e = excess(total[k], initial[i], uptake[i], emission[i]);
-      worst = e > worst ? e : worst;
-      probe += e;
+      e[k] = excess(total[k], initial[i], uptake[i], emission[i]);
     }
-    if (worst <= 0.0 && std::isfinite(probe)) continue;
+    long bad = 0;  // e > 0 or NaN (the only value not equal to itself)
+    for (std::size_t k = 0; k < n; ++k) bad |= static_cast<long>(e[k] > 0.0) | static_cast<long>(e[k] != e[k]);
+    if (bad == 0) continue;
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t i = first + k;
       if (!(excess(total[k], initial[i], uptake[i], emission[i]) <= 0.0)) return i;
