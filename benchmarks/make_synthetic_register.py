@@ -6,7 +6,8 @@ Usage: make_synthetic_register.py N OUTPUT.fgb
 Same schema and register names as the demo (data/demo/hinohara_demo.gpkg): key, municipality,
 species_name, forest_type, age, area_ha, site_class, storey; square polygons on a grid in
 EPSG:6677. Species mix: スギ 45 %, ヒノキ 25 %, 広葉樹 20 %, アカマツ 5 %, モウソウチク 3 %, 林道 2 %;
-ages 1-100; 60 municipalities. Deterministic (seeded).
+ages 1-100; 60 municipalities, each a contiguous run of records as in a prefecture's
+register file. Deterministic (seeded).
 """
 import random
 import sys
@@ -45,7 +46,7 @@ def main(n, path):
         poly.AddGeometry(ring)
         f = ogr.Feature(defn)
         f.SetField("key", str(i))
-        f.SetField("municipality", f"町村{i % 60:02d}")
+        f.SetField("municipality", f"町村{i * 60 // n:02d}")  # contiguous runs, as in a register
         f.SetField("species_name", name)
         f.SetField("forest_type", ftype)
         forest = ftype in ("人工林", "天然林")

@@ -144,3 +144,32 @@ TEST_CASE("the Richards fit tolerates noise and needs three points", "[growth][f
   const std::vector<double> two = {10, 20};
   CHECK_THROWS(growth::fit_richards(two, two));
 }
+
+TEST_CASE("growth after thinning: full increment above the critical stocking, proportional below", "[growth]") {
+  // The rule of growth/grow.hpp: dV = increment(age) x min(1, rho / rho_c), rho = V / V_curve(age).
+  const auto model = io::load_richards_model(test::repo("data/richards_curves.csv"),
+                                             test::repo("data/site_classes.csv"), "uniform");
+  const std::vector<CurveKey> curves = {{"sugi", 0}};
+  const auto table = growth::GrowthTable::build(model, curves, 100);
+  const double on_curve = growth::richards_volume({589.3, 0.042715, 2.527251}, 40.0);
+  const double increment = growth::richards_volume({589.3, 0.042715, 2.527251}, 41.0) - on_curve;
+  const std::uint32_t curve[] = {0, 0, 0};
+  std::int16_t age[] = {40, 40, 40};
+  // Stocking 1.0 (on the curve), 0.8 (above rho_c = 0.7) and 0.35 (half of rho_c).
+  float volume[] = {float(on_curve), float(0.8 * on_curve), float(0.35 * on_curve)};
+  float stems[3] = {}, height[3] = {}, dv[3];
+  growth::grow({0, 3}, table, {0.7, false}, curve, age, volume, stems, height, dv);
+  CHECK(dv[0] == Approx(increment).epsilon(1e-5));
+  CHECK(dv[1] == Approx(increment).epsilon(1e-5));
+  CHECK(dv[2] == Approx(increment * 0.35 / 0.7).epsilon(1e-5));
+  // The thinned stand recovers towards the curve: its stocking rises year by year.
+  std::int16_t a[] = {40};
+  float v[] = {float(0.8 * on_curve)}, s[1] = {}, h[1] = {}, d[1];
+  double previous = 0.8;
+  for (int year = 0; year < 20; ++year) {
+    growth::grow({0, 1}, table, {0.7, false}, curve, a, v, s, h, d);
+    const double rho = v[0] / table.volume(0, a[0]);
+    CHECK(rho > previous);
+    previous = rho;
+  }
+}

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "shinrin/core/error.hpp"
 #include "shinrin/growth/density_diagram.hpp"
 #include "shinrin/growth/growth_table.hpp"
 #include "shinrin/io/parameter_tables.hpp"
@@ -271,4 +272,28 @@ TEST_CASE("a final felling resets age and the stand is replanted", "[silvicultur
   CHECK(agg.total.at(0, 2, sim::AggVar::felled_area) == 1.0);
   CHECK(agg.total.at(0, 2, sim::AggVar::sawlog_volume) == Approx(0.6 * V_before).epsilon(1e-5));
   CHECK(agg.total.at(0, 2, sim::AggVar::sawlog_dry_mass) == Approx(0.6 * V_before * 0.314).epsilon(1e-5));
+}
+
+TEST_CASE("a broken carbon balance stops the run naming parcel, fiscal year and module", "[silviculture][carbon]") {
+  World w;
+  w.model.management.regimes = {};
+  // A decay rate that is not a number makes the decay fluxes NaN from the first year on
+  // (0 x NaN is NaN): the balance check after the decay module catches it.
+  silviculture::Regime r;
+  r.name = "thin at 31";
+  r.thinnings = {{31, 0.3, silviculture::IntensityBasis::stems, silviculture::ThinningMethod::row}};
+  r.thinning_removals = shares(0.0, 0.0, 0.0, 1.0, 0.0);
+  w.model.management.regimes = {r};
+  w.model.decay.by_species.assign(w.species.size(), {carbon::FirstOrderRate::from_rate(std::nan("")),
+                                                     carbon::FirstOrderRate::from_rate(0.6), 0.2});
+  w.add(29, 0);
+  try {
+    w.run(3);
+    FAIL("expected a ModelError");
+  } catch (const ModelError& e) {
+    const std::string msg = e.what();
+    CHECK(msg.find("module decay") != std::string::npos);
+    CHECK(msg.find("parcel 'p0'") != std::string::npos);
+    CHECK(msg.find("fiscal year 2025") != std::string::npos);
+  }
 }
