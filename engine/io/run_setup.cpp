@@ -24,9 +24,13 @@ namespace {
 std::string file_sha256(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "unreadable";
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return sha256_hex(buf.str());
+  Sha256 h;
+  std::string chunk(1 << 20, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    h.update(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
+  }
+  return h.hex();
 }
 
 sim::OutputSelection output_selection(const Scenario& s) {

@@ -16,6 +16,13 @@ TEST_CASE("SHA-256 matches the NIST example vectors", "[core]") {
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
   // 55 and 56 bytes straddle the one-block/two-block padding boundary.
   CHECK(sha256_hex(std::string(55, 'a')) != sha256_hex(std::string(56, 'a')));
+  // Fed in uneven pieces, the incremental digest is the one-call digest.
+  const std::string text(1000, 'x');
+  for (std::size_t piece : {1u, 7u, 63u, 64u, 65u, 333u}) {
+    Sha256 h;
+    for (std::size_t at = 0; at < text.size(); at += piece) h.update(std::string_view(text).substr(at, piece));
+    CHECK(h.hex() == sha256_hex(text));
+  }
 }
 
 TEST_CASE("fixed-point sums do not depend on the order of addition", "[core]") {
