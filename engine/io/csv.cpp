@@ -139,4 +139,16 @@ long CsvTable::integer(const Row& row, std::size_t col) const {
   return v;
 }
 
+double CsvTable::positive(const Row& row, std::size_t col) const {
+  const double v = number(row, col);
+  if (v <= 0.0) throw InputError(where(row, col) + ": " + row.fields[col] + " must be > 0");
+  return v;
+}
+
+Status CsvTable::status(const Row& row, std::size_t col) const {
+  const auto s = parse_status(row.fields[col]);
+  if (!s) throw InputError(where(row, col) + ": status '" + row.fields[col] + "' is not one of C, C*, D, U");
+  return *s;
+}
+
 }  // namespace shinrin::io

@@ -9,15 +9,6 @@
 namespace shinrin::io {
 namespace {
 
-Status read_status(const CsvTable& t, const CsvTable::Row& row, std::size_t col) {
-  const auto s = parse_status(t.text(row, col));
-  if (!s) {
-    throw InputError(t.where(row, col) + ": status '" + t.text(row, col) +
-                     "' is not one of C, C*, D, U");
-  }
-  return *s;
-}
-
 LandClass read_land_class(const CsvTable& t, const CsvTable::Row& row, std::size_t col) {
   const std::string& s = t.text(row, col);
   if (s == "forest") return LandClass::forest;
@@ -27,12 +18,6 @@ LandClass read_land_class(const CsvTable& t, const CsvTable::Row& row, std::size
   if (s == "non_forest") return LandClass::non_forest;
   throw InputError(t.where(row, col) + ": class '" + s +
                    "' is not one of forest, natural_forest, bamboo, unstocked, non_forest");
-}
-
-double positive(const CsvTable& t, const CsvTable::Row& row, std::size_t col) {
-  const double v = t.number(row, col);
-  if (v <= 0.0) throw InputError(t.where(row, col) + ": " + t.text(row, col) + " must be > 0");
-  return v;
 }
 
 }  // namespace
@@ -73,7 +58,7 @@ SpeciesTable load_species_table(const std::string& path) {
                        std::string(kUnits[p]) + "', not '" + t.text(row, c_unit) + "'");
     }
     line_of[s][p] = row.line;
-    const double v = p == 3 ? t.number(row, c_val) : positive(t, row, c_val);
+    const double v = p == 3 ? t.number(row, c_val) : t.positive(row, c_val);
     if (p == 3 && v < 0.0) throw InputError(t.where(row, c_val) + ": R must be >= 0");
     if (p == 4 && v > 1.0) throw InputError(t.where(row, c_val) + ": CF must be <= 1");
     SpeciesParams& sp = species[s];
@@ -84,7 +69,7 @@ SpeciesTable load_species_table(const std::string& path) {
       case 3: sp.R = v; break;
       default: sp.CF = v; break;
     }
-    sp.records.push_back({path, code, name, v, std::string(kUnits[p]), read_status(t, row, c_status),
+    sp.records.push_back({path, code, name, v, std::string(kUnits[p]), t.status(row, c_status),
                           t.text(row, c_src)});
   }
   for (std::size_t s = 0; s < species.size(); ++s) {
@@ -160,8 +145,8 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
   for (const auto& row : t.rows()) {
     const std::string& sp = t.text(row, c_sp);
     growth::RichardsCurve curve;
-    curve.params = {positive(t, row, c_a), positive(t, row, c_k), positive(t, row, c_c)};
-    const Status st = read_status(t, row, c_status);
+    curve.params = {t.positive(row, c_a), t.positive(row, c_k), t.positive(row, c_c)};
+    const Status st = t.status(row, c_status);
     const std::string& src = t.text(row, c_src);
     curve.records = {{curves_path, sp, prefix + "A", curve.params.A, height ? "m" : "m3 ha-1", st, src},
                      {curves_path, sp, prefix + "k", curve.params.k, "year-1", st, src},
@@ -182,10 +167,10 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
     schemes.insert(s.text(row, s_scheme));
     if (s.text(row, s_scheme) != scheme) continue;
     growth::SiteClassFactor f;
-    f.factor = positive(s, row, s_f);
+    f.factor = s.positive(row, s_f);
     const std::string& cls = s.text(row, s_class);
     f.record = {site_classes_path, scheme + " site class " + cls, height ? "height_factor" : "asymptote_factor", f.factor, "1",
-                read_status(s, row, s_status), s.text(row, s_src)};
+                s.status(row, s_status), s.text(row, s_src)};
     if (cls == "*") {
       if (out.any_class) throw InputError(s.where(row, s_class) + ": second '*' row for scheme '" + scheme + "'");
       out.any_class = f;
@@ -230,7 +215,7 @@ std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> read_yield_table
     p.ages.push_back(age);
     p.volumes.push_back(vol);
     p.records.push_back({path, t.text(row, c_sp) + " site class " + cls + " age " + t.text(row, c_age),
-                         "volume", vol, "m3 ha-1", read_status(t, row, c_status), t.text(row, c_src)});
+                         "volume", vol, "m3 ha-1", t.status(row, c_status), t.text(row, c_src)});
   }
   if (points.empty()) throw InputError(path + ": no yield-table rows");
   std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> curves;

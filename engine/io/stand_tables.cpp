@@ -17,21 +17,6 @@ namespace {
 //! Tolerance of "shares add up to 1".
 constexpr double kShareSumTolerance = 1e-9;
 
-Status read_status(const CsvTable& t, const CsvTable::Row& row, std::size_t col) {
-  const auto s = parse_status(t.text(row, col));
-  if (!s) {
-    throw InputError(t.where(row, col) + ": status '" + t.text(row, col) +
-                     "' is not one of C, C*, D, U");
-  }
-  return *s;
-}
-
-double positive(const CsvTable& t, const CsvTable::Row& row, std::size_t col) {
-  const double v = t.number(row, col);
-  if (v <= 0.0) throw InputError(t.where(row, col) + ": " + t.text(row, col) + " must be > 0");
-  return v;
-}
-
 double share(const CsvTable& t, const CsvTable::Row& row, std::size_t col) {
   const double v = t.number(row, col);
   if (v < 0.0 || v > 1.0) {
@@ -106,13 +91,13 @@ DensityDiagramTable load_density_diagrams(const std::string& path, const std::st
                        "' needs the full-density line (c) of every species");
     }
     growth::DensityDiagram d;
-    d.b1 = positive(t, row, c_b1);
+    d.b1 = t.positive(row, c_b1);
     d.b2 = t.number(row, c_b2);
-    d.b3 = positive(t, row, c_b3);
+    d.b3 = t.positive(row, c_b3);
     d.b4 = t.number(row, c_b4);
     d.c = t.number(row, c_c);
     out.by_species[*s] = d;
-    const Status st = read_status(t, row, c_status);
+    const Status st = t.status(row, c_status);
     const std::string key = region + " " + code;
     const std::string& src = t.text(row, c_src);
     out.records[*s] = {{path, key, "diagram_b1", d.b1, "1", st, src},
@@ -196,11 +181,11 @@ DecayTable load_decay_table(const std::string& path, const SpeciesTable& species
       throw InputError(t.where(row, c_unit) + ": unit of " + name + " must be '" + unit +
                        "', not '" + t.text(row, c_unit) + "'");
     }
-    const double v = kIsRate[p] ? positive(t, row, c_val) : share(t, row, c_val);
+    const double v = kIsRate[p] ? t.positive(row, c_val) : share(t, row, c_val);
     *slot =
         DecayRow{v,
                  row.line,
-                 {path, code, name, v, unit, read_status(t, row, c_status), t.text(row, c_src)}};
+                 {path, code, name, v, unit, t.status(row, c_status), t.text(row, c_src)}};
   }
 
   std::string missing;
@@ -275,11 +260,11 @@ HwpTable load_hwp_table(const std::string& path) {
       throw InputError(t.where(row, c_unit) + ": unit of half_life must be 'year', not '" +
                        t.text(row, c_unit) + "'");
     }
-    const double half_life = positive(t, row, c_hl);
+    const double half_life = t.positive(row, c_hl);
     const carbon::FirstOrderRate rate = carbon::FirstOrderRate::from_half_life(half_life);
     (k == 0 ? out.config.sawnwood : k == 1 ? out.config.panels : out.config.paper) = rate;
     out.records.push_back({path, std::string(kCategories[k]), "half_life", half_life, "year",
-                           read_status(t, row, c_status), t.text(row, c_src)});
+                           t.status(row, c_status), t.text(row, c_src)});
   }
   for (std::size_t k = 0; k < kCategories.size(); ++k) {
     if (line[k] == 0) {
@@ -318,7 +303,7 @@ WoodUseTable load_wood_use_table(const std::string& path) {
                        num(sum) + "; sawnwood + panels + paper + burnt must be 1");
     }
     out.wood_use.rows[k] = {v[0], v[1], v[2], v[3]};
-    const Status st = read_status(t, row, c_status);
+    const Status st = t.status(row, c_status);
     for (std::size_t u = 0; u < kUses.size(); ++u) {
       out.records.push_back({path, std::string(kStreams[k]), std::string(kUses[u]), v[u], "1", st,
                              t.text(row, c_src)});

@@ -27,6 +27,7 @@
 #include "test_support.hpp"
 
 using namespace shinrin;
+using namespace shinrin::test;
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
 using Catch::Matchers::Equals;
@@ -35,59 +36,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// --- text helpers ------------------------------------------------------------------------------
-
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   REQUIRE(in);
   std::ostringstream buf;
   buf << in.rdbuf();
   return buf.str();
-}
-
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1))
-    ++n;
-  return n;
-}
-
-//! `text` with its single occurrence of `from` replaced by `to`.
-std::string replace_once(std::string text, const std::string& from, const std::string& to) {
-  INFO("replacing '" << from << "'");
-  REQUIRE(count_of(text, from) == 1);
-  return text.replace(text.find(from), from.size(), to);
-}
-
-//! 1-based line of the single occurrence of `needle`.
-int line_of(const std::string& text, const std::string& needle) {
-  INFO("looking for '" << needle << "'");
-  REQUIRE(count_of(text, needle) == 1);
-  const auto pos = text.find(needle);
-  return 1 +
-         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
-}
-
-//! "file:line:column" (1-based, as the engine reports YAML places) of the character `offset`
-//! into the single occurrence of `needle`.
-std::string place(const std::string& file, const std::string& text, const std::string& needle,
-                  std::size_t offset = 0) {
-  const int line = line_of(text, needle);
-  const auto pos = text.find(needle) + offset;
-  const auto bol = text.rfind('\n', pos);
-  const auto column = pos - (bol == std::string::npos ? 0 : bol + 1) + 1;
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
-
-//! The message of the InputError `f` throws (fails the test if it throws none).
-std::string input_error(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  FAIL("expected an InputError");
-  return {};
 }
 
 //! The line of `text` that contains `needle` (fails if there is not exactly one).
@@ -133,18 +87,6 @@ const std::string kHisayama =
 
 std::string data(const std::string& name) {
   return test::repo("data/" + name);
-}
-
-//! `text` with every "{NAME}" replaced by vars[NAME].
-std::string expand(std::string text, const std::map<std::string, std::string>& vars) {
-  for (const auto& [name, value] : vars) {
-    const std::string mark = "{" + name + "}";
-    for (auto pos = text.find(mark); pos != std::string::npos;
-         pos = text.find(mark, pos + value.size())) {
-      text.replace(pos, mark.size(), value);
-    }
-  }
-  return text;
 }
 
 //! A valid scenario over the demo parcels, with absolute paths (lines are unique, so tests can
@@ -219,17 +161,6 @@ growth:
     site_class_scheme: uniform
 )",
                 {{"REGISTER", kHisayama}, {"DATA", test::repo("data")}, {"ALIASES", aliases}});
-}
-
-std::string write_scenario(const std::string& dir, const std::string& name,
-                           const std::string& text) {
-  const std::string path = dir + "/" + name;
-  test::write_file(path, text);
-  return path;
-}
-
-io::RunSetup prepare(const std::string& scenario_path) {
-  return io::prepare_run(io::load_scenario(scenario_path));
 }
 
 std::int64_t records(const HandlingReport& h, Handling c) {

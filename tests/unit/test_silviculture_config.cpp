@@ -25,60 +25,13 @@
 #include "test_support.hpp"
 
 using namespace shinrin;
+using namespace shinrin::test;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 namespace fs = std::filesystem;
 namespace sv = shinrin::silviculture;
 
 namespace {
-
-// --- text helpers ------------------------------------------------------------------------------
-
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1))
-    ++n;
-  return n;
-}
-
-std::string replace_once(std::string text, const std::string& from, const std::string& to) {
-  INFO("replacing '" << from << "'");
-  REQUIRE(count_of(text, from) == 1);
-  return text.replace(text.find(from), from.size(), to);
-}
-
-//! "file:line:column" (1-based) of the character `offset` into the single occurrence of `needle`.
-std::string place(const std::string& file, const std::string& text, const std::string& needle,
-                  std::size_t offset = 0) {
-  INFO("looking for '" << needle << "'");
-  REQUIRE(count_of(text, needle) == 1);
-  const auto pos = text.find(needle) + offset;
-  const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n');
-  const auto bol = text.rfind('\n', pos);
-  const auto column = pos - (bol == std::string::npos ? 0 : bol + 1) + 1;
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
-
-std::string input_error(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  FAIL("expected an InputError");
-  return {};
-}
-
-std::string expand(std::string text, const std::map<std::string, std::string>& vars) {
-  for (const auto& [name, value] : vars) {
-    const std::string mark = "{" + name + "}";
-    for (auto pos = text.find(mark); pos != std::string::npos;
-         pos = text.find(mark, pos + value.size())) {
-      text.replace(pos, mark.size(), value);
-    }
-  }
-  return text;
-}
 
 // --- scenario fixtures -------------------------------------------------------------------------
 
@@ -192,17 +145,6 @@ std::string full_yaml(const std::string& events = "") {
   return vars(
       std::string(kHead) + kStand + kCarbon + kSilviculture + (events.empty() ? "" : kEvents),
       events);
-}
-
-std::string write_scenario(const std::string& dir, const std::string& name,
-                           const std::string& text) {
-  const std::string path = dir + "/" + name;
-  test::write_file(path, text);
-  return path;
-}
-
-io::RunSetup prepare(const std::string& scenario_path) {
-  return io::prepare_run(io::load_scenario(scenario_path));
 }
 
 // --- demo records, read with OGR ---------------------------------------------------------------

@@ -1,10 +1,16 @@
 #include "test_support.hpp"
 
+#include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+
+#include "shinrin/core/error.hpp"
+#include "shinrin/io/scenario.hpp"
 
 namespace shinrin::test {
 
@@ -31,6 +37,64 @@ void write_file(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
   if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) ++n;
+  return n;
+}
+
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+  INFO("replacing '" << from << "'");
+  REQUIRE(count_of(text, from) == 1);
+  return text.replace(text.find(from), from.size(), to);
+}
+
+int line_of(const std::string& text, const std::string& needle) {
+  INFO("looking for '" << needle << "'");
+  REQUIRE(count_of(text, needle) == 1);
+  const auto pos = text.find(needle);
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
+}
+
+std::string place(const std::string& file, const std::string& text, const std::string& needle,
+                  std::size_t offset) {
+  const int line = line_of(text, needle);
+  const auto pos = text.find(needle) + offset;
+  const auto bol = text.rfind('\n', pos);
+  const auto column = pos - (bol == std::string::npos ? 0 : bol + 1) + 1;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+std::string input_error(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  FAIL("expected an InputError");
+  return {};
+}
+
+std::string expand(std::string text, const std::map<std::string, std::string>& vars) {
+  for (const auto& [name, value] : vars) {
+    const std::string mark = "{" + name + "}";
+    for (auto pos = text.find(mark); pos != std::string::npos; pos = text.find(mark, pos + value.size())) {
+      text.replace(pos, mark.size(), value);
+    }
+  }
+  return text;
+}
+
+std::string write_scenario(const std::string& dir, const std::string& name, const std::string& text) {
+  const std::string path = dir + "/" + name;
+  write_file(path, text);
+  return path;
+}
+
+io::RunSetup prepare(const std::string& scenario_path) {
+  return io::prepare_run(io::load_scenario(scenario_path));
 }
 
 }  // namespace shinrin::test

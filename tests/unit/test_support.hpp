@@ -2,9 +2,12 @@
 // Paths and small helpers shared by the tests.
 
 #include <cstdlib>
+#include <functional>
+#include <map>
 #include <string>
 
 #include "shinrin/io/parameter_tables.hpp"
+#include "shinrin/io/run_setup.hpp"
 
 namespace shinrin::test {
 
@@ -18,5 +21,26 @@ int run_cli(const std::string& args, std::string& output);
 void write_file(const std::string& path, const std::string& text);
 
 inline SpeciesTable repo_species() { return io::load_species_table(repo("data/species.csv")); }
+
+// --- scenario texts and error messages ---------------------------------------------------------
+
+//! Occurrences of `needle` in `text`.
+std::size_t count_of(const std::string& text, const std::string& needle);
+//! `text` with its single occurrence of `from` replaced by `to` (fails the test otherwise).
+std::string replace_once(std::string text, const std::string& from, const std::string& to);
+//! 1-based line of the single occurrence of `needle`.
+int line_of(const std::string& text, const std::string& needle);
+//! "file:line:column" (1-based, as the engine reports YAML places) of the character `offset`
+//! into the single occurrence of `needle`.
+std::string place(const std::string& file, const std::string& text, const std::string& needle,
+                  std::size_t offset = 0);
+//! The message of the InputError `f` throws (fails the test if it throws none).
+std::string input_error(const std::function<void()>& f);
+//! `text` with every "{NAME}" replaced by vars[NAME].
+std::string expand(std::string text, const std::map<std::string, std::string>& vars);
+//! Writes `text` as dir/name and returns the path.
+std::string write_scenario(const std::string& dir, const std::string& name, const std::string& text);
+//! prepare_run of the scenario at `path`.
+io::RunSetup prepare(const std::string& scenario_path);
 
 }  // namespace shinrin::test

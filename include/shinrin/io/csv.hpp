@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "shinrin/core/provenance.hpp"
+
 namespace shinrin::io {
 
 class CsvTable {
@@ -40,6 +42,10 @@ class CsvTable {
   double number(const Row& row, std::size_t col) const;
   //! Value as an integer; throws InputError like number().
   long integer(const Row& row, std::size_t col) const;
+  //! Value as a number > 0; throws InputError naming the place otherwise.
+  double positive(const Row& row, std::size_t col) const;
+  //! Value as a status tag C, C*, D or U (DOMAIN.md 0); throws InputError otherwise.
+  Status status(const Row& row, std::size_t col) const;
   //! "file:line: column 'name'" for messages.
   std::string where(const Row& row, std::size_t col) const;
 

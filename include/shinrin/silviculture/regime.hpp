@@ -1,8 +1,8 @@
 #pragma once
 //! Silvicultural regimes as scenarios define them: thinning by schedule or by the yield index
 //! of the density diagram, final felling by rotation age or by fiscal year, regeneration, and
-//! where removed wood goes. Plain data, validated at load (io/silviculture_config), read by the
-//! silviculture step.
+//! where removed wood goes. Plain data, parsed and validated at load (engine/io/
+//! scenario_sections.cpp, management_setup.cpp), read by the silviculture step.
 
 #include <cstddef>
 #include <cstdint>
@@ -62,7 +62,8 @@ struct Regeneration {
 struct Regime {
   std::string name;
   std::vector<std::size_t> species;        //!< species indexes it applies to (empty: any)
-  std::vector<std::string> forest_types;   //!< register forest types it applies to (empty: any)
+  std::vector<std::string> forest_types;   //!< register forest types it applies to (empty: every
+                                           //!< plantation type, not natural forest)
   std::vector<ScheduledThinning> thinnings;  //!< sorted by age
   DensityTrigger trigger;
   int rotation_age = 0;                    //!< final felling at this age, 0 = none [years]
