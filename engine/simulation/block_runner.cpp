@@ -76,6 +76,11 @@ void BlockRunner::initial_state(RowRange rows) {
 }
 
 void BlockRunner::apply(RowRange rows, carbon::Module module, std::size_t t) {
+  bool any = false;
+  for (std::size_t c = 0; c < carbon::kFluxCount && !any; ++c) {
+    any = carbon::flux_info(carbon::Flux(c)).module == module && fluxes_.active(carbon::Flux(c));
+  }
+  if (!any) return;  // the module moved nothing this year: pools unchanged, nothing to check
   carbon::apply_fluxes(rows, fluxes_, module, pools_);
   if (const auto bad = carbon::check_balance(rows, pools_)) {
     const std::size_t i = *bad;

@@ -3,7 +3,6 @@
 // fixed-point totals when the block ends. Groups met in the block get a slot; only those slots
 // are zeroed and flushed, so a block costs the same whether there are 10 or 2000 groups.
 
-#include <cmath>
 #include <cstddef>
 #include <vector>
 
@@ -28,19 +27,6 @@ class GroupAccumulator {
   //! The `width` sums of a slot at time t.
   double* row(int slot, std::size_t t) {
     return partial_.data() + (std::size_t(slot) * times_ + t) * width_;
-  }
-  //! A group of the block whose sums at time t are not finite.
-  bool find_non_finite(std::size_t t, std::size_t& group) const {
-    for (std::size_t s = 0; s < touched_.size(); ++s) {
-      const double* r = partial_.data() + (s * times_ + t) * width_;
-      for (std::size_t v = 0; v < width_; ++v) {
-        if (!std::isfinite(r[v])) {
-          group = touched_[s];
-          return true;
-        }
-      }
-    }
-    return false;
   }
   //! Adds the block sums to this thread's totals and clears the block.
   void flush() {

@@ -17,6 +17,8 @@ namespace shinrin::sim {
 struct StandConfig {
   bool enabled = false;  //!< stems, height and Ry are simulated
   //! Density diagram per species (indexed like the SpeciesTable); nullopt where none is loaded.
+  //! The kernel reads the diagrams through the growth table's tabulated terms; this is the source
+  //! they were tabulated from.
   std::vector<std::optional<growth::DensityDiagram>> diagram_by_species;
   double initial_yield_index = 0.0;  //!< initial stems put the stand at this Ry (diagram species)
   double initial_stems_max = 0.0;    //!< upper bound of initial stems [ha-1] (planting density)
