@@ -45,10 +45,8 @@ struct ResultsWriter::Impl {
   h5::Id file;
   h5::Id year, parcel, output_year, species, municipality, regime;
   std::vector<h5::Id> series;  // one per selected parcel variable
-  std::size_t n_parcels = 0;
   std::size_t n_out_times = 0;
   std::size_t chunk_rows = 0;  // parcels per chunk = simulation block size
-  int start_year = 0;
   std::string scenario_text, scenario_sha256, scenario_file;
   std::vector<ParameterRecord> parameters;
   std::vector<InputFile> inputs;
@@ -63,8 +61,6 @@ ResultsWriter::ResultsWriter(std::string path, const RunSetup& setup, std::strin
   Impl& m = *impl_;
   const Scenario& sc = setup.scenario;
   const ParcelTable& p = setup.parcels;
-  m.n_parcels = p.size();
-  m.start_year = sc.start_year;
   m.scenario_text = setup.scenario_text;
   m.scenario_sha256 = setup.scenario_sha256;
   m.scenario_file = sc.file;

@@ -7,8 +7,6 @@
 namespace shinrin::silviculture {
 namespace {
 
-constexpr std::int16_t kLongAgo = 32000;
-
 const Event* event_in(const Management& m, std::size_t row, int fiscal_year) {
   if (m.event_offset.empty()) return nullptr;
   for (std::uint32_t e = m.event_offset[row]; e < m.event_offset[row + 1]; ++e) {
@@ -16,6 +14,11 @@ const Event* event_in(const Management& m, std::size_t row, int fiscal_year) {
     if (m.events[e].year > fiscal_year) break;
   }
   return nullptr;
+}
+
+// One more year since the last thinning, capped.
+void count_year(ParcelTable& p, std::size_t i) {
+  p.since_thinning[i] = static_cast<std::int16_t>(std::min<int>(p.since_thinning[i] + 1, kNeverThinned));
 }
 
 bool felling_due(const Regime& r, int age, int fiscal_year) {
@@ -37,7 +40,7 @@ void step(RowRange rows, int fiscal_year, const StepInputs& in, ParcelTable& p,
     const Regime* regime = p.regime[i] == kNoRegime ? nullptr : &m.regimes[p.regime[i]];
     const Event* event = event_in(m, i, fiscal_year);
     if (regime == nullptr && event == nullptr) {
-      p.since_thinning[i] = static_cast<std::int16_t>(std::min<int>(p.since_thinning[i] + 1, kLongAgo));
+      count_year(p, i);
       continue;
     }
     const int age = p.age[i];
@@ -72,7 +75,7 @@ void step(RowRange rows, int fiscal_year, const StepInputs& in, ParcelTable& p,
       }
     }
     if (operation[r] == Operation::none) {
-      p.since_thinning[i] = static_cast<std::int16_t>(std::min<int>(p.since_thinning[i] + 1, kLongAgo));
+      count_year(p, i);
       continue;
     }
 
@@ -93,7 +96,7 @@ void step(RowRange rows, int fiscal_year, const StepInputs& in, ParcelTable& p,
       p.volume[i] = 0.0f;
       p.stems[i] = p.regen_stems[i];
       p.height[i] = in.growth->height(p.curve[i], 0);
-      p.since_thinning[i] = kLongAgo;
+      p.since_thinning[i] = kNeverThinned;
     } else {
       p.volume[i] = static_cast<float>(p.volume[i] * (1.0 - share.volume));
       p.stems[i] = static_cast<float>(p.stems[i] * (1.0 - share.stems));

@@ -61,7 +61,7 @@ void BlockRunner::initial_state(RowRange rows) {
     const std::size_t r = i - rows.first;
     cell_[r] = cells_.cell(p_.species[i], p_.municipality[i], regime_group(i));
     p_.volume[i] = p_.volume_initial[i] >= 0.0f ? p_.volume_initial[i] : g.volume(p_.curve[i], p_.age[i]);
-    p_.since_thinning[i] = 32000;
+    p_.since_thinning[i] = kNeverThinned;
     if (m.stand.enabled) {
       p_.height[i] = g.height(p_.curve[i], p_.age[i]);
       p_.stems[i] = initial_stems(m.stand, g.density(p_.curve[i], p_.age[i]), p_.height[i], p_.stems_initial[i]);

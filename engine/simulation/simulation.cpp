@@ -153,9 +153,7 @@ Aggregates run(ParcelTable& parcels, const SpeciesTable& species, const growth::
   agg.regime_area_ha = group_areas(parcels, ctx.regime_groups, block, [&](std::size_t i) {
     return parcels.regime[i] == silviculture::kNoRegime ? ctx.regime_groups - 1 : std::size_t(parcels.regime[i]);
   });
-  FixedSum area;
-  for (double a : group_areas(parcels, 1, block, [](std::size_t) { return std::size_t{0}; })) area.add(a);
-  agg.total_area_ha = area.value();
+  agg.total_area_ha = group_areas(parcels, 1, block, [](std::size_t) { return std::size_t{0}; })[0];
   return agg;
 }
 

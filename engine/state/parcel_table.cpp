@@ -62,7 +62,7 @@ void ParcelTable::append(const ParcelRow& row) {
   volume.push_back(0.0f);
   stems.push_back(0.0f);
   height.push_back(0.0f);
-  since_thinning.push_back(32000);
+  since_thinning.push_back(kNeverThinned);
 }
 
 void ParcelTable::permute(const std::vector<std::size_t>& order) {

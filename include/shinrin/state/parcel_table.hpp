@@ -17,6 +17,9 @@ namespace shinrin {
 //! Storey of a register record (層区分).
 enum class Storey : std::uint8_t { single = 0, upper = 1, lower = 2 };
 
+//! since_thinning of a stand with no thinning on record (the register has no history) [years].
+inline constexpr std::int16_t kNeverThinned = 32000;
+
 //! The static description of one register record, as read from the source.
 struct ParcelRow {
   std::string key;
@@ -57,7 +60,7 @@ struct ParcelTable {
   std::vector<float> volume;            //!< stem volume [m3 ha-1]
   std::vector<float> stems;             //!< stems [ha-1]
   std::vector<float> height;            //!< top height (上層樹高) [m]
-  std::vector<std::int16_t> since_thinning;  //!< years since the last thinning (capped at 32000)
+  std::vector<std::int16_t> since_thinning;  //!< years since the last thinning (capped at kNeverThinned)
 
   std::vector<std::string> municipality_names;
   std::vector<std::string> forest_type_names;  //!< register forest types ("" when not mapped)
