@@ -1,6 +1,7 @@
 // Throughput of the annual step on synthetic parcels.
 //
-//   bench_annual_step [--parcels N] [--years Y] [--threads T] [--repeat R] [--growth-only]
+//   bench_annual_step [--parcels N] [--years Y] [--threads T] [--repeat R] [--growth-only] [--plan]
+//                     [--timings]
 //
 // Builds N synthetic parcels (species mix of a Japanese prefecture: sugi 45 %, hinoki 25 %,
 // broadleaf 20 %, pines 10 %; ages 1-100; site classes 1-3; 60 municipalities, each a contiguous
@@ -11,7 +12,10 @@
 // below and scheduled thinning of sugi and hinoki (south Kanto-Tokai diagrams), clear-felling at
 // 60 / 70 years with replanting, removal streams, biomass, dead wood, litter, soil and HWP pools
 // with decay, carbon-balance checks every module and year, totals by species, municipality and
-// regime. --growth-only: growth and biomass carbon only. No per-parcel series are written: this
+// regime. --plan: the planning phase active every year (per municipality, a final-felling area
+// target at the normal-forest rate and a thinning area target of 2 % of the managed area, oldest
+// first), so felling and thinning go through the landscape barrier. --timings: time per phase.
+// --growth-only: growth and biomass carbon only. No per-parcel series are written: this
 // measures the engine's kernel; benchmarks/README.md also times whole `shinrin run`s.
 #include <sys/resource.h>
 
@@ -28,6 +32,7 @@
 #include "shinrin/io/parameter_tables.hpp"
 #include "shinrin/io/stand_tables.hpp"
 #include "shinrin/simulation/simulation.hpp"
+#include "shinrin/state/state.hpp"
 
 using namespace shinrin;
 
@@ -73,22 +78,30 @@ int main(int argc, char** argv) {
   const char* mix[] = {"sugi", "hinoki", "broadleaf_other", "akamatsu"};
   const double share[] = {0.45, 0.25, 0.20, 0.10};
 
-  ParcelTable p;
+  sim::Inputs in;
+  in.species = species;
+  in.start_year = 2025;
+  in.years = years;
+  Landscape& p = in.parcels;
   p.reserve(n);
   for (int m = 0; m < 60; ++m) p.municipality_names.push_back("municipality " + std::to_string(m));
+  p.forest_type_names = {""};
   std::vector<growth::CurveKey> curves;
   for (const char* sp : mix) {
     for (int site = 1; site <= 3; ++site) curves.push_back({sp, site});
   }
   SplitMix rng{20250401};
+  char key[32];
   for (std::size_t i = 0; i < n; ++i) {
     double u = rng.uniform();
     int s = 0;
     while (s < 3 && u >= share[s]) u -= share[s++];
     const int site = 1 + int(rng.next() % 3);
     ParcelRow row;
-    row.key = std::to_string(i);
+    std::snprintf(key, sizeof key, "%09zu", i);  // register keys in file order
+    row.key = key;
     row.source_fid = static_cast<std::int64_t>(i);
+    row.source_pos = static_cast<std::uint32_t>(i);
     row.area_ha = 0.1 + 4.9 * rng.uniform();
     row.species = static_cast<std::uint16_t>(*species.find(mix[s]));
     row.municipality = static_cast<std::uint16_t>(i * 60 / n);  // contiguous, as in a register file
@@ -96,19 +109,20 @@ int main(int argc, char** argv) {
     row.age = static_cast<std::int16_t>(1 + rng.next() % 100);
     p.append(row);
     p.curve.back() = static_cast<std::uint32_t>(s * 3 + site - 1);
+    p.regen_curve.back() = p.curve.back();
   }
-  p.sort_by_curve();
   const bool full = !flag(argc, argv, "--growth-only");
+  const bool plan = flag(argc, argv, "--plan");
   const auto height = io::load_richards_model(data + "height_curves.csv", data + "site_classes.csv", "three_class",
                                               io::RichardsQuantity::height);
-  auto table = growth::GrowthTable::build(model, curves, 100 + years + 1, full ? &height : nullptr);
+  in.growth = growth::GrowthTable::build(model, curves, 100 + years + 1, full ? &height : nullptr);
 
-  sim::Model model_config;  // growth and biomass only unless full
+  sim::Model& model_config = in.model;  // growth and biomass only unless full
   if (full) {
     const auto diagrams = io::load_density_diagrams(data + "density_diagram.csv", "south_kanto_tokai", species);
     std::vector<std::optional<growth::DensityDiagram>> of_curve;
     for (const auto& c : curves) of_curve.push_back(diagrams.by_species[*species.find(c.species)]);
-    table.add_density_terms(of_curve);
+    in.growth.add_density_terms(of_curve);
     model_config.stand = {true, diagrams.by_species, 0.7, 3000.0, 1500.0, 0.7};
     std::vector<std::size_t> used;
     for (const char* sp : mix) used.push_back(*species.find(sp));
@@ -132,6 +146,7 @@ int main(int argc, char** argv) {
       m.regimes.push_back(r);
     }
     m.event_offset.assign(n + 1, 0);
+    double regime_area[2] = {0.0, 0.0};
     for (std::size_t i = 0; i < n; ++i) {
       const std::string& code = species[p.species[i]].code;
       if (code == "sugi" || code == "hinoki") {
@@ -139,32 +154,78 @@ int main(int argc, char** argv) {
         p.regen_species[i] = p.species[i];
         p.regen_curve[i] = p.curve[i];
         p.regen_stems[i] = 3000.0f;
+        regime_area[p.regime[i]] += p.area_ha[i] / m.regimes[p.regime[i]].rotation_age;
       }
     }
+    if (plan) {
+      // Planning active every year: per municipality, a final-felling area target at the
+      // normal-forest rate (regime area / rotation age) and a thinning area target of 2 % of the
+      // regime area a year, both oldest first.
+      planning::Plan& pl = in.plan;
+      planning::UnitColumn units;
+      units.name = "municipality";
+      units.unit_names = p.municipality_names;
+      units.unit_of_row = p.municipality;
+      pl.unit_columns = {units};
+      const std::size_t times = std::size_t(years) + 1;
+      std::vector<double> normal(60, 0.0), thin_area(60, 0.0);
+      for (std::size_t i = 0; i < n; ++i) {
+        if (p.regime[i] == kNoRegime) continue;
+        normal[p.municipality[i]] += p.area_ha[i] / m.regimes[p.regime[i]].rotation_age;
+        thin_area[p.municipality[i]] += 0.02 * p.area_ha[i];
+      }
+      for (auto op : {planning::Operation::final_felling, planning::Operation::thinning}) {
+        planning::Target t;
+        t.name = op == planning::Operation::final_felling ? "felling" : "thinning";
+        t.operation = op;
+        t.times = times;
+        t.amount.assign(60 * times, 0.0);
+        for (std::size_t u = 0; u < 60; ++u) {
+          for (std::size_t k = 0; k < times; ++k) {
+            t.amount[u * times + k] = op == planning::Operation::final_felling ? normal[u] : thin_area[u];
+          }
+        }
+        pl.targets.push_back(t);
+      }
+      pl.target_of = {0, 1, 0, 1};
+      pl.first_row = {0, 60};
+      pl.rows = 120;
+    }
+    (void)regime_area;
   }
-  const ParcelTable initial = p;
+  in.parcels.sort_canonical();
+  sim::finish_inputs(in);
 
   sim::RunConfig config;
-  config.start_year = 2025;
-  config.years = years;
   config.threads = threads;
   std::vector<double> rates;
   double check = 0.0;
+  sim::Timings timings;
+  State state(n);
   for (int r = 0; r < repeat; ++r) {
-    p = initial;
     const auto t0 = std::chrono::steady_clock::now();
-    const sim::Aggregates agg = sim::run(p, species, table, model_config, config, nullptr);
+    const sim::RunResult result = sim::run(in, state, config, nullptr);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     rates.push_back(double(n) * years / s);
-    check = agg.total.at(0, static_cast<std::size_t>(years), sim::AggVar::stem_volume);
+    check = result.aggregates.total.at(0, static_cast<std::size_t>(years), sim::AggVar::stem_volume);
+    timings = result.timings;
   }
   std::sort(rates.begin(), rates.end());
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
-  std::printf("%s step: parcels %zu  years %d  threads %d  repeats %d\n", full ? "full" : "growth-only", n, years,
-              threads > 0 ? threads : omp_get_max_threads(), repeat);
+  std::printf("%s step%s: parcels %zu  years %d  threads %d  repeats %d\n", full ? "full" : "growth-only",
+              plan ? " with planning" : "", n, years, threads > 0 ? threads : omp_get_max_threads(), repeat);
   std::printf("parcel-years/s  best %.3g  median %.3g\n", rates.back(), rates[rates.size() / 2]);
   std::printf("peak RSS %.1f MiB\n", ru.ru_maxrss / 1024.0);
   std::printf("final stem volume %.6e m3 (checksum)\n", check);
+  if (flag(argc, argv, "--timings")) {
+    std::printf("timings of the last run (thread-seconds for per-parcel parts, wall for landscape parts):\n");
+    for (const auto& ph : timings.phases) {
+      std::printf("  %-14s %-10s %8.3f s  %6.2f ns/parcel-year\n", ph.name.c_str(), ph.landscape ? "landscape" : "per-parcel",
+                  ph.seconds, ph.seconds / (double(n) * years) * 1e9);
+    }
+    std::printf("  barrier wait %8.3f thread-s over %zu parallel segments; initial state %.3f s; wall %.3f s\n",
+                timings.barrier_wait_seconds, timings.segments, timings.initial_seconds, timings.wall_seconds);
+  }
   return 0;
 }

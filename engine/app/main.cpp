@@ -14,8 +14,8 @@ constexpr const char* kUsage = R"(shinrin - forest carbon, thinning and wood-fue
 
 usage:
   shinrin run SCENARIO.yaml [--parcels PATH] [--output PATH] [--years N] [--threads N]
-                            [--unknown-species GROUP]
-      simulate and write an HDF5 results file
+                            [--unknown-species GROUP] [--timings]
+      simulate and write an HDF5 results file; --timings prints the time of each phase
   shinrin validate SCENARIO.yaml [same options]
       load and check scenario, parameter tables and parcels; simulate nothing
   shinrin info [--json] RESULTS.h5

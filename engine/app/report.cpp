@@ -75,7 +75,35 @@ void print_summary(const io::ResultsSummary& s, bool with_handling) {
   std::printf("  dead org. C = dead wood + litter + soil; HWP C = sawnwood + panels + paper in use;\n"
               "  harvested = sawlogs + other industrial wood + fuelwood (stem volume)\n");
   std::printf("\n");
+  print_plan(s);
   print_unconfirmed(s.parameters);
+}
+
+void print_plan(const io::ResultsSummary& s) {
+  if (s.plan.empty()) return;
+  std::printf("harvest plan: target and what was achieved per planning unit and fiscal year\n");
+  for (const auto& p : s.plan) {
+    std::printf("\n  %s, %s: %s by %s [%s/year], %s, priority %s, last parcel: %s\n", p.target.c_str(), p.unit.c_str(),
+                p.operation.c_str(), p.basis.c_str(), p.units.c_str(), p.rule.c_str(), p.priority.c_str(),
+                p.last_parcel.c_str());
+    std::printf("  source: %s\n", p.source.c_str());
+    std::printf("  %-6s %12s %12s %12s %12s %12s %12s %12s\n", "fiscal", "target", "achieved", "shortfall",
+                "overshoot", "eligible", "eligible", "backlog");
+    std::printf("  %-6s %12s %12s %12s %12s %12s %12s %12s\n", "year", p.units.c_str(), p.units.c_str(),
+                p.units.c_str(), p.units.c_str(), "ha", "m3", "ha");
+    double target = 0, achieved = 0, shortfall = 0, overshoot = 0;
+    for (std::size_t t = 1; t < s.year.size(); ++t) {
+      std::printf("  %-6d %12.2f %12.2f %12.2f %12.2f %12.2f %12.1f %12.2f\n", s.year[t], p.target_amount[t],
+                  p.achieved[t], p.shortfall[t], p.overshoot[t], p.eligible_area[t], p.eligible_volume[t],
+                  p.backlog_area[t]);
+      target += p.target_amount[t];
+      achieved += p.achieved[t];
+      shortfall += p.shortfall[t];
+      overshoot += p.overshoot[t];
+    }
+    std::printf("  %-6s %12.2f %12.2f %12.2f %12.2f\n", "sum", target, achieved, shortfall, overshoot);
+  }
+  std::printf("\n");
 }
 
 std::string summary_json(const io::ResultsSummary& s) {
@@ -115,6 +143,30 @@ std::string summary_json(const io::ResultsSummary& s) {
          ", \"hectares\": " + json_number(s.handling_hectares[i]) + "}";
   }
   j += "\n  },\n";
+  j += "  \"planning\": [";
+  auto array = [](const std::vector<double>& v) {
+    std::string a = "[";
+    for (std::size_t t = 1; t < v.size(); ++t) a += std::string(t > 1 ? ", " : "") + json_number(v[t]);
+    return a + "]";
+  };
+  for (std::size_t i = 0; i < s.plan.size(); ++i) {
+    const auto& p = s.plan[i];
+    j += std::string(i ? "," : "") + "\n    {\"target\": " + json_string(p.target) + ", \"unit\": " + json_string(p.unit) +
+         ", \"operation\": " + json_string(p.operation) + ", \"basis\": " + json_string(p.basis) +
+         ", \"units\": " + json_string(p.units + " year-1") + ", \"rule\": " + json_string(p.rule) +
+         ", \"priority\": " + json_string(p.priority) + ", \"last_parcel\": " + json_string(p.last_parcel) +
+         ", \"source\": " + json_string(p.source) + ",\n     \"fiscal_years\": [";
+    for (std::size_t t = 1; t < s.year.size(); ++t) j += std::string(t > 1 ? ", " : "") + std::to_string(s.year[t]);
+    j += "],\n     \"target_amount\": " + array(p.target_amount) + ",\n     \"achieved\": " + array(p.achieved) +
+         ",\n     \"shortfall\": " + array(p.shortfall) + ",\n     \"overshoot\": " + array(p.overshoot) +
+         ",\n     \"treated_area_ha\": " + array(p.treated_area) + ",\n     \"treated_volume_m3\": " +
+         array(p.treated_volume) + ",\n     \"treated_parcels\": " + array(p.treated_parcels) +
+         ",\n     \"eligible_area_ha\": " + array(p.eligible_area) + ",\n     \"eligible_volume_m3\": " +
+         array(p.eligible_volume) + ",\n     \"eligible_parcels\": " + array(p.eligible_parcels) +
+         ",\n     \"backlog_area_ha\": " + array(p.backlog_area) + ",\n     \"backlog_volume_m3\": " +
+         array(p.backlog_volume) + "}";
+  }
+  j += "\n  ],\n";
   j += "  \"unconfirmed_parameters\": [";
   const auto u = unconfirmed_only(s.parameters);
   for (std::size_t i = 0; i < u.size(); ++i) {

@@ -15,6 +15,8 @@ void print_handling(const std::vector<std::string>& classes, const std::vector<s
 void print_unconfirmed(const std::vector<ParameterRecord>& parameters);
 //! Header, handling, totals per year and unconfirmed parameters of a results file.
 void print_summary(const io::ResultsSummary& s, bool with_handling);
+//! The harvest plan's rows, one table each (nothing without planning targets).
+void print_plan(const io::ResultsSummary& s);
 //! The summary as one JSON object.
 std::string summary_json(const io::ResultsSummary& s);
 

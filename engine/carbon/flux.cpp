@@ -9,32 +9,40 @@ namespace {
 constexpr auto P = [](Pool p) { return static_cast<std::uint8_t>(p); };
 constexpr std::uint8_t A = kAtmosphere;
 
-constexpr std::array<FluxInfo, kFluxCount> kFluxes = {{
-    {"growth: atmosphere -> carbon_ag", Module::growth, A, P(Pool::ag_biomass)},
-    {"growth: atmosphere -> carbon_bg", Module::growth, A, P(Pool::bg_biomass)},
-    {"thinning: carbon_ag -> carbon_hwp_sawnwood", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_sawnwood)},
-    {"thinning: carbon_ag -> carbon_hwp_panels", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_panels)},
-    {"thinning: carbon_ag -> carbon_hwp_paper", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_paper)},
-    {"thinning: carbon_ag -> atmosphere (burnt)", Module::thinning, P(Pool::ag_biomass), A},
-    {"thinning: carbon_ag -> carbon_dead_wood", Module::thinning, P(Pool::ag_biomass), P(Pool::dead_wood)},
-    {"thinning: carbon_ag -> carbon_litter", Module::thinning, P(Pool::ag_biomass), P(Pool::litter)},
-    {"thinning: carbon_bg -> carbon_dead_wood", Module::thinning, P(Pool::bg_biomass), P(Pool::dead_wood)},
-    {"felling: carbon_ag -> carbon_hwp_sawnwood", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_sawnwood)},
-    {"felling: carbon_ag -> carbon_hwp_panels", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_panels)},
-    {"felling: carbon_ag -> carbon_hwp_paper", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_paper)},
-    {"felling: carbon_ag -> atmosphere (burnt)", Module::felling, P(Pool::ag_biomass), A},
-    {"felling: carbon_ag -> carbon_dead_wood", Module::felling, P(Pool::ag_biomass), P(Pool::dead_wood)},
-    {"felling: carbon_ag -> carbon_litter", Module::felling, P(Pool::ag_biomass), P(Pool::litter)},
-    {"felling: carbon_bg -> carbon_dead_wood", Module::felling, P(Pool::bg_biomass), P(Pool::dead_wood)},
-    {"decay: carbon_dead_wood -> atmosphere", Module::decay, P(Pool::dead_wood), A},
-    {"decay: carbon_dead_wood -> carbon_soil", Module::decay, P(Pool::dead_wood), P(Pool::soil)},
-    {"decay: carbon_litter -> atmosphere", Module::decay, P(Pool::litter), A},
-    {"decay: carbon_litter -> carbon_soil", Module::decay, P(Pool::litter), P(Pool::soil)},
-    {"decay: carbon_soil -> atmosphere", Module::decay, P(Pool::soil), A},
-    {"hwp: carbon_hwp_sawnwood -> atmosphere", Module::hwp, P(Pool::hwp_sawnwood), A},
-    {"hwp: carbon_hwp_panels -> atmosphere", Module::hwp, P(Pool::hwp_panels), A},
-    {"hwp: carbon_hwp_paper -> atmosphere", Module::hwp, P(Pool::hwp_paper), A},
-}};
+constexpr auto kFluxes = std::to_array<FluxInfo>({
+    {Flux::growth_ag, "growth: atmosphere -> carbon_ag", Module::growth, A, P(Pool::ag_biomass)},
+    {Flux::growth_bg, "growth: atmosphere -> carbon_bg", Module::growth, A, P(Pool::bg_biomass)},
+    {Flux::thinning_to_sawnwood, "thinning: carbon_ag -> carbon_hwp_sawnwood", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_sawnwood)},
+    {Flux::thinning_to_panels, "thinning: carbon_ag -> carbon_hwp_panels", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_panels)},
+    {Flux::thinning_to_paper, "thinning: carbon_ag -> carbon_hwp_paper", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_paper)},
+    {Flux::thinning_burnt, "thinning: carbon_ag -> atmosphere (burnt)", Module::thinning, P(Pool::ag_biomass), A},
+    {Flux::thinning_ag_to_dead_wood, "thinning: carbon_ag -> carbon_dead_wood", Module::thinning, P(Pool::ag_biomass), P(Pool::dead_wood)},
+    {Flux::thinning_ag_to_litter, "thinning: carbon_ag -> carbon_litter", Module::thinning, P(Pool::ag_biomass), P(Pool::litter)},
+    {Flux::thinning_bg_to_dead_wood, "thinning: carbon_bg -> carbon_dead_wood", Module::thinning, P(Pool::bg_biomass), P(Pool::dead_wood)},
+    {Flux::felling_to_sawnwood, "felling: carbon_ag -> carbon_hwp_sawnwood", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_sawnwood)},
+    {Flux::felling_to_panels, "felling: carbon_ag -> carbon_hwp_panels", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_panels)},
+    {Flux::felling_to_paper, "felling: carbon_ag -> carbon_hwp_paper", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_paper)},
+    {Flux::felling_burnt, "felling: carbon_ag -> atmosphere (burnt)", Module::felling, P(Pool::ag_biomass), A},
+    {Flux::felling_ag_to_dead_wood, "felling: carbon_ag -> carbon_dead_wood", Module::felling, P(Pool::ag_biomass), P(Pool::dead_wood)},
+    {Flux::felling_ag_to_litter, "felling: carbon_ag -> carbon_litter", Module::felling, P(Pool::ag_biomass), P(Pool::litter)},
+    {Flux::felling_bg_to_dead_wood, "felling: carbon_bg -> carbon_dead_wood", Module::felling, P(Pool::bg_biomass), P(Pool::dead_wood)},
+    {Flux::dead_wood_to_atmosphere, "decay: carbon_dead_wood -> atmosphere", Module::decay, P(Pool::dead_wood), A},
+    {Flux::dead_wood_to_soil, "decay: carbon_dead_wood -> carbon_soil", Module::decay, P(Pool::dead_wood), P(Pool::soil)},
+    {Flux::litter_to_atmosphere, "decay: carbon_litter -> atmosphere", Module::decay, P(Pool::litter), A},
+    {Flux::litter_to_soil, "decay: carbon_litter -> carbon_soil", Module::decay, P(Pool::litter), P(Pool::soil)},
+    {Flux::soil_to_atmosphere, "decay: carbon_soil -> atmosphere", Module::decay, P(Pool::soil), A},
+    {Flux::sawnwood_to_atmosphere, "hwp: carbon_hwp_sawnwood -> atmosphere", Module::hwp, P(Pool::hwp_sawnwood), A},
+    {Flux::panels_to_atmosphere, "hwp: carbon_hwp_panels -> atmosphere", Module::hwp, P(Pool::hwp_panels), A},
+    {Flux::paper_to_atmosphere, "hwp: carbon_hwp_paper -> atmosphere", Module::hwp, P(Pool::hwp_paper), A},
+});
+static_assert(kFluxes.size() == kFluxCount, "one row per flux channel");
+constexpr bool rows_in_order() {
+  for (std::size_t i = 0; i < kFluxes.size(); ++i) {
+    if (static_cast<std::size_t>(kFluxes[i].flux) != i) return false;
+  }
+  return true;
+}
+static_assert(rows_in_order(), "flux rows in enum order");
 
 }  // namespace
 
@@ -45,6 +53,7 @@ std::string_view module_name(Module m) {
     case Module::felling: return "felling";
     case Module::decay: return "decay";
     case Module::hwp: return "hwp";
+    case Module::count_: break;
   }
   return "unknown";
 }

@@ -4,10 +4,10 @@
 
 namespace shinrin::growth {
 
-void grow(RowRange rows, const GrowthTable& table, const GrowthRules& rules,
+void grow(RowRange rows, const GrowthTable& table, double critical_stocking,
           std::span<const std::uint32_t> curve, std::span<std::int16_t> age, std::span<float> volume,
-          std::span<float> stems, std::span<float> height, std::span<float> dv) {
-  const float critical = static_cast<float>(rules.critical_stocking);
+          std::span<float> dv) {
+  const float critical = static_cast<float>(critical_stocking);
   for (std::size_t i = rows.first; i < rows.last; ++i) {
     const std::uint32_t c = curve[i];
     const int a = age[i];
@@ -19,11 +19,15 @@ void grow(RowRange rows, const GrowthTable& table, const GrowthRules& rules,
     dv[i - rows.first] = inc;
     volume[i] += inc;
     age[i] = static_cast<std::int16_t>(a + 1);
-    if (rules.stand) {
-      height[i] = table.height(c, a + 1);
-      const DensityTerms& d = table.density(c, a + 1);
-      if (d.valid() && stems[i] > d.n_rf) stems[i] = static_cast<float>(d.n_rf);
-    }
+  }
+}
+
+void update_stand(RowRange rows, const GrowthTable& table, std::span<const std::uint32_t> curve,
+                  std::span<const std::int16_t> age, std::span<float> stems, std::span<float> height) {
+  for (std::size_t i = rows.first; i < rows.last; ++i) {
+    height[i] = table.height(curve[i], age[i]);
+    const DensityTerms& d = table.density(curve[i], age[i]);
+    if (d.valid() && stems[i] > d.n_rf) stems[i] = static_cast<float>(d.n_rf);
   }
 }
 

@@ -4,9 +4,10 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
-#include <limits>
 #include <memory>
 
 #include "shinrin/core/error.hpp"
@@ -32,9 +33,6 @@ std::string gdal_message() {
   return (m && *m) ? std::string(" (GDAL: ") + m + ")" : std::string();
 }
 
-//! Upper bound of a register stem count [ha-1] (one stem per 100 cm2).
-constexpr double kMaxStemsPerHa = 1e6;
-
 struct DatasetCloser {
   void operator()(GDALDataset* d) const { GDALClose(d); }
 };
@@ -44,48 +42,106 @@ struct Mapped {
   std::string engine;  // engine field name
   std::string source;  // source field name
   int index = -1;      // index in the layer, -1 when not mapped
+  OGRFieldType type = OFTString;
 };
 
 // Drops ASCII white space and the ideographic space U+3000 (UTF-8 E3 80 80) at both ends.
-std::string trimmed(const char* s) {
+void trim_into(const char* s, std::string& out) {
   std::string_view v = s ? s : "";
   constexpr std::string_view kWide = "\u3000";
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   for (;;) {
-    if (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\r' || v.front() == '\n')) {
+    if (!v.empty() && space(v.front())) {
       v.remove_prefix(1);
     } else if (v.substr(0, kWide.size()) == kWide) {
       v.remove_prefix(kWide.size());
-    } else if (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r' || v.back() == '\n')) {
+    } else if (!v.empty() && space(v.back())) {
       v.remove_suffix(1);
     } else if (v.size() >= kWide.size() && v.substr(v.size() - kWide.size()) == kWide) {
       v.remove_suffix(kWide.size());
     } else {
-      return std::string(v);
+      break;
     }
   }
+  out.assign(v);
 }
 
-std::optional<Storey> parse_storey(const std::string& v) {
-  if (v.empty()) return Storey::single;
-  if (v == "上層木" || v == "上層" || v == "upper") return Storey::upper;
-  if (v == "下層木" || v == "下層" || v == "lower") return Storey::lower;
-  return std::nullopt;
-}
-
-std::string list_counts(const std::map<std::string, long>& counts, const char* what) {
-  std::string out;
-  for (const auto& [name, n] : counts) {
-    out += "\n  '" + (name.empty() ? std::string("(empty)") : name) + "': " + std::to_string(n) +
-           " " + what;
+void text_of(OGRFeature& f, const Mapped& m, std::string& out) {
+  if (m.index < 0 || !f.IsFieldSetAndNotNull(m.index)) {
+    out.clear();
+    return;
   }
-  return out;
+  trim_into(f.GetFieldAsString(m.index), out);
+}
+
+bool numeric(OGRFieldType t) { return t == OFTInteger || t == OFTInteger64 || t == OFTReal; }
+
+// A whole text as a finite number ("12", " 3.5 "); nothing else.
+bool parse_number(const std::string& s, double& v) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  errno = 0;
+  v = std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size() && errno != ERANGE && std::isfinite(v);
+}
+
+void number_of(OGRFeature& f, const Mapped& m, setup::RawNumber& out) {
+  out = {};
+  if (m.index < 0 || !f.IsFieldSetAndNotNull(m.index)) return;
+  out.present = true;
+  if (numeric(m.type)) {
+    out.value = f.GetFieldAsDouble(m.index);
+    out.valid = std::isfinite(out.value);
+    if (!out.valid) out.text = f.GetFieldAsString(m.index);
+    return;
+  }
+  trim_into(f.GetFieldAsString(m.index), out.text);
+  out.valid = parse_number(out.text, out.value);
+}
+
+// A date from a Date/DateTime field, or from text "YYYY-MM-DD", "YYYY/MM/DD" or "YYYYMMDD"
+// (an integer field 20190401 reads as text).
+void date_of(OGRFeature& f, const Mapped& m, setup::RawDate& out) {
+  out = {};
+  if (m.index < 0 || !f.IsFieldSetAndNotNull(m.index)) return;
+  out.present = true;
+  if (m.type == OFTDate || m.type == OFTDateTime) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+    float sec = 0;
+    if (f.GetFieldAsDateTime(m.index, &y, &mo, &d, &h, &mi, &sec, &tz)) {
+      out.year = y;
+      out.month = mo;
+      out.day = d;
+      out.valid = y > 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+    }
+    if (!out.valid) out.text = f.GetFieldAsString(m.index);
+    return;
+  }
+  trim_into(f.GetFieldAsString(m.index), out.text);
+  const std::string& s = out.text;
+  auto digits = [&](std::size_t pos, std::size_t n, int& v) {
+    if (pos + n > s.size()) return false;
+    v = 0;
+    for (std::size_t k = pos; k < pos + n; ++k) {
+      if (s[k] < '0' || s[k] > '9') return false;
+      v = v * 10 + (s[k] - '0');
+    }
+    return true;
+  };
+  bool ok = false;
+  if (s.size() == 8) {
+    ok = digits(0, 4, out.year) && digits(4, 2, out.month) && digits(6, 2, out.day);
+  } else if (s.size() >= 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4]) {
+    ok = digits(0, 4, out.year) && digits(5, 2, out.month) && digits(8, 2, out.day) &&
+         (s.size() == 10 || s[10] == ' ' || s[10] == 'T');
+  }
+  out.valid = ok && out.year > 0 && out.month >= 1 && out.month <= 12 && out.day >= 1 && out.day <= 31;
 }
 
 }  // namespace
 
-ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
-                        const std::map<std::string, AliasEntry>& aliases,
-                        const std::map<std::string, LandClass>& forest_types) {
+std::string read_parcel_records(const Scenario& s, const std::vector<std::string>& extra_fields,
+                                setup::RecordSink& sink) {
   QuietGdal quiet;
   std::vector<const char*> options;
   for (const auto& o : s.open_options) options.push_back(o.c_str());
@@ -119,8 +175,12 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
       area{"area", s.fields.area}, site{"site_class", s.fields.site_class},
       ftype{"forest_type", s.fields.forest_type}, storey{"storey", s.fields.storey},
       muni{"municipality", s.fields.municipality}, vol{"volume", s.fields.volume},
-      stems{"stems", s.fields.stems};
-  for (Mapped* m : {&id, &sp, &age, &area, &site, &ftype, &storey, &muni, &vol, &stems}) {
+      stems{"stems", s.fields.stems}, as_of{"as_of", s.fields.as_of};
+  std::vector<Mapped> extra;
+  for (const auto& f : extra_fields) extra.push_back({"planning unit", f});
+  std::vector<Mapped*> all = {&id, &sp, &age, &area, &site, &ftype, &storey, &muni, &vol, &stems, &as_of};
+  for (auto& e : extra) all.push_back(&e);
+  for (Mapped* m : all) {
     if (m->source.empty()) continue;
     m->index = defn->GetFieldIndex(m->source.c_str());
     if (m->index < 0) {
@@ -128,9 +188,12 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
       for (int i = 0; i < defn->GetFieldCount(); ++i) {
         names += (names.empty() ? "" : ", ") + std::string(defn->GetFieldDefn(i)->GetNameRef());
       }
-      throw InputError(where + ": scenario maps parcels.fields." + m->engine + " to '" + m->source +
+      const std::string key = m->engine == "planning unit" ? "a planning unit field ('planning.targets[].unit')"
+                                                            : "parcels.fields." + m->engine;
+      throw InputError(where + ": scenario maps " + key + " to '" + m->source +
                        "', but the layer has no such field (fields: " + names + ")");
     }
+    m->type = defn->GetFieldDefn(m->index)->GetType();
   }
 
   // Area from geometry: transform to the scenario's projected CRS.
@@ -153,217 +216,44 @@ ParcelLoad read_parcels(const Scenario& s, const SpeciesTable& species,
     }
   }
 
-  std::optional<std::size_t> fallback;
-  if (!s.unknown_species.empty()) {
-    fallback = species.find(s.unknown_species);
-    if (!fallback) {
-      throw InputError(s.unknown_species_origin + ": fallback species '" + s.unknown_species +
-                       "' is not a species code of " + s.species_table);
-    }
-  }
-  const int age_shift = s.age_reference_year ? (s.start_year - 1 - *s.age_reference_year) : 0;
-
-  ParcelLoad out;
-  out.layer = layer->GetName();
-  ParcelTable& t = out.parcels;
-  std::map<std::string, std::uint16_t> muni_index;
-  std::map<std::string, std::uint8_t> ftype_index;
-  std::map<std::string, long> unknown_species, unknown_forest_types, unknown_storeys;
-  std::vector<std::string> problems;
-  long problem_count = 0;
-
+  setup::RawRecord rec;
+  rec.extra.resize(extra.size());
   layer->ResetReading();
   for (auto& feature : *layer) {
-    const std::int64_t fid = feature->GetFID();
-    const std::string key =
-        id.index >= 0 && feature->IsFieldSetAndNotNull(id.index) ? trimmed(feature->GetFieldAsString(id.index)) : "";
-    const std::string label = "parcel '" + (key.empty() ? "(no id)" : key) + "' (feature " +
-                              std::to_string(fid) + ")";
-    std::vector<std::string> bad;  // problems of this record
-    auto invalid = [&](const Mapped& m, const std::string& what) {
-      bad.push_back(label + ": field '" + m.engine + "' (source field '" + m.source + "'): " + what);
-    };
-
-    if (key.empty()) invalid(id, "missing value; expected a register key");
-
-    double area_ha = std::numeric_limits<double>::quiet_NaN();
-    if (area.index >= 0) {
-      if (feature->IsFieldSetAndNotNull(area.index)) area_ha = feature->GetFieldAsDouble(area.index);
-      if (!std::isfinite(area_ha)) {
-        invalid(area, "missing or not a number; expected an area > 0 ha");
-      } else if (area_ha <= 0.0) {
-        invalid(area, std::to_string(area_ha) + " ha; expected an area > 0 ha");
-      }
-    } else {
+    rec.fid = feature->GetFID();
+    text_of(*feature, id, rec.key);
+    text_of(*feature, sp, rec.species);
+    text_of(*feature, ftype, rec.forest_type);
+    text_of(*feature, storey, rec.storey);
+    text_of(*feature, muni, rec.municipality);
+    number_of(*feature, area, rec.area);
+    number_of(*feature, age, rec.age);
+    number_of(*feature, vol, rec.volume);
+    number_of(*feature, stems, rec.stems);
+    number_of(*feature, site, rec.site_class);
+    date_of(*feature, as_of, rec.as_of);
+    for (std::size_t k = 0; k < extra.size(); ++k) text_of(*feature, extra[k], rec.extra[k]);
+    rec.geometry_area_ha = 0.0;
+    rec.geometry_problem.clear();
+    if (s.area_epsg) {
       const OGRGeometry* g = feature->GetGeometryRef();
       if (g == nullptr || g->IsEmpty()) {
-        bad.push_back(label + ": no geometry, so no area");
+        rec.geometry_problem = "no geometry, so no area";
       } else {
         std::unique_ptr<OGRGeometry> copy(g->clone());
         if (to_area_crs && copy->transform(to_area_crs.get()) != OGRERR_NONE) {
-          bad.push_back(label + ": geometry cannot be transformed to EPSG:" +
-                        std::to_string(*s.area_epsg) + gdal_message());
+          rec.geometry_problem = "geometry cannot be transformed to EPSG:" + std::to_string(*s.area_epsg) + gdal_message();
         } else {
-          area_ha = OGR_G_Area(OGRGeometry::ToHandle(copy.get())) / units::kSquareMetresPerHectare;
-          if (!(area_ha > 0.0)) bad.push_back(label + ": polygon area is " + std::to_string(area_ha) + " ha; expected > 0");
+          rec.geometry_area_ha = OGR_G_Area(OGRGeometry::ToHandle(copy.get())) / units::kSquareMetresPerHectare;
         }
       }
     }
-
-    const std::string name =
-        feature->IsFieldSetAndNotNull(sp.index) ? trimmed(feature->GetFieldAsString(sp.index)) : "";
-    Handling handling = Handling::simulated;
-    std::size_t species_index = 0;
-    bool known = true;
-    if (const auto it = aliases.find(name); it != aliases.end()) {
-      switch (it->second.land_class) {
-        case LandClass::forest:
-        case LandClass::natural_forest: species_index = it->second.species; break;
-        case LandClass::bamboo: handling = Handling::bamboo; break;
-        case LandClass::unstocked: handling = Handling::unstocked; break;
-        case LandClass::non_forest: handling = Handling::non_forest; break;
-      }
-    } else if (fallback) {
-      handling = Handling::fallback_species;
-      species_index = *fallback;
-    } else {
-      ++unknown_species[name];
-      known = false;
-    }
-    std::string ft;
-    if (ftype.index >= 0) {
-      ft =
-          feature->IsFieldSetAndNotNull(ftype.index) ? trimmed(feature->GetFieldAsString(ftype.index)) : "";
-      const auto it = forest_types.find(ft);
-      if (it == forest_types.end()) {
-        ++unknown_forest_types[ft];
-        known = false;
-      } else if (handling == Handling::simulated || handling == Handling::fallback_species) {
-        if (it->second == LandClass::bamboo) handling = Handling::bamboo;
-        if (it->second == LandClass::unstocked) handling = Handling::unstocked;
-        if (it->second == LandClass::non_forest) handling = Handling::non_forest;
-      }
-    }
-    Storey st = Storey::single;
-    if (storey.index >= 0) {
-      const std::string v =
-          feature->IsFieldSetAndNotNull(storey.index) ? trimmed(feature->GetFieldAsString(storey.index)) : "";
-      if (auto parsed = parse_storey(v)) {
-        st = *parsed;
-      } else {
-        ++unknown_storeys[v];
-        known = false;
-      }
-    }
-    if (!known) continue;  // reported after the loop
-
-    const bool simulate = handling == Handling::simulated || handling == Handling::fallback_species;
-    int age_years = 0;
-    float volume = -1.0f;
-    float stems_per_ha = -1.0f;
-    if (simulate) {
-      if (!feature->IsFieldSetAndNotNull(age.index)) {
-        invalid(age, "missing value; expected an age >= 0 years");
-      } else {
-        const double a = feature->GetFieldAsDouble(age.index);
-        if (!std::isfinite(a) || a < 0.0 || a > 2000.0) {
-          invalid(age, std::to_string(a) + "; expected an age in [0, 2000] years");
-        } else {
-          age_years = static_cast<int>(std::lround(a)) + age_shift;
-        }
-      }
-      if (vol.index >= 0 && feature->IsFieldSetAndNotNull(vol.index)) {
-        const double v = feature->GetFieldAsDouble(vol.index);
-        if (!std::isfinite(v) || v < 0.0 || v > 1e5) {
-          invalid(vol, std::to_string(v) + "; expected a stem volume in [0, 100000] m3 ha-1");
-        } else {
-          volume = static_cast<float>(v);
-        }
-      }
-      if (stems.index >= 0 && feature->IsFieldSetAndNotNull(stems.index)) {
-        const double n = feature->GetFieldAsDouble(stems.index);
-        if (!std::isfinite(n) || n < 0.0 || n > kMaxStemsPerHa) {
-          invalid(stems, std::to_string(n) + "; expected stems in [0, 1000000] ha-1");
-        } else {
-          stems_per_ha = static_cast<float>(n);
-        }
-      }
-    }
-
-    if (!bad.empty()) {
-      problem_count += static_cast<long>(bad.size());
-      for (auto& b : bad) {
-        if (problems.size() < 20) problems.push_back(std::move(b));
-      }
-      // An invalid area (missing, not finite, <= 0) counts as 0 ha.
-      const bool area_ok = std::isfinite(area_ha) && area_ha > 0.0;
-      out.handling.add(Handling::skipped_invalid, area_ok ? area_ha : 0.0);
-      if (!key.empty()) out.other_keys.try_emplace(key, Handling::skipped_invalid);
-      continue;
-    }
-    out.handling.add(handling, area_ha);
-    if (!simulate) {
-      if (!key.empty()) out.other_keys.try_emplace(key, handling);
-      continue;
-    }
-
-    const std::string m = muni.index >= 0 && feature->IsFieldSetAndNotNull(muni.index)
-                              ? trimmed(feature->GetFieldAsString(muni.index))
-                              : s.municipality;
-    auto [mit, inserted] = muni_index.try_emplace(m, static_cast<std::uint16_t>(t.municipality_names.size()));
-    if (inserted) {
-      if (t.municipality_names.size() >= 65535) throw InputError(where + ": more than 65535 municipalities");
-      t.municipality_names.push_back(m);
-    }
-    ParcelRow row;
-    row.key = key;
-    row.source_fid = fid;
-    row.area_ha = area_ha;
-    row.species = static_cast<std::uint16_t>(species_index);
-    row.municipality = mit->second;
-    row.site_class = site.index >= 0 && feature->IsFieldSetAndNotNull(site.index)
-                         ? feature->GetFieldAsInteger(site.index)
-                         : 0;
-    row.storey = st;
-    row.fallback = handling == Handling::fallback_species;
-    row.age = static_cast<std::int16_t>(age_years);
-    row.volume_initial = volume;
-    row.stems_initial = stems_per_ha;
-    auto [fit, new_type] = ftype_index.try_emplace(ft, static_cast<std::uint8_t>(t.forest_type_names.size()));
-    if (new_type) {
-      if (t.forest_type_names.size() >= 255) throw InputError(where + ": more than 255 forest types");
-      t.forest_type_names.push_back(ft);
-    }
-    row.forest_type = fit->second;
-    t.append(row);
+    sink.record(rec);
   }
   if (CPLGetLastErrorType() >= CE_Failure) {
     throw InputError(where + ": reading features failed" + gdal_message());
   }
-
-  std::string msg;
-  if (!unknown_species.empty()) {
-    msg += "\nspecies names not in " + s.alias_table + " (add rows there, or map them to a fallback "
-           "species with parcels.unknown_species or --unknown-species GROUP):" +
-           list_counts(unknown_species, "records");
-  }
-  if (!unknown_forest_types.empty()) {
-    msg += "\nforest types not in " + s.forest_type_table + ":" + list_counts(unknown_forest_types, "records");
-  }
-  if (!unknown_storeys.empty()) {
-    msg += "\nstorey values not understood (expected 上層木, 下層木 or empty):" +
-           list_counts(unknown_storeys, "records");
-  }
-  if (problem_count > 0 && s.invalid_values == InvalidPolicy::error) {
-    msg += "\ninvalid values (" + std::to_string(problem_count) +
-           "; set parcels.invalid_values: skip to skip and count such records):";
-    for (const auto& p : problems) msg += "\n  " + p;
-    if (problem_count > static_cast<long>(problems.size())) {
-      msg += "\n  ... and " + std::to_string(problem_count - static_cast<long>(problems.size())) + " more";
-    }
-  }
-  if (!msg.empty()) throw InputError(where + ": cannot simulate these records:" + msg);
-  return out;
+  return layer->GetName();
 }
 
 }  // namespace shinrin::io

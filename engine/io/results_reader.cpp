@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 
 #include "hdf5_util.hpp"
 #include "shinrin/core/error.hpp"
@@ -27,9 +28,9 @@ ResultsSummary read_summary(const std::string& path) {
   const auto v = h5::read_attr_ints(file, "format_version");
   if (v.size() != 2) throw InputError(path + ": format_version must hold [major, minor]");
   s.format_version = {v[0], v[1]};
-  if (v[0] != kResultsFormatMajor) {
+  if (v[0] != kResultsFormatMajor && v[0] != 1) {
     throw InputError(path + ": results format " + std::to_string(v[0]) + "." + std::to_string(v[1]) +
-                     " cannot be read by this engine (reads major version " +
+                     " cannot be read by this engine (reads major versions 1 and " +
                      std::to_string(kResultsFormatMajor) + ")");
   }
   s.complete = h5::has_attr(file, "complete") && h5::read_attr_ints(file, "complete").at(0) == 1;
@@ -57,6 +58,54 @@ ResultsSummary read_summary(const std::string& path) {
   s.handling_class = h5::read_strings(file, "handling_class");
   s.handling_records = h5::read_int64s(file, "handling_records");
   s.handling_hectares = h5::read_doubles(file, "handling_hectares");
+
+  if (h5::exists(file, "plan")) {
+    const auto target = h5::read_strings(file, "plan_target"), unit = h5::read_strings(file, "plan_unit"),
+               operation = h5::read_strings(file, "plan_operation"), basis = h5::read_strings(file, "plan_basis"),
+               rule = h5::read_strings(file, "plan_rule"), priority = h5::read_strings(file, "plan_priority"),
+               last = h5::read_strings(file, "plan_last_parcel"), source = h5::read_strings(file, "plan_source");
+    const std::size_t rows = target.size(), times = s.year.size();
+    auto series = [&](const std::string& name) {
+      const auto all = h5::read_doubles(file, name.c_str());
+      std::vector<std::vector<double>> out(rows);
+      for (std::size_t r = 0; r < rows; ++r) out[r].assign(all.begin() + long(r * times), all.begin() + long((r + 1) * times));
+      return out;
+    };
+    const auto area = series("plan_treated_area"), volume = series("plan_treated_volume"),
+               fuel = series("plan_treated_fuel_dry_mass"), parcels = series("plan_treated_parcels"),
+               e_area = series("plan_eligible_area"), e_volume = series("plan_eligible_volume"),
+               e_parcels = series("plan_eligible_parcels"), b_area = series("plan_backlog_area"),
+               b_volume = series("plan_backlog_volume");
+    std::map<std::string, std::vector<std::vector<double>>> by_basis;
+    for (const char* b : {"area", "volume", "fuel_dry_mass"}) {
+      for (const char* v : {"target", "shortfall", "overshoot"}) by_basis[std::string(v) + "_" + b] = series(std::string("plan_") + v + "_" + b);
+    }
+    for (std::size_t r = 0; r < rows; ++r) {
+      PlanRowSummary p;
+      p.target = target[r];
+      p.unit = unit[r];
+      p.operation = operation[r];
+      p.basis = basis[r];
+      p.units = basis[r] == "area" ? "ha" : basis[r] == "volume" ? "m3" : "t";
+      p.rule = rule[r];
+      p.priority = priority[r];
+      p.last_parcel = last[r];
+      p.source = source[r];
+      p.target_amount = by_basis["target_" + basis[r]][r];
+      p.shortfall = by_basis["shortfall_" + basis[r]][r];
+      p.overshoot = by_basis["overshoot_" + basis[r]][r];
+      p.achieved = basis[r] == "area" ? area[r] : basis[r] == "volume" ? volume[r] : fuel[r];
+      p.treated_area = area[r];
+      p.treated_volume = volume[r];
+      p.treated_parcels = parcels[r];
+      p.eligible_area = e_area[r];
+      p.eligible_volume = e_volume[r];
+      p.eligible_parcels = e_parcels[r];
+      p.backlog_area = b_area[r];
+      p.backlog_volume = b_volume[r];
+      s.plan.push_back(std::move(p));
+    }
+  }
 
   h5::Id g = h5::checked(H5Gopen2(file, "parameters", H5P_DEFAULT), H5Gclose, "open group parameters");
   const auto table = h5::read_strings(g, "table"), key = h5::read_strings(g, "key"),

@@ -9,13 +9,16 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <numeric>
+#include <type_traits>
 
 #include "hdf5_util.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/version.hpp"
 #include "shinrin/carbon/flux.hpp"
 #include "shinrin/io/results_format.hpp"
+#include "shinrin/core/sha256.hpp"
 
 namespace shinrin::io {
 namespace fs = std::filesystem;
@@ -39,34 +42,119 @@ h5::Id tracked_group(hid_t loc, const char* name) {
                      std::string("create group ") + name);
 }
 
+//! Parcels per chunk of a per-parcel series (one output year per chunk): 32 KiB of float32.
+constexpr std::size_t kChunkParcels = 8192;
+
+// Harvest-plan results (planning/selection.hpp): one row per (target, unit), per year.
+void write_plan(hid_t root, hid_t year, const planning::PlanResults& results, const sim::Inputs& in) {
+  const planning::Plan& plan = in.plan;
+  if (plan.rows == 0) return;
+  std::vector<std::string> label, target, unit, unit_column, operation, basis, rule, priority, last, source;
+  std::vector<planning::Basis> basis_of_row;
+  for (std::size_t g = 0; g < plan.targets.size(); ++g) {
+    const planning::Target& t = plan.targets[g];
+    const planning::UnitColumn& u = plan.unit_columns[t.unit_column];
+    for (const auto& name : u.unit_names) {
+      label.push_back(t.name + ": " + name);
+      target.push_back(t.name);
+      unit.push_back(name);
+      unit_column.push_back(u.name);
+      operation.emplace_back(planning::operation_name(t.operation));
+      basis.emplace_back(planning::basis_name(t.basis));
+      rule.push_back(t.rule);
+      priority.emplace_back(planning::priority_name(t.priority));
+      last.emplace_back(t.last_parcel == planning::LastParcel::skip ? "skip" : "overshoot");
+      source.push_back(t.source);
+      basis_of_row.push_back(t.basis);
+    }
+  }
+  h5::Id dim = h5::write_strings(root, "plan", label);
+  h5::attr_cf(dim, "1", "harvest-plan row: target name and planning unit");
+  h5::make_scale(dim, "plan");
+  const std::pair<const char*, std::pair<std::vector<std::string>*, const char*>> labels[] = {
+      {"plan_target", {&target, "name of the planning target"}},
+      {"plan_unit", {&unit, "planning unit (a municipality, a value of a register field, or the landscape)"}},
+      {"plan_unit_criterion", {&unit_column, "what the planning units are: landscape, municipality or a register field"}},
+      {"plan_operation", {&operation, "operation planned: final_felling or thinning"}},
+      {"plan_basis", {&basis, "what the target counts: area [ha], volume (stem volume removed) [m3] or fuel_dry_mass [t]"}},
+      {"plan_rule", {&rule, "how the target amount is given: constant, schedule or normal_forest"}},
+      {"plan_priority", {&priority, "order in which eligible parcels are treated"}},
+      {"plan_last_parcel", {&last, "skip: a parcel that would exceed the target is not treated; overshoot: it is, whole"}},
+      {"plan_source", {&source, "where the target figure comes from (scenario text)"}},
+  };
+  for (const auto& [name, v] : labels) {
+    h5::Id ds = h5::write_strings(root, name, *v.first);
+    h5::attr_cf(ds, "1", v.second);
+    h5::attach(ds, dim, 0);
+  }
+  const std::size_t times = results.times();
+  auto write = [&](const std::string& name, const std::string& units, const std::string& long_name, auto value) {
+    std::vector<double> data(plan.rows * times);
+    for (std::size_t r = 0; r < plan.rows; ++r) {
+      for (std::size_t t = 0; t < times; ++t) data[r * times + t] = t == 0 ? std::nan("") : value(r, t);
+    }
+    h5::Id ds = h5::write_2d(root, name.c_str(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data.data(), plan.rows, times);
+    h5::attr_double(ds, "_FillValue", std::nan(""));
+    h5::attr_cf(ds, units, long_name);
+    h5::attr_string(ds, "coordinates", "plan_target plan_unit");
+    h5::attach(ds, dim, 0);
+    h5::attach(ds, year, 1);
+  };
+  for (std::size_t v = 0; v < planning::kPlanVarCount; ++v) {
+    const planning::PlanVarInfo& info = planning::plan_var_info(planning::PlanVar(v));
+    if (info.var == planning::PlanVar::achieved) continue;  // = treated_<basis>
+    if (info.units != "basis") {
+      write("plan_" + std::string(info.name), std::string(info.units), std::string(info.long_name),
+            [&](std::size_t r, std::size_t t) { return results.at(r, t, info.var); });
+      continue;
+    }
+    // One variable per basis (CF: one unit per variable); NaN on rows of another basis.
+    for (std::size_t b = 0; b < planning::kBasisCount; ++b) {
+      const auto basis_b = planning::Basis(b);
+      write("plan_" + std::string(info.name) + "_" + std::string(planning::basis_name(basis_b)),
+            std::string(planning::basis_units(basis_b)),
+            std::string(info.long_name) + " (targets on basis " + std::string(planning::basis_name(basis_b)) + ")",
+            [&](std::size_t r, std::size_t t) {
+              return basis_of_row[r] == basis_b ? results.at(r, t, info.var) : std::nan("");
+            });
+    }
+  }
+}
+
 }  // namespace
 
 struct ResultsWriter::Impl {
   h5::Id file;
-  h5::Id year, parcel, output_year, species, municipality, regime;
+  h5::Id year, parcel, output_year, species, municipality, regime, plan;
   std::vector<h5::Id> series;  // one per selected parcel variable
-  std::size_t n_out_times = 0;
-  std::size_t chunk_rows = 0;  // parcels per chunk = simulation block size
-  std::string scenario_text, scenario_sha256, scenario_file;
-  std::vector<ParameterRecord> parameters;
-  std::vector<InputFile> inputs;
-  HandlingReport handling;
+  std::size_t parcels = 0;
+  std::size_t chunk_rows = 0;  // parcels per chunk (one output year per chunk)
+  RunRecord record;
+  const sim::Inputs* inputs = nullptr;
 };
 
-ResultsWriter::ResultsWriter(std::string path, const RunSetup& setup, std::string command_line,
-                             std::size_t block_size)
+std::string file_sha256(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "unreadable";
+  Sha256 h;
+  std::string chunk(1 << 20, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    h.update(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
+  }
+  return h.hex();
+}
+
+ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const sim::Inputs& inputs,
+                             const sim::OutputSelection& out, std::string command_line)
     : path_(std::move(path)), impl_(std::make_unique<Impl>()) {
   h5::silence_errors();
   temp_path_ = path_ + ".tmp-" + std::to_string(::getpid());
   Impl& m = *impl_;
-  const Scenario& sc = setup.scenario;
-  const ParcelTable& p = setup.parcels;
-  m.scenario_text = setup.scenario_text;
-  m.scenario_sha256 = setup.scenario_sha256;
-  m.scenario_file = sc.file;
-  m.parameters = setup.parameters_used;
-  m.inputs = setup.inputs;
-  m.handling = setup.handling;
+  m.record = record;
+  m.inputs = &inputs;
+  const Landscape& p = inputs.parcels;
+  m.parcels = p.size();
 
   h5::Id fcpl = h5::checked(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "create a property list");
   h5::check(H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track link order");
@@ -90,21 +178,21 @@ ResultsWriter::ResultsWriter(std::string path, const RunSetup& setup, std::strin
     const std::string now = utc_now();
     h5::attr_string(root, "date_and_time", now);
     h5::attr_string(root, "command_line", command_line);
-    h5::attr_string(root, "scenario_sha256", setup.scenario_sha256);
+    h5::attr_string(root, "scenario_sha256", record.scenario_sha256);
     const int seed[1] = {0};
     h5::attr_int(root, "seed", seed);
     h5::attr_string(root, "Conventions", "CF-1.8");
-    h5::attr_string(root, "title", "shinrin forest carbon simulation: " + sc.description);
+    h5::attr_string(root, "title", "shinrin forest carbon simulation: " + record.description);
     h5::attr_string(root, "source", "shinrin " + std::string(engine_version()) + " (" + std::string(git_sha()) + ")");
     h5::attr_string(root, "history", now + ": " + command_line);
-    const int years[1] = {sc.years};
-    const int start[1] = {sc.start_year};
+    const int years[1] = {inputs.years};
+    const int start[1] = {inputs.start_year};
     h5::attr_int(root, "start_year", start);
     h5::attr_int(root, "years", years);
 
     // Coordinates.
-    std::vector<int> year(static_cast<std::size_t>(sc.years) + 1);
-    std::iota(year.begin(), year.end(), sc.start_year - 1);
+    std::vector<int> year(inputs.times());
+    std::iota(year.begin(), year.end(), inputs.start_year - 1);
     m.year = h5::write_1d(root, "year", H5T_STD_I32LE, H5T_NATIVE_INT, year.data(), year.size());
     h5::attr_cf(m.year, "1", "fiscal year (April to March); the first entry is the initial state at the end of the year before start_year");
     h5::make_scale(m.year, "year");
@@ -112,76 +200,86 @@ ResultsWriter::ResultsWriter(std::string path, const RunSetup& setup, std::strin
     std::vector<int> parcel(p.size());
     std::iota(parcel.begin(), parcel.end(), 0);
     m.parcel = h5::write_1d(root, "parcel", H5T_STD_I32LE, H5T_NATIVE_INT, parcel.data(), parcel.size());
-    h5::attr_cf(m.parcel, "1", "row index of the simulated parcel");
+    h5::attr_cf(m.parcel, "1", "position of the simulated record in the source layer (simulated records only, in source order)");
     h5::make_scale(m.parcel, "parcel");
 
     std::vector<std::string> species_codes;
-    for (const auto& s : setup.species.all()) species_codes.push_back(s.code);
+    for (const auto& sp : inputs.species.all()) species_codes.push_back(sp.code);
     m.species = h5::write_strings(root, "species", species_codes);
     h5::attr_cf(m.species, "1", "species code (data/species.csv)");
     h5::make_scale(m.species, "species");
     m.municipality = h5::write_strings(root, "municipality", p.municipality_names);
-    h5::attr_cf(m.municipality, "1", "municipality name");
+    h5::attr_cf(m.municipality, "1", "municipality name (sorted)");
     h5::make_scale(m.municipality, "municipality");
     std::vector<std::string> regimes;
-    for (const auto& r : setup.model.management.regimes) regimes.push_back(r.name);
+    for (const auto& r : inputs.model.management.regimes) regimes.push_back(r.name);
     regimes.emplace_back("(no regime)");
     m.regime = h5::write_strings(root, "regime", regimes);
     h5::attr_cf(m.regime, "1", "silvicultural regime of the scenario; the last entry collects parcels without one");
     h5::make_scale(m.regime, "regime");
 
-    // Static parcel variables.
+    // Static parcel variables, in source order.
+    std::vector<std::size_t> row_at(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) row_at[p.source_pos[i]] = i;
+    auto ordered = [&](const auto& column) {
+      std::vector<std::remove_cvref_t<decltype(column[0])>> v(column.size());
+      for (std::size_t k = 0; k < column.size(); ++k) v[k] = column[row_at[k]];
+      return v;
+    };
     auto parcel_var = [&](h5::Id ds, const std::string& units, const std::string& long_name) {
       h5::attr_cf(ds, units, long_name);
       h5::attr_string(ds, "coordinates", "parcel_key");
       h5::attach(ds, m.parcel, 0);
     };
     {
-      h5::Id key = h5::write_strings(root, "parcel_key", p.key);
+      h5::Id key = h5::write_strings(root, "parcel_key", ordered(p.key));
       h5::attr_cf(key, "1", "register key of the parcel (scenario field 'id')");
       h5::attach(key, m.parcel, 0);
-      parcel_var(h5::write_1d(root, "source_fid", H5T_STD_I64LE, H5T_NATIVE_INT64, p.source_fid.data(), p.size()),
+      const auto fid = ordered(p.source_fid);
+      parcel_var(h5::write_1d(root, "source_fid", H5T_STD_I64LE, H5T_NATIVE_INT64, fid.data(), fid.size()),
                  "1", "feature id in the parcel source layer");
-      parcel_var(h5::write_1d(root, "area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, p.area_ha.data(), p.size()),
+      const auto area = ordered(p.area_ha);
+      parcel_var(h5::write_1d(root, "area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, area.data(), area.size()),
                  "ha", "parcel area");
-      std::vector<short> idx(p.species.begin(), p.species.end());
+      std::vector<short> idx(p.size());
+      for (std::size_t k = 0; k < p.size(); ++k) idx[k] = static_cast<short>(p.species[row_at[k]]);
       parcel_var(h5::write_1d(root, "parcel_species", H5T_STD_I16LE, H5T_NATIVE_SHORT, idx.data(), idx.size()),
-                 "1", "species of the parcel: index into the species coordinate");
-      idx.assign(p.municipality.begin(), p.municipality.end());
+                 "1", "species of the parcel at the start: index into the species coordinate");
+      for (std::size_t k = 0; k < p.size(); ++k) idx[k] = static_cast<short>(p.municipality[row_at[k]]);
       parcel_var(h5::write_1d(root, "parcel_municipality", H5T_STD_I16LE, H5T_NATIVE_SHORT, idx.data(), idx.size()),
                  "1", "municipality of the parcel: index into the municipality coordinate");
-      parcel_var(h5::write_1d(root, "site_class", H5T_STD_I32LE, H5T_NATIVE_INT32, p.site_class.data(), p.size()),
+      const auto site = ordered(p.site_class);
+      parcel_var(h5::write_1d(root, "site_class", H5T_STD_I32LE, H5T_NATIVE_INT32, site.data(), site.size()),
                  "1", "register site class (地位); 0 when not recorded");
-      idx.resize(p.size());
-      for (std::size_t i = 0; i < p.size(); ++i) {
-        idx[i] = static_cast<short>(p.regime[i] == silviculture::kNoRegime ? regimes.size() - 1 : p.regime[i]);
+      for (std::size_t k = 0; k < p.size(); ++k) {
+        const std::uint16_t r = p.regime[row_at[k]];
+        idx[k] = static_cast<short>(r == kNoRegime ? regimes.size() - 1 : r);
       }
       parcel_var(h5::write_1d(root, "parcel_regime", H5T_STD_I16LE, H5T_NATIVE_SHORT, idx.data(), idx.size()),
                  "1", "regime of the parcel: index into the regime coordinate");
       std::vector<signed char> st(p.size());
-      for (std::size_t i = 0; i < p.size(); ++i) st[i] = static_cast<signed char>(p.storey[i]);
-      h5::Id storey = h5::write_1d(root, "storey", H5T_STD_I8LE, H5T_NATIVE_SCHAR, st.data(), st.size());
-      parcel_var(std::move(storey), "1", "storey of the record: 0 single, 1 upper (上層木), 2 lower (下層木)");
-      std::vector<signed char> fb(p.fallback.begin(), p.fallback.end());
-      parcel_var(h5::write_1d(root, "fallback_species", H5T_STD_I8LE, H5T_NATIVE_SCHAR, fb.data(), fb.size()),
+      for (std::size_t k = 0; k < p.size(); ++k) st[k] = static_cast<signed char>(p.storey[row_at[k]]);
+      parcel_var(h5::write_1d(root, "storey", H5T_STD_I8LE, H5T_NATIVE_SCHAR, st.data(), st.size()),
+                 "1", "storey of the record: 0 single, 1 upper (上層木), 2 lower (下層木)");
+      for (std::size_t k = 0; k < p.size(); ++k) st[k] = static_cast<signed char>(p.fallback[row_at[k]]);
+      parcel_var(h5::write_1d(root, "fallback_species", H5T_STD_I8LE, H5T_NATIVE_SCHAR, st.data(), st.size()),
                  "1", "1 if the species came from the unknown-species fallback, else 0");
-      std::vector<int> age(p.age.begin(), p.age.end());
+      std::vector<int> age(p.size());
+      for (std::size_t k = 0; k < p.size(); ++k) age[k] = p.age[row_at[k]];
       parcel_var(h5::write_1d(root, "initial_age", H5T_STD_I32LE, H5T_NATIVE_INT, age.data(), age.size()),
                  "year", "stand age at the end of the fiscal year before start_year");
     }
 
-    // Per-parcel series, created empty and filled block by block.
-    const auto& out = setup.output;
-    m.n_out_times = out.time_index.size();
+    // Per-parcel series, created empty and filled one output year at a time.
     if (!out.variables.empty()) {
       std::vector<int> oy;
       for (int t : out.time_index) oy.push_back(year[static_cast<std::size_t>(t)]);
       m.output_year = h5::write_1d(root, "output_year", H5T_STD_I32LE, H5T_NATIVE_INT, oy.data(), oy.size());
-      h5::attr_cf(m.output_year, "1", "fiscal year of the per-parcel series (end-of-year state)");
+      h5::attr_cf(m.output_year, "1", "fiscal year of the per-parcel series (end-of-year state; fluxes summed since the previous output year)");
       h5::make_scale(m.output_year, "output_year");
-      const hsize_t dims[2] = {p.size(), m.n_out_times};
-      m.chunk_rows = std::max<std::size_t>(1, std::min(block_size, p.size()));
-      const hsize_t chunk[2] = {m.chunk_rows, m.n_out_times};
+      const hsize_t dims[2] = {p.size(), oy.size()};
+      m.chunk_rows = std::max<std::size_t>(1, std::min(kChunkParcels, p.size()));
+      const hsize_t chunk[2] = {m.chunk_rows, 1};
       for (sim::ParcelVar v : out.variables) {
         const auto& info = sim::parcel_var_info(v);
         h5::Id space = h5::checked(H5Screate_simple(2, dims, nullptr), H5Sclose, "create a space");
@@ -197,7 +295,12 @@ ResultsWriter::ResultsWriter(std::string path, const RunSetup& setup, std::strin
                                            H5P_DEFAULT, dcpl, H5P_DEFAULT),
                                 H5Dclose, "create dataset " + std::string(info.name));
         h5::attr_float(ds, "_FillValue", fill);
-        h5::attr_cf(ds, std::string(info.units), std::string(info.long_name));
+        std::string long_name(info.long_name);
+        if (info.is_flux && out.time_index.size() > 1 && out.time_index[1] - out.time_index[0] > 1) {
+          long_name += v == sim::ParcelVar::operation ? " (largest code of the years since the previous output year)"
+                                                      : " (sum over the years since the previous output year)";
+        }
+        h5::attr_cf(ds, std::string(info.units), long_name);
         h5::attr_string(ds, "coordinates", "parcel_key");
         h5::attach(ds, m.parcel, 0);
         h5::attach(ds, m.output_year, 1);
@@ -223,39 +326,46 @@ ResultsWriter::~ResultsWriter() {
 // The chunk pipeline is shuffle then deflate (set in that order above), so a chunk is encoded
 // here exactly as HDF5 would: byte-shuffle the float32 values (all first bytes, then all second
 // bytes, ...) and compress with zlib at level 1. Rows past the last parcel hold the fill value.
-void ResultsWriter::prepare_block(sim::BlockSeries& block) {
-  const Impl& m = *impl_;
-  if (block.first % m.chunk_rows != 0 || block.rows > m.chunk_rows) {
-    throw OutputError("per-parcel block at row " + std::to_string(block.first) + " is not chunk-aligned");
-  }
-  const std::size_t n = m.chunk_rows * m.n_out_times;
-  std::vector<float> chunk(n);
-  std::vector<unsigned char> shuffled(n * sizeof(float));
-  block.encoded.resize(block.values.size());
-  for (std::size_t k = 0; k < block.values.size(); ++k) {
-    const std::size_t used = block.rows * m.n_out_times;
-    std::copy_n(block.values[k].begin(), used, chunk.begin());
-    std::fill(chunk.begin() + static_cast<std::ptrdiff_t>(used), chunk.end(), std::nanf(""));
-    const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
-    for (std::size_t i = 0; i < n; ++i) {
-      for (std::size_t b = 0; b < sizeof(float); ++b) shuffled[b * n + i] = bytes[i * sizeof(float) + b];
-    }
-    auto& out = block.encoded[k];
-    uLongf size = compressBound(static_cast<uLong>(shuffled.size()));
-    out.resize(size);
-    if (compress2(out.data(), &size, shuffled.data(), static_cast<uLong>(shuffled.size()), 1) != Z_OK) {
-      throw OutputError("zlib failed to compress a per-parcel chunk for " + temp_path_);
-    }
-    out.resize(size);
-  }
-}
-
-void ResultsWriter::write_block(const sim::BlockSeries& block) {
+// Chunks are encoded on all threads, then written one after another.
+void ResultsWriter::write_time(std::size_t j, const std::vector<std::vector<float>>& columns) {
   Impl& m = *impl_;
-  const hsize_t offset[2] = {block.first, 0};
+  if (m.parcels == 0) return;
+  const std::size_t rows = m.chunk_rows;
+  const std::size_t chunks = (m.parcels + rows - 1) / rows;
+  std::vector<std::vector<unsigned char>> encoded(chunks);
   for (std::size_t k = 0; k < m.series.size(); ++k) {
-    h5::check(H5Dwrite_chunk(m.series[k], H5P_DEFAULT, 0, offset, block.encoded[k].size(), block.encoded[k].data()),
-              "write per-parcel series in " + temp_path_);
+    const std::vector<float>& column = columns[k];
+    bool failed = false;
+#pragma omp parallel
+    {
+      std::vector<float> chunk(rows);
+      std::vector<unsigned char> shuffled(rows * sizeof(float));
+#pragma omp for schedule(static)
+      for (std::size_t c = 0; c < chunks; ++c) {
+        const std::size_t first = c * rows;
+        const std::size_t used = std::min(rows, m.parcels - first);
+        std::copy_n(column.begin() + static_cast<std::ptrdiff_t>(first), used, chunk.begin());
+        std::fill(chunk.begin() + static_cast<std::ptrdiff_t>(used), chunk.end(), std::nanf(""));
+        const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
+        for (std::size_t i = 0; i < rows; ++i) {
+          for (std::size_t b = 0; b < sizeof(float); ++b) shuffled[b * rows + i] = bytes[i * sizeof(float) + b];
+        }
+        auto& out = encoded[c];
+        uLongf size = compressBound(static_cast<uLong>(shuffled.size()));
+        out.resize(size);
+        if (compress2(out.data(), &size, shuffled.data(), static_cast<uLong>(shuffled.size()), 1) != Z_OK) {
+#pragma omp atomic write
+          failed = true;
+        }
+        out.resize(size);
+      }
+    }
+    if (failed) throw OutputError("zlib failed to compress a per-parcel chunk for " + temp_path_);
+    for (std::size_t c = 0; c < chunks; ++c) {
+      const hsize_t offset[2] = {c * rows, j};
+      h5::check(H5Dwrite_chunk(m.series[k], H5P_DEFAULT, 0, offset, encoded[c].size(), encoded[c].data()),
+                "write per-parcel series in " + temp_path_);
+    }
   }
 }
 
@@ -326,6 +436,8 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
     h5::attach(rg, m.regime, 0);
   }
 
+  write_plan(root, m.year, agg.plan, *m.inputs);
+
   // Handling classes: every record read, in exactly one class.
   {
     std::vector<std::string> names;
@@ -333,10 +445,10 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
     h5::Id cls = h5::write_strings(root, "handling_class", names);
     h5::attr_cf(cls, "1", "how register records were handled");
     h5::make_scale(cls, "handling_class");
-    h5::Id rec = h5::write_1d(root, "handling_records", H5T_STD_I64LE, H5T_NATIVE_INT64, m.handling.records.data(), kHandlingCount);
+    h5::Id rec = h5::write_1d(root, "handling_records", H5T_STD_I64LE, H5T_NATIVE_INT64, m.record.handling.records.data(), kHandlingCount);
     h5::attr_cf(rec, "1", "register records per handling class");
     h5::attach(rec, cls, 0);
-    h5::Id ha = h5::write_1d(root, "handling_hectares", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, m.handling.hectares.data(), kHandlingCount);
+    h5::Id ha = h5::write_1d(root, "handling_hectares", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, m.record.handling.hectares.data(), kHandlingCount);
     h5::attr_cf(ha, "ha", "register area per handling class");
     h5::attach(ha, cls, 0);
   }
@@ -345,7 +457,7 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
   {
     h5::Id g = tracked_group(root, "parameters");
     h5::attr_string(g, "description", "every parameter value the simulated parcels used, with unit, status tag (C, C*, D, U) and source");
-    const std::size_t n = m.parameters.size();
+    const std::size_t n = m.record.parameters_used.size();
     std::vector<int> idx(n);
     std::iota(idx.begin(), idx.end(), 0);
     h5::Id dim = h5::write_1d(g, "parameter", H5T_STD_I32LE, H5T_NATIVE_INT, idx.data(), n);
@@ -353,7 +465,7 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
     h5::make_scale(dim, "parameter");
     std::vector<std::string> table, key, name, unit, status, source;
     std::vector<double> value;
-    for (const auto& r : m.parameters) {
+    for (const auto& r : m.record.parameters_used) {
       table.push_back(r.table);
       key.push_back(r.key);
       name.push_back(r.name);
@@ -378,13 +490,13 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
   {
     h5::Id g = tracked_group(root, "inputs");
     h5::attr_string(g, "description", "input files of the run and their SHA-256");
-    std::vector<int> idx(m.inputs.size());
+    std::vector<int> idx(m.record.inputs.size());
     std::iota(idx.begin(), idx.end(), 0);
     h5::Id dim = h5::write_1d(g, "input", H5T_STD_I32LE, H5T_NATIVE_INT, idx.data(), idx.size());
     h5::attr_cf(dim, "1", "input file row");
     h5::make_scale(dim, "input");
     std::vector<std::string> role, path, sha;
-    for (const auto& in : m.inputs) {
+    for (const auto& in : m.record.inputs) {
       role.push_back(in.role);
       path.push_back(in.path);
       sha.push_back(in.sha256);
@@ -395,9 +507,9 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
       h5::attach(ds, dim, 0);
     }
     h5::Id s = tracked_group(root, "scenario");
-    h5::attr_string(s, "sha256", m.scenario_sha256);
-    h5::attr_string(s, "path", m.scenario_file);
-    h5::Id text = h5::write_string_scalar(s, "text", m.scenario_text);
+    h5::attr_string(s, "sha256", m.record.scenario_sha256);
+    h5::attr_string(s, "path", m.record.scenario_file);
+    h5::Id text = h5::write_string_scalar(s, "text", m.record.scenario_text);
     h5::attr_cf(text, "1", "fully resolved scenario (YAML) the run used");
   }
 
@@ -410,6 +522,7 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
   m.species.reset();
   m.municipality.reset();
   m.regime.reset();
+  m.plan.reset();
   h5::check(H5Fflush(m.file, H5F_SCOPE_GLOBAL), "flush " + temp_path_);
   const hid_t f = m.file.release();
   if (H5Fclose(f) < 0) throw OutputError("HDF5: failed to close " + temp_path_);

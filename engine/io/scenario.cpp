@@ -64,6 +64,7 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
     s.fields.municipality = f.str_or("municipality", "");
     s.fields.volume = f.str_or("volume", "");
     s.fields.stems = f.str_or("stems", "");
+    s.fields.as_of = f.str_or("as_of", "");
     f.finish();
     if (auto g = p.optional_map("area_from_geometry")) {
       s.area_epsg = g->int_required("epsg", 1, 999999, "");
@@ -74,6 +75,17 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
                                    "'area_from_geometry' (area from polygons in a projected CRS)");
     }
     s.age_reference_year = p.int_optional("age_reference_year", 1900, 2500, "(fiscal year)");
+    if (auto d = p.get("age_as_of")) {
+      const std::string text = p.scalar(*d, "age_as_of");
+      const auto date = yaml::parse_date(text);
+      if (!date) p.fail_at(*d, "age_as_of", "'" + text + "' is not a date YYYY-MM-DD");
+      s.age_as_of = Date{date->year, date->month, date->day};
+    }
+    const int age_rules = int(s.age_reference_year.has_value()) + int(s.age_as_of.has_value()) + int(!s.fields.as_of.empty());
+    if (age_rules > 1) {
+      p.fail_here("give at most one of 'age_reference_year', 'age_as_of' and 'fields.as_of' (when register ages "
+                  "are as of)");
+    }
     s.municipality = p.str_or("municipality", "");
     const std::string inv = p.str_or("invalid_values", "error");
     if (inv == "error") {
@@ -149,6 +161,14 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
                      " is after the initial state (end of fiscal year " +
                      std::to_string(s.start_year - 1) + ")");
   }
+  if (s.age_as_of) {
+    const int fy = s.age_as_of->month >= 4 ? s.age_as_of->year : s.age_as_of->year - 1;
+    if (fy > s.start_year - 1) {
+      throw InputError(path + ": 'parcels.age_as_of' " + yaml::date_text(s.age_as_of->year, s.age_as_of->month, s.age_as_of->day) +
+                       " is in fiscal year " + std::to_string(fy) + ", after the initial state (end of fiscal year " +
+                       std::to_string(s.start_year - 1) + ")");
+    }
+  }
   return s;
 }
 
@@ -172,7 +192,8 @@ std::string resolved_yaml(const Scenario& s) {
       {"age", &s.fields.age},         {"area", &s.fields.area},
       {"site_class", &s.fields.site_class}, {"forest_type", &s.fields.forest_type},
       {"storey", &s.fields.storey},   {"municipality", &s.fields.municipality},
-      {"volume", &s.fields.volume},   {"stems", &s.fields.stems}};
+      {"volume", &s.fields.volume},   {"stems", &s.fields.stems},
+      {"as_of", &s.fields.as_of}};
   for (const auto& [k, v] : fields) {
     if (!v->empty()) e << YAML::Key << k << YAML::Value << *v;
   }
@@ -182,6 +203,9 @@ std::string resolved_yaml(const Scenario& s) {
       << YAML::Value << *s.area_epsg << YAML::EndMap;
   }
   if (s.age_reference_year) e << YAML::Key << "age_reference_year" << YAML::Value << *s.age_reference_year;
+  if (s.age_as_of) {
+    e << YAML::Key << "age_as_of" << YAML::Value << yaml::date_text(s.age_as_of->year, s.age_as_of->month, s.age_as_of->day);
+  }
   if (s.fields.municipality.empty()) e << YAML::Key << "municipality" << YAML::Value << s.municipality;
   e << YAML::Key << "invalid_values" << YAML::Value
     << (s.invalid_values == InvalidPolicy::error ? "error" : "skip");

@@ -8,6 +8,7 @@
 
 #include "shinrin/core/error.hpp"
 #include "shinrin/silviculture/regime.hpp"
+#include "shinrin/state/landscape.hpp"
 
 namespace shinrin::io {
 namespace {
@@ -224,7 +225,7 @@ SilvicultureSection read_silviculture(MapReader m, const std::filesystem::path& 
   sc.wood_use = resolve(base, m.str("wood_use"));
   const auto items = m.sequence("regimes");
   if (!items) m.fail_here("missing required key 'regimes' (give [] for none)");
-  if (items->size() >= sv::kNoRegime) m.fail_value("regimes", "more than 65534 regimes");
+  if (items->size() >= kNoRegime) m.fail_value("regimes", "more than 65534 regimes");
   std::map<std::string, std::string> names;
   for (std::size_t i = 0; i < items->size(); ++i) {
     sc.regimes.push_back(read_regime(m.item((*items)[i], "regimes", i), s, has_diagram, names));
@@ -326,6 +327,12 @@ void read_optional_sections(MapReader& top, const std::filesystem::path& base, S
     }
     s.silviculture = read_silviculture(std::move(*m), base, s);
   }
+  if (auto m = top.optional_map("planning")) {
+    if (!s.silviculture) {
+      top.fail(m->node(), "'planning' needs the 'silviculture' section (targets drive the regimes' operations)");
+    }
+    s.planning = read_planning(std::move(*m));
+  }
 }
 
 void emit_optional_sections(YAML::Emitter& e, const Scenario& s) {
@@ -380,6 +387,7 @@ void emit_optional_sections(YAML::Emitter& e, const Scenario& s) {
     }
     e << YAML::EndMap;
   }
+  if (s.planning) emit_planning(e, *s.planning);
 }
 
 }  // namespace shinrin::io

@@ -18,6 +18,10 @@ namespace shinrin::io {
 //! file:line:column and key path.
 void read_optional_sections(yaml::MapReader& top, const std::filesystem::path& base, Scenario& s);
 
+//! Section `planning` (scenario_planning.cpp).
+PlanningSection read_planning(yaml::MapReader m);
+void emit_planning(YAML::Emitter& e, const PlanningSection& p);
+
 //! Emits the sections that are present, as resolved (absolute paths, every value explicit).
 void emit_optional_sections(YAML::Emitter& e, const Scenario& s);
 

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
@@ -31,6 +32,30 @@ inline std::string resolve(const std::filesystem::path& base, const std::string&
   if (p.empty()) return p;
   const std::filesystem::path path(p);
   return (path.is_absolute() ? path : base / path).lexically_normal().string();
+}
+
+struct ParsedDate {
+  int year = 0, month = 0, day = 0;
+};
+//! "YYYY-MM-DD" as a date (month 1-12, day valid for the month), else nullopt.
+inline std::optional<ParsedDate> parse_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  ParsedDate d;
+  for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[k] < '0' || s[k] > '9') return std::nullopt;
+  }
+  d.year = std::stoi(s.substr(0, 4));
+  d.month = std::stoi(s.substr(5, 2));
+  d.day = std::stoi(s.substr(8, 2));
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > kDays[d.month - 1]) return std::nullopt;
+  return d;
+}
+//! A date as "YYYY-MM-DD".
+inline std::string date_text(int year, int month, int day) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
 }
 
 //! Allowed range of a number: lo/hi may be infinite; each end open or closed.

@@ -5,7 +5,7 @@
 namespace shinrin::sim {
 namespace {
 
-constexpr std::array<VariableInfo, kParcelVarCount> kParcelVars = {{
+constexpr auto kParcelVars = std::to_array<VariableInfo>({
     {"age", "year", "stand age at the end of the fiscal year", false},
     {"stem_volume", "m3 ha-1", "stem volume at the end of the fiscal year", false},
     {"stems", "ha-1", "stems per hectare at the end of the fiscal year", false},
@@ -28,9 +28,10 @@ constexpr std::array<VariableInfo, kParcelVarCount> kParcelVars = {{
     {"stems_left", "m3 ha-1 year-1", "felled stem volume left on site", true},
     {"residues_collected", "m3 ha-1 year-1", "harvest residues collected for fuel (wood-equivalent volume)", true},
     {"residues_left", "m3 ha-1 year-1", "harvest residues left on site (wood-equivalent volume)", true},
-}};
+});
+static_assert(kParcelVars.size() == kParcelVarCount, "one row per ParcelVar");
 
-constexpr std::array<VariableInfo, kAggVarCount> kAggVars = {{
+constexpr auto kAggVars = std::to_array<VariableInfo>({
     {"stem_volume", "m3", "stem volume at the end of the fiscal year", false},
     {"carbon_ag", "t", "carbon in above-ground live biomass at the end of the fiscal year", false},
     {"carbon_bg", "t", "carbon in below-ground live biomass at the end of the fiscal year", false},
@@ -62,7 +63,8 @@ constexpr std::array<VariableInfo, kAggVarCount> kAggVars = {{
     {"residues_left_volume", "m3 year-1", "harvest residues left on site (wood-equivalent volume)", true},
     {"residues_left_dry_mass", "t year-1", "harvest residues left on site (dry mass)", true},
     {"residues_left_carbon", "t year-1", "harvest residues left on site (carbon)", true},
-}};
+});
+static_assert(kAggVars.size() == kAggVarCount, "one row per AggVar");
 
 }  // namespace
 

@@ -5,49 +5,106 @@
 #include <cmath>
 #include <exception>
 #include <memory>
+#include <string>
 
-#include "block_runner.hpp"
+#include "phase.hpp"
+#include "shinrin/carbon/transfers.hpp"
 #include "shinrin/core/error.hpp"
-#include "shinrin/core/fixed_sum.hpp"
 
 namespace shinrin::sim {
 namespace {
 
-// Exact sum of the runners' fixed-point totals of one kind of group, converted to doubles.
-template <class Member>
-GroupSeries combine(const std::vector<std::unique_ptr<BlockRunner>>& runners, Member member,
-                    std::size_t groups, std::size_t times, std::size_t width) {
-  std::vector<FixedSum> sum(groups * times * width);
-  for (const auto& r : runners) {
-    if (!r) continue;
-    const auto& t = ((*r).*member)().totals();
-    for (std::size_t k = 0; k < sum.size(); ++k) sum[k].add(t[k]);
-  }
-  GroupSeries out(groups, times, width);
-  for (std::size_t g = 0; g < groups; ++g) {
-    for (std::size_t t = 0; t < times; ++t) {
-      for (std::size_t v = 0; v < width; ++v) out.at(g, t, v) = sum[(g * times + t) * width + v].value();
+constexpr std::size_t kRegularVars = static_cast<std::size_t>(AggVar::thinned_area);  // stocks, removal, emission
+
+// The per-parcel parts between two landscape parts, and the landscape part that ends them.
+struct Segment {
+  std::vector<std::size_t> block_phases;  // indexes into phases()
+  const PhaseEntry* landscape = nullptr;
+  std::size_t landscape_index = 0;
+};
+
+std::vector<Segment> segments_of(const Inputs& in) {
+  std::vector<Segment> out(1);
+  const auto all = phases();
+  for (std::size_t p = 0; p < all.size(); ++p) {
+    if (!all[p].enabled(in)) continue;
+    if (all[p].block) out.back().block_phases.push_back(p);
+    if (all[p].landscape) {
+      out.back().landscape = &all[p];
+      out.back().landscape_index = p;
+      out.emplace_back();
     }
   }
+  if (out.back().block_phases.empty() && out.back().landscape == nullptr) out.pop_back();
   return out;
 }
 
-// The total over all groups of `by` (exact in fixed point, so equal to the sum of the groups).
-GroupSeries total_of(const std::vector<std::unique_ptr<BlockRunner>>& runners, std::size_t groups,
-                     std::size_t times) {
-  std::vector<FixedSum> sum(times * kAggVarCount);
-  for (const auto& r : runners) {
-    if (!r) continue;
-    const auto& t = r->by_species().totals();
-    for (std::size_t g = 0; g < groups; ++g) {
-      for (std::size_t k = 0; k < times * kAggVarCount; ++k) sum[k].add(t[g * times * kAggVarCount + k]);
+// Carbon applies the fluxes of `module` to the block and checks every parcel's balance; then the
+// module's channel totals go to the block's sums.
+void apply(PhaseContext& c, carbon::Module module) {
+  BlockWork& w = c.work;
+  bool any = false;
+  for (std::size_t f = 0; f < carbon::kFluxCount && !any; ++f) {
+    any = carbon::flux_info(carbon::Flux(f)).module == module && w.fluxes.active(carbon::Flux(f));
+  }
+  if (!any) return;  // the module moved nothing this year: pools unchanged, nothing to check
+  carbon::apply_fluxes(c.rows, w.fluxes, module, c.st.pools);
+  if (const auto bad = carbon::check_balance(c.rows, c.st.pools)) {
+    const std::size_t i = *bad;
+    const auto& p = c.st.pools;
+    fail(c, i, "module " + std::string(carbon::module_name(module)) + ": carbon balance broken (pools " +
+                   std::to_string(p.total(i)) + " t C/ha, expected " +
+                   std::to_string(p.initial()[i] + p.uptake()[i] - p.emission()[i]) + ")");
+  }
+  const double* area = c.in.parcels.area_ha.data() + c.rows.first;
+  const std::size_t n = c.rows.size();
+  for (std::size_t f = 0; f < carbon::kFluxCount; ++f) {
+    const carbon::Flux flux = carbon::Flux(f);
+    if (carbon::flux_info(flux).module != module || !w.fluxes.active(flux)) continue;
+    // Four interleaved partial sums (a fixed order, so still thread-independent) keep the
+    // additions from waiting on each other.
+    const double* amount = w.fluxes.channel(flux).data();
+    double sum[4] = {0.0, 0.0, 0.0, 0.0};
+    std::size_t r = 0;
+    for (; r + 4 <= n; r += 4) {
+      for (std::size_t k = 0; k < 4; ++k) sum[k] += amount[r + k] * area[r + k];
     }
+    for (; r < n; ++r) sum[0] += amount[r] * area[r];
+    w.flux_sums[f] += (sum[0] + sum[1]) + (sum[2] + sum[3]);
   }
-  GroupSeries out(1, times, kAggVarCount);
-  for (std::size_t t = 0; t < times; ++t) {
-    for (std::size_t v = 0; v < kAggVarCount; ++v) out.at(0, t, v) = sum[t * kAggVarCount + v].value();
+}
+
+// Runs `body(context)` for every block in parallel. Errors are caught per block; the error of the
+// lowest block index is rethrown after the loop, so the message does not depend on threads.
+template <class Body>
+void for_blocks(std::size_t n, std::size_t block, int threads, std::vector<std::unique_ptr<BlockWork>>& work,
+                Body&& body) {
+  const std::size_t blocks = (n + block - 1) / block;
+  std::exception_ptr error;
+  std::size_t error_block = blocks;
+  bool failed = false;
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
+  for (std::size_t b = 0; b < blocks; ++b) {
+    bool stop;
+#pragma omp atomic read
+    stop = failed;
+    if (stop) continue;
+    BlockWork& w = *work[static_cast<std::size_t>(omp_get_thread_num())];
+    const double t0 = omp_get_wtime();
+    try {
+      body(b, RowRange{b * block, std::min(n, (b + 1) * block)}, w);
+    } catch (...) {
+#pragma omp critical(shinrin_block_error)
+      if (b < error_block) {
+        error_block = b;
+        error = std::current_exception();
+      }
+#pragma omp atomic write
+      failed = true;
+    }
+    w.busy_seconds += omp_get_wtime() - t0;
   }
-  return out;
+  if (error) std::rethrow_exception(error);
 }
 
 void mark_initial_fluxes(GroupSeries& s, bool all_flux) {
@@ -58,9 +115,19 @@ void mark_initial_fluxes(GroupSeries& s, bool all_flux) {
   }
 }
 
-// Areas per group (constant over the run), summed in fixed point per block for the same reason.
-std::vector<double> group_areas(const ParcelTable& p, std::size_t groups, std::size_t block,
-                                auto group_of) {
+GroupSeries to_series(const GroupTotals& totals, std::size_t groups, std::size_t times) {
+  GroupSeries out(groups, times, totals.width());
+  for (std::size_t g = 0; g < groups; ++g) {
+    for (std::size_t t = 0; t < times; ++t) {
+      for (std::size_t v = 0; v < totals.width(); ++v) out.at(g, t, v) = totals.value(g, t, v);
+    }
+  }
+  return out;
+}
+
+// Areas per group (constant over the run), summed per block and added in fixed point.
+template <class GroupOf>
+std::vector<double> group_areas(const Landscape& p, std::size_t groups, std::size_t block, GroupOf group_of) {
   std::vector<FixedSum> sum(groups);
   std::vector<double> partial(groups);
   for (std::size_t first = 0; first < p.size(); first += block) {
@@ -75,86 +142,182 @@ std::vector<double> group_areas(const ParcelTable& p, std::size_t groups, std::s
 
 }  // namespace
 
-Aggregates run(ParcelTable& parcels, const SpeciesTable& species, const growth::GrowthTable& growth,
-               const Model& model, const RunConfig& config, SeriesSink* sink) {
-  const std::size_t n = parcels.size();
+BlockWork::BlockWork(const Inputs& in, const RunConfig& config, std::size_t phase_count)
+    : dv(config.block_size), fluxes(config.block_size), operation(config.block_size),
+      streams(config.block_size), harvest_species(config.block_size), harvest_cell(config.block_size),
+      emission(config.block_size), cells(in.cells.size(), kAggVarCount, kRegularVars),
+      flux_sums(carbon::kFluxCount, 0.0),
+      by_species(in.species.size(), in.times(), kAggVarCount),
+      by_municipality(in.parcels.municipality_names.size(), in.times(), kAggVarCount),
+      by_regime(in.regime_groups(), in.times(), kAggVarCount), flux(1, in.times(), carbon::kFluxCount),
+      phase_seconds(phase_count, 0.0) {}
+
+void BlockWork::begin_pass(std::size_t rows) {
+  fluxes.clear();
+  harvested = false;
+  std::fill_n(operation.begin(), rows, silviculture::Operation::none);
+}
+
+void BlockWork::end_pass(const Inputs& in, std::size_t t) {
+  cells.flush(in.cells, t, by_species, by_municipality, by_regime);
+  flux.add(0, t, flux_sums.data(), carbon::kFluxCount);
+  std::fill(flux_sums.begin(), flux_sums.end(), 0.0);
+}
+
+void fail(const PhaseContext& c, std::size_t i, const std::string& what) {
+  throw ModelError(what + " for parcel '" + c.in.parcels.key[i] + "' in fiscal year " + std::to_string(c.fiscal_year));
+}
+
+RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* sink) {
+  const double t_start = omp_get_wtime();
+  const std::size_t n = in.parcels.size();
   const std::size_t block = config.block_size;
   const std::size_t blocks = (n + block - 1) / block;
   const OutputSelection& out = config.output;
+  if (st.size() != n) throw Error("simulation: the State has " + std::to_string(st.size()) + " rows, the Inputs " + std::to_string(n));
+  if (in.cell.size() != n) throw Error("simulation: Inputs not finished (call finish_inputs)");
   if (!out.variables.empty() && sink == nullptr) throw Error("simulation: series selected but no sink");
 
-  RunContext ctx;
-  ctx.species = &species;
-  ctx.growth = &growth;
-  ctx.model = &model;
-  ctx.config = &config;
-  ctx.factors = carbon::biomass_factors(species);
-  ctx.times = static_cast<std::size_t>(config.years) + 1;
-  ctx.selected.assign(ctx.times, -1);
-  for (std::size_t j = 0; j < out.time_index.size(); ++j) ctx.selected[out.time_index[j]] = int(j);
-  ctx.regime_groups = model.management.regimes.size() + 1;
+  RunShared shared;
+  shared.factors = carbon::biomass_factors(in.species);
+  shared.regime_groups = in.regime_groups();
+  shared.output_of_time.assign(in.times(), -1);
+  for (std::size_t j = 0; j < out.time_index.size(); ++j) shared.output_of_time[std::size_t(out.time_index[j])] = int(j);
   for (std::size_t c = 0; c < carbon::kFluxCount; ++c) {
-    if (carbon::flux_info(carbon::Flux(c)).target == carbon::kAtmosphere) ctx.to_atmosphere.push_back(carbon::Flux(c));
+    if (carbon::flux_info(carbon::Flux(c)).target == carbon::kAtmosphere) shared.to_atmosphere.push_back(carbon::Flux(c));
   }
 
-  carbon::PoolTable pools(n);
-  const int threads = config.threads > 0 ? config.threads : omp_get_max_threads();
-  std::vector<std::unique_ptr<BlockRunner>> runners(static_cast<std::size_t>(threads));
-  std::exception_ptr first_error;
-  bool failed = false;
+  const std::vector<Segment> segments = segments_of(in);
+  YearShared year;
+  year.plan = planning::PlanResults(in.plan.rows, in.times());
+  if (in.plan.enabled() && in.model.management.enabled) {
+    year.candidates.resize(blocks);
+    year.decision.assign(n, planning::Decision::none);
+  }
+  year.series.assign(out.variables.size(), std::vector<float>(n, 0.0f));
 
-  // Parallel contract: each block's rows of parcels and pools are written only by the thread
-  // that runs the block; ctx, growth table, species and model are read-only; a BlockRunner is
-  // private to its thread; the sink prepares (compresses) a block on the worker and writes it
-  // inside a critical section. Exceptions are caught per block and the first is rethrown after
-  // the loop.
-#pragma omp parallel num_threads(threads)
+  const int threads = config.threads > 0 ? config.threads : omp_get_max_threads();
+  const std::size_t phase_count = phases().size();
+  std::vector<std::unique_ptr<BlockWork>> work;
+  for (int k = 0; k < threads; ++k) work.push_back(std::make_unique<BlockWork>(in, config, phase_count));
+
+  RunResult result;
+  Timings& timing = result.timings;
+  timing.threads = threads;
+  std::vector<double> landscape_seconds(phase_count, 0.0);
+  auto context = [&](BlockWork& w, RowRange rows, std::size_t b, std::size_t t) {
+    return PhaseContext{in, st, config, shared, year, w, rows, b, t, in.start_year + int(t) - 1};
+  };
+  auto end_pass = [&](PhaseContext& c) {
+    if (c.work.cells.any_non_finite()) {
+      for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
+        if (!std::isfinite(c.st.volume[i]) || !std::isfinite(c.st.pools.total(i))) fail(c, i, "non-finite volume or carbon");
+      }
+      fail(c, c.rows.first, "non-finite totals in the block starting at this parcel");
+    }
+    c.work.end_pass(in, c.t);
+  };
+  auto emit_series = [&](std::size_t t) {
+    const int j = shared.output_of_time[t];
+    if (j < 0 || out.variables.empty()) return;
+    const double t0 = omp_get_wtime();
+    sink->write_time(std::size_t(j), year.series);
+    for (std::size_t k = 0; k < out.variables.size(); ++k) {
+      if (parcel_var_info(out.variables[k]).is_flux) std::fill(year.series[k].begin(), year.series[k].end(), 0.0f);
+    }
+    timing.series_seconds += omp_get_wtime() - t0;
+  };
+  auto collect_busy = [&](double wall) {
+    double busy = 0.0;
+    for (auto& w : work) {
+      busy += w->busy_seconds;
+      w->busy_seconds = 0.0;
+    }
+    timing.barrier_wait_seconds += std::max(0.0, wall * threads - busy);
+    ++timing.segments;
+  };
+
+  // Initial state (time index 0).
   {
-    const std::size_t tid = static_cast<std::size_t>(omp_get_thread_num());
-    runners[tid] = std::make_unique<BlockRunner>(ctx, parcels, pools);
-    BlockRunner& runner = *runners[tid];
-#pragma omp for schedule(dynamic, 1)
-    for (std::size_t b = 0; b < blocks; ++b) {
-      bool stop;
-#pragma omp atomic read
-      stop = failed;
-      if (stop) continue;
-      try {
-        runner.run_block({b * block, std::min(n, (b + 1) * block)});
-        runner.flush();
-        if (!out.variables.empty()) {
-          sink->prepare_block(runner.series());
-#pragma omp critical(shinrin_series_sink)
-          sink->write_block(runner.series());
-        }
-      } catch (...) {
-#pragma omp critical(shinrin_first_error)
-        if (!first_error) first_error = std::current_exception();
-#pragma omp atomic write
-        failed = true;
+    const double t0 = omp_get_wtime();
+    for_blocks(n, block, threads, work, [&](std::size_t b, RowRange rows, BlockWork& w) {
+      PhaseContext c = context(w, rows, b, 0);
+      w.begin_pass(rows.size());
+      initial_state_block(c);
+      outputs_block(c);
+      end_pass(c);
+    });
+    for (auto& w : work) w->busy_seconds = 0.0;
+    timing.initial_seconds = omp_get_wtime() - t0;
+    emit_series(0);
+  }
+
+  const auto all = phases();
+  for (std::size_t t = 1; t < in.times(); ++t) {
+    for (const Segment& seg : segments) {
+      if (!seg.block_phases.empty()) {
+        const double t0 = omp_get_wtime();
+        for_blocks(n, block, threads, work, [&](std::size_t b, RowRange rows, BlockWork& w) {
+          PhaseContext c = context(w, rows, b, t);
+          w.begin_pass(rows.size());
+          for (std::size_t p : seg.block_phases) {
+            const double p0 = omp_get_wtime();
+            all[p].block(c);
+            for (carbon::Module m : all[p].modules) apply(c, m);
+            w.phase_seconds[p] += omp_get_wtime() - p0;
+          }
+          end_pass(c);
+        });
+        collect_busy(omp_get_wtime() - t0);
+      }
+      if (seg.landscape != nullptr) {
+        const double t0 = omp_get_wtime();
+        LandscapeContext lc{in, st, shared, year, t, in.start_year + int(t) - 1};
+        seg.landscape->landscape(lc);
+        landscape_seconds[seg.landscape_index] += omp_get_wtime() - t0;
       }
     }
+    emit_series(t);
   }
-  if (first_error) std::rethrow_exception(first_error);
 
-  Aggregates agg;
-  const std::size_t t = ctx.times;
-  agg.by_species = combine(runners, &BlockRunner::by_species, species.size(), t, kAggVarCount);
-  agg.by_municipality = combine(runners, &BlockRunner::by_municipality, parcels.municipality_names.size(), t, kAggVarCount);
-  agg.by_regime = combine(runners, &BlockRunner::by_regime, ctx.regime_groups, t, kAggVarCount);
-  agg.total = total_of(runners, species.size(), t);
-  agg.flux = combine(runners, &BlockRunner::flux, 1, t, carbon::kFluxCount);
+  // Totals: thread totals added exactly, then converted.
+  for (std::size_t k = 1; k < work.size(); ++k) {
+    work[0]->by_species.merge(work[k]->by_species);
+    work[0]->by_municipality.merge(work[k]->by_municipality);
+    work[0]->by_regime.merge(work[k]->by_regime);
+    work[0]->flux.merge(work[k]->flux);
+  }
+  const BlockWork& w0 = *work[0];
+  const std::size_t times = in.times();
+  Aggregates& agg = result.aggregates;
+  agg.by_species = to_series(w0.by_species, in.species.size(), times);
+  agg.by_municipality = to_series(w0.by_municipality, in.parcels.municipality_names.size(), times);
+  agg.by_regime = to_series(w0.by_regime, in.regime_groups(), times);
+  agg.flux = to_series(w0.flux, 1, times);
+  // The total over species: exact, because every species total is a sum of the same fixed-point
+  // block sums.
+  agg.total = to_series(w0.by_species.summed(), 1, times);
   for (GroupSeries* s : {&agg.total, &agg.by_species, &agg.by_municipality, &agg.by_regime}) mark_initial_fluxes(*s, false);
   mark_initial_fluxes(agg.flux, true);
-
-  agg.species_area_ha = group_areas(parcels, species.size(), block, [&](std::size_t i) { return parcels.species[i]; });
-  agg.municipality_area_ha = group_areas(parcels, parcels.municipality_names.size(), block,
-                                         [&](std::size_t i) { return parcels.municipality[i]; });
-  agg.regime_area_ha = group_areas(parcels, ctx.regime_groups, block, [&](std::size_t i) {
-    return parcels.regime[i] == silviculture::kNoRegime ? ctx.regime_groups - 1 : std::size_t(parcels.regime[i]);
+  const Landscape& L = in.parcels;
+  agg.species_area_ha = group_areas(L, in.species.size(), block, [&](std::size_t i) { return L.species[i]; });
+  agg.municipality_area_ha =
+      group_areas(L, L.municipality_names.size(), block, [&](std::size_t i) { return L.municipality[i]; });
+  agg.regime_area_ha = group_areas(L, in.regime_groups(), block, [&](std::size_t i) {
+    return L.regime[i] == kNoRegime ? in.regime_groups() - 1 : std::size_t(L.regime[i]);
   });
-  agg.total_area_ha = group_areas(parcels, 1, block, [](std::size_t) { return std::size_t{0}; })[0];
-  return agg;
+  agg.total_area_ha = group_areas(L, 1, block, [](std::size_t) { return std::size_t{0}; })[0];
+  agg.plan = std::move(year.plan);
+
+  for (std::size_t p = 0; p < phase_count; ++p) {
+    if (!all[p].enabled(in)) continue;
+    double busy = 0.0;
+    for (const auto& w : work) busy += w->phase_seconds[p];
+    if (all[p].block) timing.phases.push_back({std::string(all[p].name), false, busy});
+    if (all[p].landscape) timing.phases.push_back({std::string(all[p].name), true, landscape_seconds[p]});
+  }
+  timing.wall_seconds = omp_get_wtime() - t_start;
+  return result;
 }
 
 }  // namespace shinrin::sim

@@ -14,7 +14,7 @@ import xarray as xr
 def check(path, engine):
     ds = xr.open_dataset(path) if engine is None else xr.open_dataset(path, engine=engine)
     assert ds.attrs["filetype"] == "shinrin_results", ds.attrs["filetype"]
-    assert list(ds.attrs["format_version"])[0] == 1
+    assert list(ds.attrs["format_version"])[0] == 2
     assert ds.attrs["Conventions"] == "CF-1.8"
     for dim in ("year", "parcel", "species", "municipality", "regime", "flux", "output_year", "handling_class"):
         assert dim in ds.dims, f"dimension {dim} missing ({engine})"
@@ -27,11 +27,12 @@ def check(path, engine):
     assert ds.total_co2_removal.attrs["units"] == "t year-1"
     # The first year entry is the initial state: fluxes are NaN there and nowhere else.
     assert np.isnan(ds.total_co2_removal.values[0]) and not np.isnan(ds.total_co2_removal.values[1:]).any()
-    # Per-parcel series (float32) x area summed over parcels equals the totals (float64).
+    # Per-parcel series (float32) x area summed over parcels equals the totals (float64); a
+    # per-parcel flux holds the sum over the years since the previous output year.
     years = ds.output_year.values
-    for y in years[1:]:
+    for previous, y in zip(years[:-1], years[1:]):
         per_parcel = float((ds.co2_removal.sel(output_year=y).astype("f8") * ds.area).sum())
-        total = float(ds.total_co2_removal.sel(year=y))
+        total = float(ds.total_co2_removal.sel(year=slice(previous + 1, y)).sum())
         assert abs(per_parcel - total) <= 1e-5 * abs(total) + 1e-6, (y, per_parcel, total)
     volume = float((ds.stem_volume.isel(output_year=-1).astype("f8") * ds.area).sum())
     assert abs(volume - float(ds.total_stem_volume[-1])) <= 1e-5 * float(ds.total_stem_volume[-1])

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <regex>
 
-#include "shinrin/io/run_setup.hpp"
+#include "shinrin/driver/load.hpp"
 #include "shinrin/io/scenario.hpp"
 #include "test_support.hpp"
 
@@ -67,10 +67,10 @@ TEST_CASE("info --json reports totals per year, handling and unconfirmed paramet
   REQUIRE(test::run_cli("info --json " + out, log) == 0);
   INFO(log);
   // Handling counts as loaded by the library directly.
-  const io::RunSetup setup = io::prepare_run(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml")));
+  const driver::Loaded setup = driver::load(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml")));
   for (std::size_t h = 0; h < kHandlingCount; ++h) {
     const std::string expected = "\"" + std::string(handling_name(Handling(h))) + "\": {\"records\": " +
-                                 std::to_string(setup.handling.records[h]) + ", \"hectares\": ";
+                                 std::to_string(setup.record.handling.records[h]) + ", \"hectares\": ";
     CHECK(log.find(expected) != std::string::npos);
   }
   // 13 time entries: the initial state (FY2024) and FY2025..FY2036; the first flux is null.

@@ -93,9 +93,8 @@ TEST_CASE("the growth table holds V(a) and V(a+1) - V(a), and grow() advances a 
   const std::uint32_t curve[] = {0, 0};
   std::int16_t age[] = {3, 9};
   float volume[] = {5.0f, 21.0f};
-  float stems[2] = {}, height[2] = {};
   float dv[2];
-  growth::grow({0, 2}, table, {}, curve, age, volume, stems, height, dv);
+  growth::grow({0, 2}, table, 0.0, curve, age, volume, dv);
   CHECK(age[0] == 4);
   CHECK(age[1] == 10);
   CHECK(dv[0] == Approx(2.0));
@@ -157,17 +156,17 @@ TEST_CASE("growth after thinning: full increment above the critical stocking, pr
   std::int16_t age[] = {40, 40, 40};
   // Stocking 1.0 (on the curve), 0.8 (above rho_c = 0.7) and 0.35 (half of rho_c).
   float volume[] = {float(on_curve), float(0.8 * on_curve), float(0.35 * on_curve)};
-  float stems[3] = {}, height[3] = {}, dv[3];
-  growth::grow({0, 3}, table, {0.7, false}, curve, age, volume, stems, height, dv);
+  float dv[3];
+  growth::grow({0, 3}, table, 0.7, curve, age, volume, dv);
   CHECK(dv[0] == Approx(increment).epsilon(1e-5));
   CHECK(dv[1] == Approx(increment).epsilon(1e-5));
   CHECK(dv[2] == Approx(increment * 0.35 / 0.7).epsilon(1e-5));
   // The thinned stand recovers towards the curve: its stocking rises year by year.
   std::int16_t a[] = {40};
-  float v[] = {float(0.8 * on_curve)}, s[1] = {}, h[1] = {}, d[1];
+  float v[] = {float(0.8 * on_curve)}, d[1];
   double previous = 0.8;
   for (int year = 0; year < 20; ++year) {
-    growth::grow({0, 1}, table, {0.7, false}, curve, a, v, s, h, d);
+    growth::grow({0, 1}, table, 0.7, curve, a, v, d);
     const double rho = v[0] / table.volume(0, a[0]);
     CHECK(rho > previous);
     previous = rho;

@@ -22,7 +22,7 @@
 #include "shinrin/core/error.hpp"
 #include "shinrin/io/parameter_tables.hpp"
 #include "shinrin/io/results_reader.hpp"
-#include "shinrin/io/run_setup.hpp"
+#include "shinrin/driver/load.hpp"
 #include "shinrin/io/scenario.hpp"
 #include "test_support.hpp"
 
@@ -291,14 +291,14 @@ std::string aliases_without(const std::vector<std::string>& names) {
 // The base scenarios are valid, so every failure below comes from the one thing each test breaks.
 TEST_CASE("input errors: the base scenarios of these tests are valid", "[errors]") {
   const std::string dir = test::scratch_dir("errors-base");
-  const io::RunSetup demo = prepare(write_scenario(dir, "demo.yaml", demo_yaml()));
-  CHECK(demo.parcels.size() > 0);
-  CHECK(demo.handling.total_records() == static_cast<std::int64_t>(demo_records().size()));
-  const io::RunSetup derived = [&] {
+  const driver::Loaded demo = prepare(write_scenario(dir, "demo.yaml", demo_yaml()));
+  CHECK(demo.inputs.parcels.size() > 0);
+  CHECK(demo.record.handling.total_records() == static_cast<std::int64_t>(demo_records().size()));
+  const driver::Loaded derived = [&] {
     derive_demo(dir + "/derived.gpkg", [](OGRFeature&) {});
     return prepare(write_scenario(dir, "derived.yaml", derived_yaml(dir + "/derived.gpkg")));
   }();
-  CHECK(derived.handling.records == demo.handling.records);
+  CHECK(derived.record.handling.records == demo.record.handling.records);
 }
 
 // 1. Syntax errors carry yaml-cpp's mark as file:line:column.
@@ -438,12 +438,12 @@ TEST_CASE("input errors: wrong types and values name the key and what is expecte
   SECTION("unknown_species: a code the species table does not have") {
     text = replace_once(demo_yaml(), "  unknown_species: error\n", "  unknown_species: oak\n");
     path = write_scenario(dir, "fallback.yaml", text);
-    const std::string msg = input_error([&] { io::prepare_run(io::load_scenario(path)); });
+    const std::string msg = input_error([&] { driver::load(io::load_scenario(path)); });
     CHECK_THAT(msg, StartsWith(place(path, text, "oak") + ": 'parcels.unknown_species': fallback species 'oak'"));
     CHECK_THAT(msg, Contains("species.csv"));
     io::ScenarioOverrides ov;
     ov.unknown_species = "pine";
-    CHECK_THAT(input_error([&] { io::prepare_run(io::load_scenario(path, ov)); }),
+    CHECK_THAT(input_error([&] { driver::load(io::load_scenario(path, ov)); }),
                StartsWith("option --unknown-species: fallback species 'pine'"));
   }
   SECTION("CLI") {
@@ -566,29 +566,29 @@ TEST_CASE("input errors: unknown species names are listed with their record coun
                Contains("'ひのき': " + std::to_string(named["ひのき"]) + " records"));
   }
   SECTION("fallback species from the scenario") {
-    const io::RunSetup base =
+    const driver::Loaded base =
         prepare(write_scenario(dir, "base.yaml", hisayama_yaml(data("species_aliases.csv"))));
-    const io::RunSetup fb =
+    const driver::Loaded fb =
         prepare(write_scenario(dir, "fallback.yaml",
                                replace_once(hisayama_yaml(aliases), "  unknown_species: error\n",
                                             "  unknown_species: broadleaf_other\n")));
     const long expected = named_forest["すぎ"] + named_forest["ひのき"];
-    CHECK(records(fb.handling, Handling::fallback_species) == expected);
-    CHECK(fb.handling.total_records() == features);
+    CHECK(records(fb.record.handling, Handling::fallback_species) == expected);
+    CHECK(fb.record.handling.total_records() == features);
     // Only the すぎ / ひのき forest records moved, from simulated to fallback_species.
-    CHECK(records(base.handling, Handling::simulated) - records(fb.handling, Handling::simulated) ==
+    CHECK(records(base.record.handling, Handling::simulated) - records(fb.record.handling, Handling::simulated) ==
           expected);
     for (Handling h :
          {Handling::non_forest, Handling::bamboo, Handling::unstocked, Handling::skipped_invalid}) {
-      CHECK(records(fb.handling, h) == records(base.handling, h));
+      CHECK(records(fb.record.handling, h) == records(base.record.handling, h));
     }
-    const auto broadleaf = fb.species.find("broadleaf_other");
+    const auto broadleaf = fb.inputs.species.find("broadleaf_other");
     REQUIRE(broadleaf);
     long flagged = 0, flagged_broadleaf = 0;  // parcels simulated with the fallback species
-    for (std::size_t i = 0; i < fb.parcels.size(); ++i) {
-      if (fb.parcels.fallback[i] == 0) continue;
+    for (std::size_t i = 0; i < fb.inputs.parcels.size(); ++i) {
+      if (fb.inputs.parcels.fallback[i] == 0) continue;
       ++flagged;
-      if (fb.parcels.species[i] == *broadleaf) ++flagged_broadleaf;
+      if (fb.inputs.parcels.species[i] == *broadleaf) ++flagged_broadleaf;
     }
     CHECK(flagged == expected);
     CHECK(flagged_broadleaf == expected);
@@ -651,22 +651,22 @@ TEST_CASE("input errors: invalid GIS values name parcel, field and what is expec
     CHECK_THAT(out, Contains(parcel(null_age) + "field 'age' (source field 'rinrei')"));
   }
   SECTION("skip") {
-    const io::RunSetup base = prepare(write_scenario(dir, "base.yaml", demo_yaml()));
-    const io::RunSetup skip = prepare(write_scenario(
+    const driver::Loaded base = prepare(write_scenario(dir, "base.yaml", demo_yaml()));
+    const driver::Loaded skip = prepare(write_scenario(
         dir, "skip.yaml",
         replace_once(derived_yaml(gpkg), "  invalid_values: error\n", "  invalid_values: skip\n")));
-    const HandlingReport& h = skip.handling;
+    const HandlingReport& h = skip.record.handling;
     CHECK(records(h, Handling::skipped_invalid) == 4);
     // Records with a bad area count 0 ha; the others their area.
     CHECK(hectares(h, Handling::skipped_invalid) ==
           Approx(negative_age.area_ha + null_age.area_ha));
     CHECK(h.total_records() == static_cast<std::int64_t>(all.size()));
     CHECK(h.total_hectares() ==
-          Approx(base.handling.total_hectares() - zero_area.area_ha - negative_area.area_ha));
-    CHECK(records(h, Handling::simulated) == records(base.handling, Handling::simulated) - 3);
-    CHECK(records(h, Handling::non_forest) == records(base.handling, Handling::non_forest) - 1);
-    CHECK(records(h, Handling::bamboo) == records(base.handling, Handling::bamboo));
-    const std::set<std::string> keys(skip.parcels.key.begin(), skip.parcels.key.end());
+          Approx(base.record.handling.total_hectares() - zero_area.area_ha - negative_area.area_ha));
+    CHECK(records(h, Handling::simulated) == records(base.record.handling, Handling::simulated) - 3);
+    CHECK(records(h, Handling::non_forest) == records(base.record.handling, Handling::non_forest) - 1);
+    CHECK(records(h, Handling::bamboo) == records(base.record.handling, Handling::bamboo));
+    const std::set<std::string> keys(skip.inputs.parcels.key.begin(), skip.inputs.parcels.key.end());
     for (const auto& r : {zero_area, negative_age, null_age}) CHECK_FALSE(keys.contains(r.key));
   }
 }
@@ -819,7 +819,7 @@ TEST_CASE("input errors: output path problems and failed runs keep existing resu
     io::Scenario s = io::load_scenario(scenario);
     s.output_path = output;
     CHECK_THAT(
-        input_error([&] { io::prepare_run(s); }),
+        input_error([&] { driver::load(s); }),
         Contains("'" + output + "'") && Contains("'" + dir + "/no-such-folder' does not exist"));
     // cli_error also checks that the error is the first output: nothing was loaded or run.
     const std::string out =

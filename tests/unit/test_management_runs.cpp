@@ -6,8 +6,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "shinrin/io/run.hpp"
-#include "shinrin/io/run_setup.hpp"
+#include "shinrin/driver/run.hpp"
+#include "shinrin/driver/load.hpp"
 #include "shinrin/io/scenario.hpp"
 #include "test_support.hpp"
 
@@ -50,20 +50,20 @@ TEST_CASE("the demo under regimes and an event list conserves carbon every year"
   const std::string dir = test::scratch_dir("managed-demo");
   io::ScenarioOverrides ov;
   ov.output = dir + "/demo.h5";
-  io::RunSetup setup = io::prepare_run(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml"), ov));
-  const io::RunResult r = io::run_to_file(setup, "test");
-  check_totals_conserve_carbon(r.aggregates);
-  const std::size_t last = r.aggregates.total.times() - 1;
+  driver::Loaded setup = driver::load(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml"), ov));
+  const driver::RunOutcome r = driver::run_to_file(setup, "test");
+  check_totals_conserve_carbon(r.result.aggregates);
+  const std::size_t last = r.result.aggregates.total.times() - 1;
   double thinned = 0.0, felled = 0.0, hwp = 0.0;
   for (std::size_t t = 1; t <= last; ++t) {
-    thinned += r.aggregates.total.at(0, t, AggVar::thinned_area);
-    felled += r.aggregates.total.at(0, t, AggVar::felled_area);
+    thinned += r.result.aggregates.total.at(0, t, AggVar::thinned_area);
+    felled += r.result.aggregates.total.at(0, t, AggVar::felled_area);
   }
-  for (auto v : {AggVar::carbon_hwp_sawnwood, AggVar::carbon_hwp_panels, AggVar::carbon_hwp_paper}) hwp += r.aggregates.total.at(0, last, v);
+  for (auto v : {AggVar::carbon_hwp_sawnwood, AggVar::carbon_hwp_panels, AggVar::carbon_hwp_paper}) hwp += r.result.aggregates.total.at(0, last, v);
   CHECK(thinned > 0.0);
   CHECK(felled > 0.0);
   CHECK(hwp > 0.0);
-  CHECK(r.aggregates.total.at(0, last, AggVar::carbon_dead_wood) > 0.0);
+  CHECK(r.result.aggregates.total.at(0, last, AggVar::carbon_dead_wood) > 0.0);
   std::string out;
   const std::string cmd = "/usr/bin/python3 " + test::repo("tests/python/check_demo_events.py") + " " + dir + "/demo.h5 2>&1";
   CHECK(std::system(cmd.c_str()) == 0);
@@ -77,15 +77,15 @@ TEST_CASE("Fukuoka registers under a thinning and felling regime conserve carbon
     io::ScenarioOverrides ov;
     ov.parcels = test::shared(std::string("data/fukuoka-forest-register/") + name + ".fgb");
     ov.output = dir + "/" + name + ".h5";
-    io::RunSetup setup = io::prepare_run(io::load_scenario(test::repo("scenarios/fukuoka-managed.yaml"), ov));
+    driver::Loaded setup = driver::load(io::load_scenario(test::repo("scenarios/fukuoka-managed.yaml"), ov));
     // Natural forest (天然林) is unmanaged: no regime names it.
-    for (std::size_t i = 0; i < setup.parcels.size(); ++i) {
-      if (setup.parcels.forest_type_names[setup.parcels.forest_type[i]] == "天然林") {
-        CHECK(setup.parcels.regime[i] == silviculture::kNoRegime);
+    for (std::size_t i = 0; i < setup.inputs.parcels.size(); ++i) {
+      if (setup.inputs.parcels.forest_type_names[setup.inputs.parcels.forest_type[i]] == "天然林") {
+        CHECK(setup.inputs.parcels.regime[i] == kNoRegime);
       }
     }
-    const io::RunResult r = io::run_to_file(setup, "test");
-    check_totals_conserve_carbon(r.aggregates);
-    CHECK(r.aggregates.total.at(0, 1, AggVar::felled_area) > 0.0);
+    const driver::RunOutcome r = driver::run_to_file(setup, "test");
+    check_totals_conserve_carbon(r.result.aggregates);
+    CHECK(r.result.aggregates.total.at(0, 1, AggVar::felled_area) > 0.0);
   }
 }

@@ -10,8 +10,8 @@
 #include <sstream>
 
 #include "shinrin/core/error.hpp"
-#include "shinrin/io/run.hpp"
-#include "shinrin/io/run_setup.hpp"
+#include "shinrin/driver/run.hpp"
+#include "shinrin/driver/load.hpp"
 #include "shinrin/io/scenario.hpp"
 #include "test_support.hpp"
 
@@ -66,8 +66,8 @@ TEST_CASE("all 13 Fukuoka register files run and every hectare of hoban_men is a
   for (const char* name : kFukuokaFiles) {
     INFO(name);
     const RegisterSums expected = register_sums(fukuoka(name));
-    io::RunSetup setup = io::prepare_run(fukuoka_scenario(name, out));
-    const HandlingReport& h = setup.handling;
+    driver::Loaded setup = driver::load(fukuoka_scenario(name, out));
+    const HandlingReport& h = setup.record.handling;
     CHECK(h.total_records() == expected.records);
     CHECK(h.total_hectares() == Approx(expected.hectares).margin(1e-6));
     // Forest types that are never simulated go to their own classes, hectare for hectare.
@@ -80,16 +80,16 @@ TEST_CASE("all 13 Fukuoka register files run and every hectare of hoban_men is a
     CHECK(handling_ha(h, Handling::simulated) == Approx(ft_ha("人工林") + ft_ha("天然林")).margin(1e-6));
     CHECK(h.records[static_cast<std::size_t>(Handling::skipped_invalid)] == 0);
 
-    const io::RunResult r = io::run_to_file(setup, "test");
-    CHECK(r.aggregates.total_area_ha == Approx(handling_ha(h, Handling::simulated)).margin(1e-4));
+    const driver::RunOutcome r = driver::run_to_file(setup, "test");
+    CHECK(r.result.aggregates.total_area_ha == Approx(handling_ha(h, Handling::simulated)).margin(1e-4));
     CHECK(fs::exists(r.output_path));
   }
 }
 
 TEST_CASE("two-storey stands are two simulated records", "[parcels][fukuoka]") {
   const std::string out = test::scratch_dir("two-storey");
-  io::RunSetup setup = io::prepare_run(fukuoka_scenario("hisayama", out));
-  const ParcelTable& p = setup.parcels;
+  driver::Loaded setup = driver::load(fukuoka_scenario("hisayama", out));
+  const Landscape& p = setup.inputs.parcels;
   std::map<std::string, std::size_t> row;
   for (std::size_t i = 0; i < p.size(); ++i) row[p.key[i]] = i;
   // One polygon (label 2-4-*) carries an upper sugi storey aged 66 on 0.48 ha and two lower
@@ -106,8 +106,8 @@ TEST_CASE("two-storey stands are two simulated records", "[parcels][fukuoka]") {
   CHECK(p.age[low] == 22 + 5);
   CHECK(p.area_ha[up] == Approx(0.48));
   CHECK(p.area_ha[low] == Approx(0.24));
-  CHECK(setup.species[p.species[up]].code == "sugi");
-  CHECK(setup.species[p.species[low2]].code == "broadleaf_other");
+  CHECK(setup.inputs.species[p.species[up]].code == "sugi");
+  CHECK(setup.inputs.species[p.species[low2]].code == "broadleaf_other");
 }
 
 TEST_CASE("area from geometry in a projected CRS matches the register's shape area", "[parcels][fukuoka]") {
@@ -134,16 +134,16 @@ TEST_CASE("area from geometry in a projected CRS matches the register's shape ar
   }
   const std::string scenario = dir + "/area.yaml";
   test::write_file(scenario, text);
-  const io::RunSetup setup = io::prepare_run(io::load_scenario(scenario));
+  const driver::Loaded setup = driver::load(io::load_scenario(scenario));
 
   std::map<std::int64_t, double> shape_area_ha;  // by feature id
   GDALAllRegister();
   std::unique_ptr<GDALDataset> ds(GDALDataset::Open(fukuoka("kasuga").c_str(), GDAL_OF_VECTOR));
   for (auto& f : *ds->GetLayer(0)) shape_area_ha[f->GetFID()] = f->GetFieldAsDouble("st_area_sh") / 10000.0;
-  REQUIRE(setup.parcels.size() > 100);
-  for (std::size_t i = 0; i < setup.parcels.size(); ++i) {
-    INFO("parcel " << setup.parcels.key[i]);
-    CHECK(setup.parcels.area_ha[i] == Approx(shape_area_ha.at(setup.parcels.source_fid[i])).margin(1e-7));
+  REQUIRE(setup.inputs.parcels.size() > 100);
+  for (std::size_t i = 0; i < setup.inputs.parcels.size(); ++i) {
+    INFO("parcel " << setup.inputs.parcels.key[i]);
+    CHECK(setup.inputs.parcels.area_ha[i] == Approx(shape_area_ha.at(setup.inputs.parcels.source_fid[i])).margin(1e-7));
   }
 }
 
@@ -162,21 +162,21 @@ TEST_CASE("the demo parcels read the same from GeoPackage, FlatGeobuf, GeoJSON a
     CHECK(bytes.find("スギ") == std::string::npos);
   }
 
-  const io::RunSetup base = io::prepare_run(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml")));
-  auto same_as_base = [&](const io::RunSetup& other) {
-    REQUIRE(other.parcels.size() == base.parcels.size());
-    CHECK(other.handling.records == base.handling.records);
+  const driver::Loaded base = driver::load(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml")));
+  auto same_as_base = [&](const driver::Loaded& other) {
+    REQUIRE(other.inputs.parcels.size() == base.inputs.parcels.size());
+    CHECK(other.record.handling.records == base.record.handling.records);
     std::map<std::string, std::size_t> row;
-    for (std::size_t i = 0; i < other.parcels.size(); ++i) row[other.parcels.key[i]] = i;
-    for (std::size_t i = 0; i < base.parcels.size(); ++i) {
-      INFO(base.parcels.key[i]);
-      REQUIRE(row.contains(base.parcels.key[i]));
-      const std::size_t j = row[base.parcels.key[i]];
-      CHECK(other.parcels.area_ha[j] == base.parcels.area_ha[i]);
-      CHECK(other.parcels.age[j] == base.parcels.age[i]);
-      CHECK(other.parcels.species[j] == base.parcels.species[i]);
-      CHECK(other.parcels.storey[j] == base.parcels.storey[i]);
-      CHECK(other.parcels.municipality_names[other.parcels.municipality[j]] == "檜原村");
+    for (std::size_t i = 0; i < other.inputs.parcels.size(); ++i) row[other.inputs.parcels.key[i]] = i;
+    for (std::size_t i = 0; i < base.inputs.parcels.size(); ++i) {
+      INFO(base.inputs.parcels.key[i]);
+      REQUIRE(row.contains(base.inputs.parcels.key[i]));
+      const std::size_t j = row[base.inputs.parcels.key[i]];
+      CHECK(other.inputs.parcels.area_ha[j] == base.inputs.parcels.area_ha[i]);
+      CHECK(other.inputs.parcels.age[j] == base.inputs.parcels.age[i]);
+      CHECK(other.inputs.parcels.species[j] == base.inputs.parcels.species[i]);
+      CHECK(other.inputs.parcels.storey[j] == base.inputs.parcels.storey[i]);
+      CHECK(other.inputs.parcels.municipality_names[other.inputs.parcels.municipality[j]] == "檜原村");
     }
   };
   SECTION("FlatGeobuf and GeoJSON with the demo field names") {
@@ -186,7 +186,7 @@ TEST_CASE("the demo parcels read the same from GeoPackage, FlatGeobuf, GeoJSON a
       ov.parcels = dir + f;
       io::Scenario s = io::load_scenario(test::repo("scenarios/hinohara-demo.yaml"), ov);
       s.layer = "";  // first layer
-      same_as_base(io::prepare_run(s));
+      same_as_base(driver::load(s));
     }
   }
   SECTION("Shapefile: 10-character field names, CP932 text read through the .cpg or ENCODING=CP932") {
@@ -197,10 +197,10 @@ TEST_CASE("the demo parcels read the same from GeoPackage, FlatGeobuf, GeoJSON a
     s.fields.species = "species_na";
     s.fields.forest_type = "forest_typ";
     s.fields.municipality = "municipali";
-    same_as_base(io::prepare_run(s));
+    same_as_base(driver::load(s));
     fs::remove(dir + "/demo.cpg");  // as delivered without a code page file
     s.open_options = {"ENCODING=CP932"};
-    same_as_base(io::prepare_run(s));
+    same_as_base(driver::load(s));
   }
 }
 
@@ -233,16 +233,16 @@ growth:
     site_class_scheme: uniform
 )";
   test::write_file(dir + "/volume.yaml", yaml);
-  const io::RunSetup good = io::prepare_run(io::load_scenario(dir + "/volume.yaml"));
+  const driver::Loaded good = driver::load(io::load_scenario(dir + "/volume.yaml"));
   std::map<std::string, float> initial;
-  for (std::size_t i = 0; i < good.parcels.size(); ++i) initial[good.parcels.key[i]] = good.parcels.volume_initial[i];
+  for (std::size_t i = 0; i < good.inputs.parcels.size(); ++i) initial[good.inputs.parcels.key[i]] = good.inputs.parcels.volume_initial[i];
   CHECK(initial.at("a") == 150.0f);
   CHECK(initial.at("b") < 0.0f);  // NULL: from the growth curve
 
   io::ScenarioOverrides ov;
   ov.parcels = dir + "/bad.geojson";
   try {
-    io::prepare_run(io::load_scenario(dir + "/volume.yaml", ov));
+    driver::load(io::load_scenario(dir + "/volume.yaml", ov));
     FAIL("expected an input error");
   } catch (const InputError& e) {
     const std::string msg = e.what();

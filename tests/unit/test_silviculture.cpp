@@ -12,6 +12,7 @@
 #include "shinrin/silviculture/harvest.hpp"
 #include "shinrin/silviculture/thinning.hpp"
 #include "shinrin/simulation/simulation.hpp"
+#include "shinrin/state/state.hpp"
 #include "test_support.hpp"
 
 using namespace shinrin;
@@ -35,81 +36,93 @@ double diagram_ry(double H, double N) {
   return diagram_volume(H, N) / diagram_volume(H, n_rf);
 }
 
-// Captures every per-parcel series: values[var][row][time].
+// Captures every per-parcel series: values[var][source position][time].
 struct CaptureSink final : sim::SeriesSink {
   std::vector<sim::ParcelVar> vars;
-  std::size_t times = 0;
-  std::map<sim::ParcelVar, std::map<std::size_t, std::vector<float>>> values;
-  void write_block(const sim::BlockSeries& b) override {
+  std::map<sim::ParcelVar, std::map<std::size_t, std::map<std::size_t, float>>> values;
+  void write_time(std::size_t j, const std::vector<std::vector<float>>& columns) override {
     for (std::size_t k = 0; k < vars.size(); ++k) {
-      for (std::size_t r = 0; r < b.rows; ++r) {
-        values[vars[k]][b.first + r] = std::vector<float>(b.values[k].begin() + long(r * times),
-                                                          b.values[k].begin() + long((r + 1) * times));
-      }
+      for (std::size_t p = 0; p < columns[k].size(); ++p) values[vars[k]][p][j] = columns[k][p];
     }
   }
-  float at(sim::ParcelVar v, std::size_t row, std::size_t t) { return values.at(v).at(row).at(t); }
+  float at(sim::ParcelVar v, std::size_t parcel, std::size_t t) { return values.at(v).at(parcel).at(t); }
 };
 
 // A world of sugi (and hinoki for replanting) on site class 0 with stand structure on.
 struct World {
-  SpeciesTable species = test::repo_species();
-  std::size_t sugi = *species.find("sugi"), hinoki = *species.find("hinoki");
-  growth::GrowthTable table;
-  ParcelTable parcels;
-  sim::Model model;
+  sim::Inputs in;
+  std::size_t sugi = 0, hinoki = 0;
+  const growth::GrowthTable& table = in.growth;
+  sim::Model& model = in.model;
   sim::RunConfig config;
   CaptureSink sink;
+  State state;
 
   World() {
+    in.species = test::repo_species();
+    sugi = *in.species.find("sugi");
+    hinoki = *in.species.find("hinoki");
     const auto volume = io::load_richards_model(test::repo("data/richards_curves.csv"),
                                                 test::repo("data/site_classes.csv"), "uniform");
     const auto height = io::load_richards_model(test::repo("data/height_curves.csv"), test::repo("data/site_classes.csv"),
                                                 "uniform", io::RichardsQuantity::height);
     const std::vector<growth::CurveKey> curves = {{"sugi", 0}, {"hinoki", 0}};
-    table = growth::GrowthTable::build(volume, curves, 200, &height);
+    in.growth = growth::GrowthTable::build(volume, curves, 200, &height);
     const std::vector<std::optional<growth::DensityDiagram>> diagrams = {kSugiDiagram, std::nullopt};
-    table.add_density_terms(diagrams);
-    parcels.municipality_names = {"test"};
+    in.growth.add_density_terms(diagrams);
+    in.parcels.municipality_names = {"test"};
+    in.parcels.forest_type_names = {""};
     model.stand.enabled = true;
     model.stand.initial_yield_index = 0.6;
     model.stand.initial_stems_max = 3000;
     model.stand.initial_stems_default = 1500;
     model.stand.critical_stocking = 0.7;
     model.carbon_enabled = true;
-    model.decay.by_species.assign(species.size(), {carbon::FirstOrderRate::from_rate(0.054),
-                                                   carbon::FirstOrderRate::from_rate(0.6), 0.2});
+    model.decay.by_species.assign(in.species.size(), {carbon::FirstOrderRate::from_rate(0.054),
+                                                      carbon::FirstOrderRate::from_rate(0.6), 0.2});
     model.decay.soil = carbon::FirstOrderRate::from_rate(0.02);
     model.decay.residue_to_litter = 0.3;
     model.hwp = {carbon::FirstOrderRate::from_half_life(35), carbon::FirstOrderRate::from_half_life(25),
                  carbon::FirstOrderRate::from_half_life(2)};
     model.management.enabled = true;
     model.management.wood_use.rows = {{{0.55, 0.0, 0.15, 0.30}, {0.0, 0.52, 0.48, 0.0}, {0.0, 0.0, 0.0, 1.0}}};
-    config.start_year = 2025;
+    in.start_year = 2025;
   }
-  // Adds a sugi parcel of `age` years on 1 ha under `regime` (kNoRegime for none).
+  // Adds sugi parcel "p<n>" (n = parcels added before; also its source position) of `age` years
+  // on 1 ha under `regime` (kNoRegime for none).
   void add(int age, std::uint16_t regime) {
     ParcelRow r;
-    r.key = "p" + std::to_string(parcels.size());
+    r.key = "p" + std::to_string(in.parcels.size());
+    r.source_pos = static_cast<std::uint32_t>(in.parcels.size());
     r.area_ha = 1.0;
     r.species = static_cast<std::uint16_t>(sugi);
     r.age = static_cast<std::int16_t>(age);
-    parcels.append(r);
-    parcels.curve.back() = 0;
-    parcels.regime.back() = regime;
-    parcels.regen_species.back() = static_cast<std::uint16_t>(hinoki);
-    parcels.regen_curve.back() = 1;
-    parcels.regen_stems.back() = 3000.0f;
+    in.parcels.append(r);
+    in.parcels.curve.back() = 0;
+    in.parcels.regime.back() = regime;
+    in.parcels.regen_species.back() = static_cast<std::uint16_t>(hinoki);
+    in.parcels.regen_curve.back() = 1;
+    in.parcels.regen_stems.back() = 3000.0f;
+  }
+  //! Landscape row of the parcel added n-th.
+  std::size_t row(std::size_t n) const {
+    for (std::size_t i = 0; i < in.parcels.size(); ++i) {
+      if (in.parcels.source_pos[i] == n) return i;
+    }
+    FAIL("no parcel " << n);
+    return 0;
   }
   sim::Aggregates run(int years) {
-    config.years = years;
+    in.years = years;
+    in.parcels.sort_canonical();
+    sim::finish_inputs(in);
     config.output.variables.clear();
     for (std::size_t v = 0; v < sim::kParcelVarCount; ++v) config.output.variables.push_back(ParcelVar(v));
     config.output.time_index.clear();
     for (int t = 0; t <= years; ++t) config.output.time_index.push_back(t);
     sink.vars = config.output.variables;
-    sink.times = config.output.time_index.size();
-    return sim::run(parcels, species, table, model, config, &sink);
+    state = State(in.parcels.size());
+    return sim::run(in, state, config, &sink).aggregates;
   }
 };
 
@@ -191,7 +204,7 @@ TEST_CASE("a scheduled thinning removes exactly the requested share", "[silvicul
     r.thinnings = {{31, 0.3, silviculture::IntensityBasis::stems, method}};
     r.thinning_removals = shares(0.0, 0.5, 0.0, 0.5, 0.0);
     w.model.management.regimes = {r};
-    w.add(30, silviculture::kNoRegime);  // row 0: untouched twin
+    w.add(30, kNoRegime);  // row 0: untouched twin
     w.add(30, 0);                        // row 1: thinned in its first year (age 31)
     w.run(3);
     auto& s = w.sink;
@@ -266,7 +279,7 @@ TEST_CASE("a final felling resets age and the stand is replanted", "[silvicultur
   CHECK(s.at(ParcelVar::carbon_hwp_sawnwood, 0, 2) > 0.0f);
   CHECK(s.at(ParcelVar::carbon_dead_wood, 0, 2) > 0.0f);  // roots and residues left
   // The new stand is hinoki and grows from age 0 along the hinoki curve.
-  CHECK(w.parcels.species[0] == w.hinoki);
+  CHECK(w.state.species[w.row(0)] == w.hinoki);
   CHECK(s.at(ParcelVar::age, 0, 3) == 1.0f);
   CHECK(s.at(ParcelVar::stem_volume, 0, 3) == Approx(w.table.volume(1, 1)).epsilon(1e-6));
   CHECK(agg.total.at(0, 2, sim::AggVar::felled_area) == 1.0);
@@ -284,7 +297,7 @@ TEST_CASE("a broken carbon balance stops the run naming parcel, fiscal year and 
   r.thinnings = {{31, 0.3, silviculture::IntensityBasis::stems, silviculture::ThinningMethod::row}};
   r.thinning_removals = shares(0.0, 0.0, 0.0, 1.0, 0.0);
   w.model.management.regimes = {r};
-  w.model.decay.by_species.assign(w.species.size(), {carbon::FirstOrderRate::from_rate(std::nan("")),
+  w.model.decay.by_species.assign(w.in.species.size(), {carbon::FirstOrderRate::from_rate(std::nan("")),
                                                      carbon::FirstOrderRate::from_rate(0.6), 0.2});
   w.add(29, 0);
   try {

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "shinrin/core/error.hpp"
-#include "shinrin/io/run_setup.hpp"
+#include "shinrin/driver/load.hpp"
 #include "shinrin/io/scenario.hpp"
 #include "shinrin/io/stand_tables.hpp"
 #include "test_support.hpp"
@@ -190,21 +190,21 @@ long demo_count(const std::string& species_name, const std::string& forest_type)
   return n;
 }
 
-std::size_t row_of(const ParcelTable& p, const std::string& key) {
+std::size_t row_of(const Landscape& p, const std::string& key) {
   const auto it = std::find(p.key.begin(), p.key.end(), key);
   REQUIRE(it != p.key.end());
   return static_cast<std::size_t>(it - p.key.begin());
 }
 
-std::size_t species(const io::RunSetup& r, const std::string& code) {
-  const auto s = r.species.find(code);
+std::size_t species(const driver::Loaded& r, const std::string& code) {
+  const auto s = r.inputs.species.find(code);
   REQUIRE(s);
   return *s;
 }
 
-const ParameterRecord* find_record(const io::RunSetup& r, const std::string& key,
+const ParameterRecord* find_record(const driver::Loaded& r, const std::string& key,
                                    const std::string& name) {
-  for (const auto& rec : r.parameters_used) {
+  for (const auto& rec : r.record.parameters_used) {
     if (rec.key == key && rec.name == name) return &rec;
   }
   return nullptr;
@@ -217,9 +217,9 @@ const ParameterRecord* find_record(const io::RunSetup& r, const std::string& key
 TEST_CASE("config: a scenario with stand, carbon and silviculture fills the model", "[config]") {
   const std::string dir = test::scratch_dir("config-full");
   const std::string path = write_scenario(dir, "full.yaml", full_yaml());
-  const io::RunSetup r = prepare(path);
-  const ParcelTable& p = r.parcels;
-  const sim::Model& m = r.model;
+  const driver::Loaded r = prepare(path);
+  const Landscape& p = r.inputs.parcels;
+  const sim::Model& m = r.inputs.model;
   const std::size_t sugi = species(r, "sugi"), hinoki = species(r, "hinoki"),
                     akamatsu = species(r, "akamatsu"), broadleaf = species(r, "broadleaf_other"),
                     kunugi = species(r, "kunugi");
@@ -246,7 +246,7 @@ TEST_CASE("config: a scenario with stand, carbon and silviculture fills the mode
 
   SECTION("stand") {
     CHECK(m.stand.enabled);
-    REQUIRE(m.stand.diagram_by_species.size() == r.species.size());
+    REQUIRE(m.stand.diagram_by_species.size() == r.inputs.species.size());
     REQUIRE(m.stand.diagram_by_species[sugi]);
     CHECK(m.stand.diagram_by_species[sugi]->b1 == Approx(0.082249));
     CHECK(m.stand.diagram_by_species[sugi]->c == Approx(5.391307));
@@ -257,9 +257,9 @@ TEST_CASE("config: a scenario with stand, carbon and silviculture fills the mode
     CHECK(m.stand.initial_stems_max == Approx(3000));
     CHECK(m.stand.initial_stems_default == Approx(1500));
     CHECK(m.stand.critical_stocking == Approx(0.6));
-    CHECK(r.growth_table.has_height());
+    CHECK(r.inputs.growth.has_height());
     const std::size_t i = row_of(p, demo_key("スギ", "人工林"));
-    CHECK(r.growth_table.height(p.curve[i], 40) > 10.0f);
+    CHECK(r.inputs.growth.height(p.curve[i], 40) > 10.0f);
   }
 
   SECTION("regimes, parsed and resolved") {
@@ -306,7 +306,7 @@ TEST_CASE("config: a scenario with stand, carbon and silviculture fills the mode
     CHECK(seen.at({sugi, "人工林"}) == Seen{0});
     CHECK(seen.at({hinoki, "人工林"}) == Seen{2});
     CHECK(seen.at({akamatsu, "天然林"}) == Seen{1});
-    CHECK(seen.at({broadleaf, "天然林"}) == Seen{sv::kNoRegime});
+    CHECK(seen.at({broadleaf, "天然林"}) == Seen{kNoRegime});
     CHECK(seen.size() == 4);
   }
 
@@ -323,10 +323,10 @@ TEST_CASE("config: a scenario with stand, carbon and silviculture fills the mode
     const std::uint32_t c = p.regen_curve[a];
     CHECK(r.curves[c].species == "kunugi");
     CHECK(std::none_of(p.species.begin(), p.species.end(), [&](auto sp) { return sp == kunugi; }));
-    REQUIRE(c < r.growth_table.curve_count());
-    CHECK(r.growth_table.volume(c, 50) > 0.0f);
-    CHECK(r.growth_table.height(c, 50) > 0.0f);
-    CHECK(r.growth_table.curve_count() == r.curves.size());
+    REQUIRE(c < r.inputs.growth.curve_count());
+    CHECK(r.inputs.growth.volume(c, 50) > 0.0f);
+    CHECK(r.inputs.growth.height(c, 50) > 0.0f);
+    CHECK(r.inputs.growth.curve_count() == r.curves.size());
     // Without a regime or an event regeneration, a parcel keeps its species and curve.
     const std::size_t b = row_of(p, demo_key("広葉樹", "天然林"));
     CHECK(p.regen_species[b] == broadleaf);
@@ -339,7 +339,7 @@ TEST_CASE("config: a scenario with stand, carbon and silviculture fills the mode
   SECTION("decay: a species row overrides the '*' row") {
     CHECK(m.carbon_enabled);
     const carbon::DecayConfig& d = m.decay;
-    REQUIRE(d.by_species.size() == r.species.size());
+    REQUIRE(d.by_species.size() == r.inputs.species.size());
     CHECK(d.by_species[hinoki].dead_wood.k == Approx(0.086));    // hinoki row
     CHECK(d.by_species[sugi].dead_wood.k == Approx(0.054));      // sugi row
     CHECK(d.by_species[akamatsu].dead_wood.k == Approx(0.054));  // '*' row
@@ -387,7 +387,7 @@ TEST_CASE("config: a scenario with stand, carbon and silviculture fills the mode
 
   SECTION("inputs and provenance of the new tables") {
     std::set<std::string> roles;
-    for (const auto& in : r.inputs) {
+    for (const auto& in : r.record.inputs) {
       roles.insert(in.role);
       CHECK(in.sha256.size() == 64);
     }
@@ -400,10 +400,10 @@ TEST_CASE("config: a scenario with stand, carbon and silviculture fills the mode
   }
 
   SECTION("the resolved scenario reads back to the same text") {
-    const std::string again = write_scenario(dir, "resolved.yaml", r.scenario_text);
-    CHECK(io::resolved_yaml(io::load_scenario(again)) == r.scenario_text);
-    CHECK_THAT(r.scenario_text, Contains("forest_types: [天然林]"));
-    CHECK_THAT(r.scenario_text, Contains("yield_index: 0.7\n"));
+    const std::string again = write_scenario(dir, "resolved.yaml", r.record.scenario_text);
+    CHECK(io::resolved_yaml(io::load_scenario(again)) == r.record.scenario_text);
+    CHECK_THAT(r.record.scenario_text, Contains("forest_types: [天然林]"));
+    CHECK_THAT(r.record.scenario_text, Contains("yield_index: 0.7\n"));
   }
 }
 
@@ -413,8 +413,8 @@ TEST_CASE("config: without a forest-type field a regime without forest_types tak
   std::string text = replace_once(full_yaml(), "    forest_type: forest_type\n", "");
   text = replace_once(text, "      forest_types: [天然林]\n", "");
   text = replace_once(text, "      species: [akamatsu]\n", "      species: [kunugi]\n");
-  const io::RunSetup r = prepare(write_scenario(dir, "s.yaml", text));
-  const ParcelTable& p = r.parcels;
+  const driver::Loaded r = prepare(write_scenario(dir, "s.yaml", text));
+  const Landscape& p = r.inputs.parcels;
   for (std::size_t i = 0; i < p.size(); ++i) {
     INFO(p.key[i]);
     CHECK(p.regime[i] == (p.species[i] == species(r, "sugi") ? 0 : 2));
@@ -700,9 +700,9 @@ TEST_CASE("config: an event list binds to parcel rows by register key", "[config
                             broadleaf + ",2028,row_thinning,0.2\n" +        // 5
                             sugi2 + ",2025,thinning_left_on_site,0.35\n" +  // 6
                             sugi2 + ",2034,final_felling,1\n");             // 7
-  const io::RunSetup r = prepare(write_scenario(dir, "s.yaml", full_yaml(csv)));
-  const ParcelTable& p = r.parcels;
-  const sv::Management& m = r.model.management;
+  const driver::Loaded r = prepare(write_scenario(dir, "s.yaml", full_yaml(csv)));
+  const Landscape& p = r.inputs.parcels;
+  const sv::Management& m = r.inputs.model.management;
   REQUIRE(m.event_offset.size() == p.size() + 1);
   REQUIRE(m.events.size() == 6);
   CHECK(m.event_offset.back() == 6);
@@ -742,19 +742,19 @@ TEST_CASE("config: an event list binds to parcel rows by register key", "[config
   REQUIRE(m.event_regeneration.defined);
   CHECK(m.event_regeneration.species == species(r, "sugi"));
   const std::size_t b = row_of(p, broadleaf);
-  CHECK(p.regime[b] == sv::kNoRegime);
+  CHECK(p.regime[b] == kNoRegime);
   CHECK(p.regen_species[b] == species(r, "sugi"));
   CHECK(p.regen_stems[b] == 2500.0f);
   CHECK(r.curves[p.regen_curve[b]].species == "sugi");
   const std::size_t hi = row_of(p, hinoki);  // any_plantation has no regeneration of its own
   CHECK(p.regen_species[hi] == species(r, "sugi"));
   bool recorded = false;
-  for (const auto& in : r.inputs) recorded = recorded || (in.role == "events" && in.path == csv);
+  for (const auto& in : r.record.inputs) recorded = recorded || (in.role == "events" && in.path == csv);
   CHECK(recorded);
   // The events section reads back from the resolved scenario.
-  const std::string again = write_scenario(dir, "resolved.yaml", r.scenario_text);
-  CHECK(io::resolved_yaml(io::load_scenario(again)) == r.scenario_text);
-  CHECK_THAT(r.scenario_text, Contains("    path: " + csv + "\n"));
+  const std::string again = write_scenario(dir, "resolved.yaml", r.record.scenario_text);
+  CHECK(io::resolved_yaml(io::load_scenario(again)) == r.record.scenario_text);
+  CHECK_THAT(r.record.scenario_text, Contains("    path: " + csv + "\n"));
 }
 
 TEST_CASE("config errors: every event-list problem names the CSV line", "[config][events]") {
@@ -877,12 +877,12 @@ TEST_CASE("config: a mapped register stems field is the initial stems and is che
   const std::string path = write_scenario(dir, "s.yaml", yaml);
 
   write_fixture(2400.0);
-  const io::RunSetup r = prepare(path);
-  CHECK(r.parcels.stems_initial[row_of(r.parcels, sugi)] == 1800.0f);
-  CHECK(r.parcels.stems_initial[row_of(r.parcels, hinoki)] == 2400.0f);
-  CHECK(r.parcels.stems_initial[row_of(r.parcels, demo_key("スギ", "人工林", 1))] ==
+  const driver::Loaded r = prepare(path);
+  CHECK(r.inputs.parcels.stems_initial[row_of(r.inputs.parcels, sugi)] == 1800.0f);
+  CHECK(r.inputs.parcels.stems_initial[row_of(r.inputs.parcels, hinoki)] == 2400.0f);
+  CHECK(r.inputs.parcels.stems_initial[row_of(r.inputs.parcels, demo_key("スギ", "人工林", 1))] ==
         -1.0f);  // NULL
-  CHECK_THAT(r.scenario_text, Contains("stems: honsu"));
+  CHECK_THAT(r.record.scenario_text, Contains("stems: honsu"));
 
   write_fixture(-5.0);
   const std::string msg = input_error([&] { prepare(path); });

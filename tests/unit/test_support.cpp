@@ -93,8 +93,8 @@ std::string write_scenario(const std::string& dir, const std::string& name, cons
   return path;
 }
 
-io::RunSetup prepare(const std::string& scenario_path) {
-  return io::prepare_run(io::load_scenario(scenario_path));
+driver::Loaded prepare(const std::string& scenario_path) {
+  return driver::load(io::load_scenario(scenario_path));
 }
 
 }  // namespace shinrin::test

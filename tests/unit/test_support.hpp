@@ -7,7 +7,7 @@
 #include <string>
 
 #include "shinrin/io/parameter_tables.hpp"
-#include "shinrin/io/run_setup.hpp"
+#include "shinrin/driver/load.hpp"
 
 namespace shinrin::test {
 
@@ -41,6 +41,6 @@ std::string expand(std::string text, const std::map<std::string, std::string>& v
 //! Writes `text` as dir/name and returns the path.
 std::string write_scenario(const std::string& dir, const std::string& name, const std::string& text);
 //! prepare_run of the scenario at `path`.
-io::RunSetup prepare(const std::string& scenario_path);
+driver::Loaded prepare(const std::string& scenario_path);
 
 }  // namespace shinrin::test

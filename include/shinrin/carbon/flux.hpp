@@ -23,8 +23,8 @@
 namespace shinrin::carbon {
 
 //! Who caused a flux.
-enum class Module : std::uint8_t { growth, thinning, felling, decay, hwp };
-inline constexpr std::size_t kModuleCount = 5;
+enum class Module : std::uint8_t { growth, thinning, felling, decay, hwp, count_ };
+inline constexpr std::size_t kModuleCount = static_cast<std::size_t>(Module::count_);
 std::string_view module_name(Module m);
 
 enum class Flux : std::size_t {
@@ -52,10 +52,12 @@ enum class Flux : std::size_t {
   sawnwood_to_atmosphere,
   panels_to_atmosphere,
   paper_to_atmosphere,
+  count_,
 };
-inline constexpr std::size_t kFluxCount = 24;
+inline constexpr std::size_t kFluxCount = static_cast<std::size_t>(Flux::count_);
 
 struct FluxInfo {
+  Flux flux;              //!< the channel this row describes (rows are in enum order)
   std::string_view name;  //!< e.g. "thinning: carbon_ag -> carbon_dead_wood"
   Module module;
   std::uint8_t source;    //!< Pool index or kAtmosphere

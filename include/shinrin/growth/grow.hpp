@@ -4,7 +4,7 @@
 //!   s_i        = min(1, rho_i / rho_c), rho_i = V_i / V_curve(age_i)   (1 when rho_c = 0)
 //!   volume_i  += dV_i                                          [m3 ha-1]
 //!   age_i     += 1                                             [years]
-//! and, when stand structure is simulated,
+//! and then, in the stand phase when stand structure is simulated (update_stand),
 //!   height_i   = H_curve(age_i)                                [m]
 //!   stems_i    = min(stems_i, N_Rf(height_i))                  [ha-1] (self-thinning along the
 //!                                                               full-density line, where a
@@ -27,14 +27,14 @@
 
 namespace shinrin::growth {
 
-struct GrowthRules {
-  double critical_stocking = 0.0;  //!< rho_c [1]; 0 = no scaling
-  bool stand = false;              //!< update top height and apply the full-density cap
-};
-
-//! Advances rows `rows` by one year. `dv` has rows.size() entries, indexed from rows.first.
-void grow(RowRange rows, const GrowthTable& table, const GrowthRules& rules,
+//! Advances rows `rows` by one year: age, volume and the increment `dv` (rows.size() entries,
+//! indexed from rows.first). `critical_stocking` is rho_c [1]; 0 = no scaling.
+void grow(RowRange rows, const GrowthTable& table, double critical_stocking,
           std::span<const std::uint32_t> curve, std::span<std::int16_t> age, std::span<float> volume,
-          std::span<float> stems, std::span<float> height, std::span<float> dv);
+          std::span<float> dv);
+
+//! Top height from the curve at the stand's age, and stems capped at the full-density line.
+void update_stand(RowRange rows, const GrowthTable& table, std::span<const std::uint32_t> curve,
+                  std::span<const std::int16_t> age, std::span<float> stems, std::span<float> height);
 
 }  // namespace shinrin::growth

@@ -12,6 +12,14 @@
 
 namespace shinrin::io {
 
+//! One row of the harvest plan (a target in one planning unit), per time index.
+struct PlanRowSummary {
+  std::string target, unit, operation, basis, units, rule, priority, last_parcel, source;
+  std::vector<double> target_amount, achieved, shortfall, overshoot;  //!< in the basis' unit
+  std::vector<double> treated_area, treated_volume, treated_parcels;
+  std::vector<double> eligible_area, eligible_volume, eligible_parcels, backlog_area, backlog_volume;
+};
+
 struct ResultsSummary {
   std::string path;
   std::array<int, 2> format_version{};
@@ -29,10 +37,11 @@ struct ResultsSummary {
   std::vector<std::int64_t> handling_records;
   std::vector<double> handling_hectares;
   std::vector<ParameterRecord> parameters;                     //!< every parameter used
+  std::vector<PlanRowSummary> plan;                            //!< empty without planning targets
 };
 
 //! Throws InputError if the file cannot be opened, is not a shinrin results file, or has a
-//! different major format version.
+//! major format version this engine does not read (it reads 1 and 2: the summary is the same).
 ResultsSummary read_summary(const std::string& path);
 
 }  // namespace shinrin::io

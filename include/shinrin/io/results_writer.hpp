@@ -4,32 +4,54 @@
 //! The file is written under a temporary name next to the target (<path>.tmp-<pid>) and renamed
 //! onto the target only after `complete` is set and the file is closed. If the run fails, the
 //! destructor removes the temporary file and any earlier file at the target stays untouched.
+//! Parcels are written in source-layer order (Landscape::source_pos).
 
 #include <memory>
 #include <string>
+#include <vector>
 
-#include "shinrin/io/run_setup.hpp"
+#include "shinrin/core/provenance.hpp"
+#include "shinrin/simulation/inputs.hpp"
 #include "shinrin/simulation/outputs.hpp"
+#include "shinrin/state/handling.hpp"
 
 namespace shinrin::io {
+
+//! An input file and its SHA-256, recorded in the results for traceability.
+struct InputFile {
+  std::string role;  //!< e.g. "parcels", "species"
+  std::string path;
+  std::string sha256;
+};
+
+//! What a results file records about the run besides the simulated values.
+struct RunRecord {
+  std::string scenario_file;
+  std::string scenario_text;    //!< resolved scenario YAML
+  std::string scenario_sha256;  //!< SHA-256 of scenario_text
+  std::string description;
+  std::string layer;            //!< parcel layer read
+  HandlingReport handling;
+  std::vector<ParameterRecord> parameters_used;
+  std::vector<InputFile> inputs;
+};
 
 class ResultsWriter final : public sim::SeriesSink {
  public:
   //! Creates the temporary file, writes metadata, coordinates and static parcel variables, and
   //! creates the per-parcel series datasets. Throws OutputError if the file cannot be created.
-  ResultsWriter(std::string path, const RunSetup& setup, std::string command_line,
-                std::size_t block_size);
+  ResultsWriter(std::string path, const RunRecord& record, const sim::Inputs& inputs,
+                const sim::OutputSelection& output, std::string command_line);
   ~ResultsWriter() override;
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
 
-  //! Compresses one block of per-parcel series into whole HDF5 chunks (shuffle + deflate), on
-  //! the calling worker thread. Blocks must be chunk-aligned (block size = chunk rows).
-  void prepare_block(sim::BlockSeries& block) override;
-  //! Writes the prepared chunks of one block (called by one thread at a time).
-  void write_block(const sim::BlockSeries& block) override;
+  //! Writes output time j of every selected series: chunks of parcels are byte-shuffled and
+  //! deflated on all threads, then written directly.
+  void write_time(std::size_t j, const std::vector<std::vector<float>>& columns) override;
 
-  //! Writes aggregates, handling counts and parameters, sets `complete`, closes and renames.
+  //! Writes aggregates, plan results, handling counts and parameters, sets `complete`, closes
+  //! and renames.
   void finish(const sim::Aggregates& aggregates);
 
   const std::string& path() const { return path_; }
@@ -41,5 +63,8 @@ class ResultsWriter final : public sim::SeriesSink {
   std::unique_ptr<Impl> impl_;
   bool finished_ = false;
 };
+
+//! SHA-256 of a file's bytes (hex), "unreadable" if it cannot be read.
+std::string file_sha256(const std::string& path);
 
 }  // namespace shinrin::io

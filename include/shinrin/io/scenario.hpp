@@ -5,10 +5,12 @@
 //! output path and paths given on the command line are relative to the working directory (an
 //! output belongs to the run, not to the scenario).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "shinrin/planning/plan.hpp"
 #include "shinrin/silviculture/regime.hpp"
 
 namespace shinrin::io {
@@ -28,6 +30,12 @@ struct FieldMap {
   std::string municipality;  //!< municipality name
   std::string volume;        //!< stem volume [m3 ha-1]; when absent, from the growth curve
   std::string stems;         //!< stems [ha-1] (本数); when absent, from the stand rules
+  std::string as_of;         //!< date of the record's register snapshot; ages are as of that date
+};
+
+//! A calendar date written in a scenario (YYYY-MM-DD).
+struct Date {
+  int year = 0, month = 0, day = 0;
 };
 
 enum class InvalidPolicy { error, skip };
@@ -95,6 +103,34 @@ struct EventsSection {
   std::optional<RegenerationSpec> regeneration;
 };
 
+//! How a target's amount is given.
+enum class AmountKind { constant, per_unit, schedule, normal_forest };
+
+//! One item of `planning.targets`, as written (regime and unit names not yet resolved).
+struct TargetSpec {
+  std::string name;
+  std::string origin;                           //!< "file:line:column: 'key.path'"
+  planning::Operation operation = planning::Operation::final_felling;
+  std::optional<std::vector<Located>> regimes;  //!< nullopt: every regime with the operation
+  std::string unit = "landscape";               //!< landscape, municipality or field
+  std::string unit_field;                       //!< register field when unit == "field"
+  planning::Basis basis = planning::Basis::area;
+  AmountKind kind = AmountKind::constant;
+  double amount = 0.0;                          //!< constant [basis unit per year]
+  std::vector<std::pair<Located, double>> per_unit;  //!< unit name -> amount
+  std::vector<std::pair<int, double>> schedule;      //!< fiscal year -> amount, sorted
+  std::string amount_origin;                    //!< where the amount is written
+  planning::Priority priority = planning::Priority::oldest_first;
+  std::uint64_t seed = 0;
+  planning::LastParcel last_parcel = planning::LastParcel::skip;
+  std::string source;                           //!< where the figure comes from (required)
+};
+
+//! Section `planning`: annual harvest targets (planning/plan.hpp).
+struct PlanningSection {
+  std::vector<TargetSpec> targets;
+};
+
 //! Section `silviculture`: regimes, wood use and events.
 struct SilvicultureSection {
   std::string wood_use;            //!< wood-use table (data/wood_use.csv)
@@ -119,6 +155,7 @@ struct Scenario {
   FieldMap fields;
   std::optional<int> area_epsg;           //!< area from geometry in this projected CRS
   std::optional<int> age_reference_year;  //!< fiscal year the register's ages refer to
+  std::optional<Date> age_as_of;          //!< one snapshot date for every record
   std::string municipality;               //!< name used when fields.municipality is not mapped
   InvalidPolicy invalid_values = InvalidPolicy::error;
   std::string unknown_species;            //!< empty = error; else fallback species code
@@ -140,6 +177,7 @@ struct Scenario {
   std::optional<StandSection> stand;                //!< absent: no stems, height or yield index
   std::optional<CarbonSection> carbon;              //!< absent: biomass pools only
   std::optional<SilvicultureSection> silviculture;  //!< absent: no management (needs carbon)
+  std::optional<PlanningSection> planning;          //!< absent: regimes act when due
 
   // output
   std::string output_path;

@@ -47,6 +47,23 @@ struct HarvestInput {
   double residue_to_litter = 0.0;  //!< [1]
 };
 
+//! Where the carbon of one operation goes [t C ha-1], and its streams [m3 ha-1].
+struct HarvestSplit {
+  double to_sawnwood = 0.0, to_panels = 0.0, to_paper = 0.0;
+  double burnt = 0.0;            //!< burnt in the year: fuel, processing losses, collected residues
+  double ag_to_dead_wood = 0.0;  //!< stems left and woody residues left
+  double ag_to_litter = 0.0;     //!< fine residues left
+  double bg_to_dead_wood = 0.0;  //!< roots of the removed trees
+  StreamVolumes streams{};       //!< wood-equivalent volume of each stream [m3 ha-1]
+};
+
+//! The split of an operation, computed without touching any flux (planning reads it to size a
+//! candidate before anything is decided).
+HarvestSplit split_harvest(const HarvestInput& in, const RemovalShares& shares, const WoodUse& use);
+
+//! Dry mass that an operation sends to fuel: fuelwood plus residues collected [t ha-1].
+double fuel_dry_mass(const StreamVolumes& streams, double D);
+
 //! Adds the operation's carbon to the channels of `operation` (thinning or felling) of `fluxes`
 //! at block row `row`, and returns the stream volumes.
 StreamVolumes harvest(const HarvestInput& in, const RemovalShares& shares, const WoodUse& use,

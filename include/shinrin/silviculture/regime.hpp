@@ -6,7 +6,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <string>
 #include <vector>
 
@@ -72,8 +71,6 @@ struct Regime {
   RemovalShares felling_removals;
   Regeneration regeneration;
 };
-
-inline constexpr std::uint16_t kNoRegime = std::numeric_limits<std::uint16_t>::max();
 
 //! Operations a parcel can undergo in a year (output variable `operation`).
 enum class Operation : std::uint8_t {

@@ -1,18 +1,22 @@
 #pragma once
 //! What a run produces: per-parcel series (selected variables at selected years) handed to a sink
-//! block by block, aggregates by species, municipality and regime for every year, and totals of
-//! every carbon flux channel.
+//! one output year at a time, in source-layer order; aggregates by species, municipality and
+//! regime for every year; totals of every carbon flux channel; the harvest plan's results.
 //!
 //! Time axis: index 0 is the state at the end of fiscal year start_year - 1 (the initial state),
 //! index t >= 1 the end of fiscal year start_year + t - 1. Stocks are end-of-year values; fluxes
-//! at index t are the flux during that fiscal year (NaN at index 0).
+//! at index t are the flux during that fiscal year (NaN at index 0). Per-parcel flux series written
+//! every k > 1 years hold the sum over the k years up to and including the output year (the
+//! `operation` series: the largest operation code of those years).
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "shinrin/carbon/flux.hpp"
+#include "shinrin/planning/selection.hpp"
 
 namespace shinrin::sim {
 
@@ -47,8 +51,9 @@ enum class ParcelVar : std::size_t {
   stems_left,
   residues_collected,
   residues_left,
+  count_,
 };
-inline constexpr std::size_t kParcelVarCount = 22;
+inline constexpr std::size_t kParcelVarCount = static_cast<std::size_t>(ParcelVar::count_);
 const VariableInfo& parcel_var_info(ParcelVar v);
 std::optional<ParcelVar> parse_parcel_var(std::string_view name);
 
@@ -86,8 +91,9 @@ enum class AggVar : std::size_t {
   residues_left_volume,
   residues_left_dry_mass,
   residues_left_carbon,
+  count_,
 };
-inline constexpr std::size_t kAggVarCount = 31;
+inline constexpr std::size_t kAggVarCount = static_cast<std::size_t>(AggVar::count_);
 //! First stream variable; stream k has volume, dry mass, carbon at kFirstStreamVar + 3k + 0/1/2.
 inline constexpr std::size_t kFirstStreamVar = static_cast<std::size_t>(AggVar::sawlog_volume);
 const VariableInfo& agg_var_info(AggVar v);
@@ -98,24 +104,14 @@ struct OutputSelection {
   std::vector<int> time_index;        //!< increasing indexes into the time axis
 };
 
-//! One block of per-parcel series: values[k][row * time_index.size() + j] for selected variable
-//! k, block row `row` and selected time j.
-struct BlockSeries {
-  std::size_t first = 0;  //!< first parcel row of the block
-  std::size_t rows = 0;
-  std::vector<std::vector<float>> values;
-  std::vector<std::vector<unsigned char>> encoded;  //!< scratch a sink may fill in prepare_block
-};
-
-//! Receives per-parcel series, block by block. Implemented by the results writer.
+//! Receives per-parcel series, one output time at a time. Implemented by the results writer.
 class SeriesSink {
  public:
   virtual ~SeriesSink() = default;
-  //! Called by the worker thread that owns `block`, concurrently with other threads' calls: may
-  //! transform the block (e.g. compress it into `encoded`) but must not touch shared state.
-  virtual void prepare_block(BlockSeries& block) { (void)block; }
-  //! Stores a prepared block. Called by one thread at a time.
-  virtual void write_block(const BlockSeries& block) = 0;
+  //! Stores output time j (an index into OutputSelection::time_index): columns[k][p] is selected
+  //! variable k of parcel p, parcels in source-layer order (Landscape::source_pos). Called by one
+  //! thread, between the years of the run; may use threads of its own.
+  virtual void write_time(std::size_t j, const std::vector<std::vector<float>>& columns) = 0;
 };
 
 //! Values per group, time index and variable: at(g, t, v). `Width` variables per (g, t).
@@ -148,6 +144,25 @@ struct Aggregates {
   std::vector<double> municipality_area_ha;  //!< simulated area per municipality [ha]
   std::vector<double> regime_area_ha;        //!< simulated area per regime (+ unmanaged) [ha]
   double total_area_ha = 0.0;
+  planning::PlanResults plan;                //!< per (target, unit) row and time index
+};
+
+//! Where the time of a run went (shinrin run --timings).
+struct PhaseTiming {
+  std::string name;
+  bool landscape = false;       //!< a landscape part (runs once a year on one thread)
+  double seconds = 0.0;         //!< per-parcel part: thread-seconds over all blocks and years;
+                                //!< landscape part: wall seconds
+};
+struct Timings {
+  int threads = 0;
+  double wall_seconds = 0.0;             //!< the whole run
+  double initial_seconds = 0.0;          //!< initial state (wall)
+  double series_seconds = 0.0;           //!< handing per-parcel series to the sink (wall)
+  double barrier_wait_seconds = 0.0;     //!< thread-seconds spent waiting at the end of parallel
+                                         //!< segments (thread count x segment wall - busy time)
+  std::size_t segments = 0;              //!< parallel segments run (one per barrier per year)
+  std::vector<PhaseTiming> phases;
 };
 
 }  // namespace shinrin::sim

@@ -1,48 +1,47 @@
 #pragma once
-//! The annual loop.
+//! The run: fiscal years one after another, each a registered list of phases (phases.hpp).
 //!
-//!   for each block of parcels (parallel, OpenMP dynamic schedule over fixed-size blocks):
-//!     initial state: volume, top height and stems; biomass pools; carbon balance baseline
-//!     for each year:
-//!       growth        -> increments, age + 1, volume, height, self-thinning    (growth)
-//!       carbon        <- growth uptake fluxes; balance check                   (carbon)
-//!       silviculture  -> thinning / felling fluxes, stand changes, regeneration (silviculture)
-//!       carbon        <- thinning and felling fluxes; balance checks
-//!       carbon        <- decay of dead wood, litter, soil; of wood products; balance checks
-//!       accumulate block sums; keep selected per-parcel values
-//!     hand the block's series to the sink (compressed on the worker, written one at a time)
+//!   initial state   per parcel: volume, top height and stems; biomass pools; balance baseline
+//!   for each fiscal year, the enabled phases in registration order:
+//!     per-parcel parts run over blocks of parcels in parallel (OpenMP, dynamic schedule); the
+//!     per-parcel parts of consecutive phases run back to back on a block while it is in cache;
+//!     a landscape part is a barrier: it runs once, on one thread, after every block has passed
+//!     the per-parcel parts before it, sees only what those left (reductions in block order) and
+//!     answers with per-parcel decisions for the parts after it.
+//!     carbon applies the fluxes of each phase's module right after that phase on the block, and
+//!     checks every parcel's balance.
+//!   per-parcel series of an output year go to the sink, in source-layer order.
 //!
-//! Nothing couples parcels yet, so each block runs through all years while its columns are in
-//! cache. A phase that couples parcels (the fuel market) will need the year-major order
-//! (for each year: for each block); BlockRunner::step_year works in either order.
-//!
-//! Determinism: blocks have a fixed size, each block is summed in row order and its sums are
-//! added as fixed-point integers (core/fixed_sum.hpp), so results are bitwise identical for any
-//! thread count.
+//! Determinism: blocks have a fixed size over the canonical row order; each block sums its rows
+//! in row order and adds the sums as fixed-point integers (core/fixed_sum.hpp); landscape parts
+//! read blocks in block order; randomness is keyed by parcel, never by visit order. Results are
+//! therefore bitwise identical for any thread count and any order of records in the input.
 
 #include <cstddef>
 
-#include "shinrin/growth/growth_table.hpp"
-#include "shinrin/params/species_params.hpp"
-#include "shinrin/simulation/model.hpp"
+#include "shinrin/simulation/inputs.hpp"
 #include "shinrin/simulation/outputs.hpp"
-#include "shinrin/state/parcel_table.hpp"
+#include "shinrin/state/state.hpp"
 
 namespace shinrin::sim {
 
 struct RunConfig {
-  int start_year = 2025;       //!< first simulated fiscal year
-  int years = 30;              //!< number of simulated years
-  int threads = 0;             //!< OpenMP threads, 0 = OpenMP default
+  int threads = 0;                //!< OpenMP threads, 0 = OpenMP default
   std::size_t block_size = 1024;  //!< parcels per block (fixed: part of the reduction order)
-  OutputSelection output;      //!< per-parcel series to hand to the sink
+  OutputSelection output;         //!< per-parcel series to hand to the sink
 };
 
-//! Runs the simulation over all rows of `parcels` (whose dynamic columns it advances; species and
-//! curve change where a final felling regenerates another species). `sink` may be null when no
-//! per-parcel series are selected. Throws ModelError naming module, parcel and fiscal year when
-//! a value turns non-finite or a parcel's carbon balance fails.
-Aggregates run(ParcelTable& parcels, const SpeciesTable& species, const growth::GrowthTable& growth,
-               const Model& model, const RunConfig& config, SeriesSink* sink);
+//! What a run returns besides the State it advanced.
+struct RunResult {
+  Aggregates aggregates;
+  Timings timings;
+};
+
+//! Runs `in` from its initial state through every fiscal year, advancing `state` (which is
+//! (re)initialised from `in`; its size must be in.parcels.size()). `sink` may be null when no
+//! per-parcel series are selected. Throws ModelError naming module, parcel and fiscal year when a
+//! value turns non-finite or a parcel's carbon balance fails (the error of the first block in
+//! block order, whatever the thread count).
+RunResult run(const Inputs& in, State& state, const RunConfig& config, SeriesSink* sink);
 
 }  // namespace shinrin::sim

@@ -1,4 +1,4 @@
-#include "management_setup.hpp"
+#include "shinrin/setup/management.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -6,12 +6,12 @@
 
 #include "shinrin/core/error.hpp"
 
-namespace shinrin::io {
+namespace shinrin::setup {
 namespace {
 
 namespace sv = silviculture;
 
-std::size_t species_index(const Located& code, const SpeciesTable& species,
+std::size_t species_index(const io::Located& code, const SpeciesTable& species,
                           const std::string& table) {
   const auto s = species.find(code.value);
   if (!s) {
@@ -21,7 +21,7 @@ std::size_t species_index(const Located& code, const SpeciesTable& species,
   return *s;
 }
 
-sv::Regeneration resolve_regeneration(const RegenerationSpec& g, const SpeciesTable& species,
+sv::Regeneration resolve_regeneration(const io::RegenerationSpec& g, const SpeciesTable& species,
                                       const std::string& table) {
   sv::Regeneration out;
   out.defined = true;
@@ -31,24 +31,24 @@ sv::Regeneration resolve_regeneration(const RegenerationSpec& g, const SpeciesTa
   return out;
 }
 
-const char* land_class_name(LandClass c) {
+const char* land_class_name(io::LandClass c) {
   switch (c) {
-    case LandClass::forest:
+    case io::LandClass::forest:
       return "forest";
-    case LandClass::natural_forest:
+    case io::LandClass::natural_forest:
       return "natural_forest";
-    case LandClass::bamboo:
+    case io::LandClass::bamboo:
       return "bamboo";
-    case LandClass::unstocked:
+    case io::LandClass::unstocked:
       return "unstocked";
-    case LandClass::non_forest:
+    case io::LandClass::non_forest:
       return "non_forest";
   }
   return "?";
 }
 
-sv::Regime resolve_regime(const RegimeSpec& spec, const Scenario& s, const SpeciesTable& species,
-                          const std::map<std::string, LandClass>& forest_types) {
+sv::Regime resolve_regime(const io::RegimeSpec& spec, const io::Scenario& s, const SpeciesTable& species,
+                          const std::map<std::string, io::LandClass>& forest_types) {
   sv::Regime r;
   r.name = spec.name;
   for (const auto& code : spec.species) {
@@ -63,7 +63,7 @@ sv::Regime resolve_regime(const RegimeSpec& spec, const Scenario& s, const Speci
         throw InputError(ft.origin + ": forest type '" + ft.value + "' is not in " +
                          s.forest_type_table);
       }
-      if (it->second != LandClass::forest && it->second != LandClass::natural_forest) {
+      if (it->second != io::LandClass::forest && it->second != io::LandClass::natural_forest) {
         throw InputError(ft.origin + ": forest type '" + ft.value + "' is " +
                          land_class_name(it->second) + " in " + s.forest_type_table +
                          "; only forest and natural_forest types are simulated");
@@ -83,7 +83,7 @@ sv::Regime resolve_regime(const RegimeSpec& spec, const Scenario& s, const Speci
 }
 
 bool regime_matches(const sv::Regime& r, std::uint16_t species, const std::string& forest_type,
-                    std::optional<LandClass> forest_class) {
+                    std::optional<io::LandClass> forest_class) {
   if (!r.species.empty() &&
       std::find(r.species.begin(), r.species.end(), species) == r.species.end()) {
     return false;
@@ -92,14 +92,14 @@ bool regime_matches(const sv::Regime& r, std::uint16_t species, const std::strin
     return std::find(r.forest_types.begin(), r.forest_types.end(), forest_type) !=
            r.forest_types.end();
   }
-  return !forest_class || *forest_class == LandClass::forest;
+  return !forest_class || *forest_class == io::LandClass::forest;
 }
 
 }  // namespace
 
-sv::Management resolve_management(const Scenario& s, const SpeciesTable& species,
-                                  const std::map<std::string, LandClass>& forest_types) {
-  const SilvicultureSection& sc = *s.silviculture;
+sv::Management resolve_management(const io::Scenario& s, const SpeciesTable& species,
+                                  const std::map<std::string, io::LandClass>& forest_types) {
+  const io::SilvicultureSection& sc = *s.silviculture;
   sv::Management m;
   m.enabled = true;
   for (const auto& spec : sc.regimes)
@@ -115,16 +115,16 @@ sv::Management resolve_management(const Scenario& s, const SpeciesTable& species
   return m;
 }
 
-void assign_regimes(ParcelTable& p, const sv::Management& m,
-                    const std::map<std::string, LandClass>& forest_types) {
+void assign_regimes(Landscape& p, const sv::Management& m,
+                    const std::map<std::string, io::LandClass>& forest_types) {
   // One decision per (species, forest type) met.
   std::map<std::pair<std::uint16_t, std::uint8_t>, std::uint16_t> regime_of;
   for (std::size_t i = 0; i < p.size(); ++i) {
     const auto key = std::make_pair(p.species[i], p.forest_type[i]);
-    auto [it, inserted] = regime_of.try_emplace(key, sv::kNoRegime);
+    auto [it, inserted] = regime_of.try_emplace(key, kNoRegime);
     if (inserted) {
       const std::string& ft = p.forest_type_names[p.forest_type[i]];
-      std::optional<LandClass> cls;  // nullopt: no forest type mapped
+      std::optional<io::LandClass> cls;  // nullopt: no forest type mapped
       if (const auto c = forest_types.find(ft); !ft.empty() && c != forest_types.end())
         cls = c->second;
       for (std::size_t r = 0; r < m.regimes.size(); ++r) {
@@ -136,7 +136,7 @@ void assign_regimes(ParcelTable& p, const sv::Management& m,
     }
     p.regime[i] = it->second;
     const sv::Regeneration* g = nullptr;
-    if (it->second != sv::kNoRegime && m.regimes[it->second].regeneration.defined) {
+    if (it->second != kNoRegime && m.regimes[it->second].regeneration.defined) {
       g = &m.regimes[it->second].regeneration;
     } else if (m.event_regeneration.defined) {
       g = &m.event_regeneration;
@@ -153,15 +153,15 @@ bool uses_density_diagram(const sv::Regime& r) {
   });
 }
 
-void check_diagram_coverage(const ParcelTable& p, const sv::Management& m,
+void check_diagram_coverage(const Landscape& p, const sv::Management& m,
                             const sim::StandConfig& stand, const SpeciesTable& species,
-                            const StandSection& section) {
+                            const io::StandSection& section) {
   std::map<std::pair<std::uint16_t, std::size_t>, long> gaps;  // (regime, species) -> records
   auto has = [&](std::size_t s) {
     return s < stand.diagram_by_species.size() && stand.diagram_by_species[s];
   };
   for (std::size_t i = 0; i < p.size(); ++i) {
-    if (p.regime[i] == sv::kNoRegime || !uses_density_diagram(m.regimes[p.regime[i]])) continue;
+    if (p.regime[i] == kNoRegime || !uses_density_diagram(m.regimes[p.regime[i]])) continue;
     if (!has(p.species[i])) ++gaps[{p.regime[i], p.species[i]}];
     if (p.regen_species[i] != p.species[i] && !has(p.regen_species[i]))
       ++gaps[{p.regime[i], p.regen_species[i]}];
@@ -178,4 +178,4 @@ void check_diagram_coverage(const ParcelTable& p, const sv::Management& m,
   throw InputError(msg);
 }
 
-}  // namespace shinrin::io
+}  // namespace shinrin::setup

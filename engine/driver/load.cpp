@@ -1,0 +1,259 @@
+#include "shinrin/driver/load.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "shinrin/core/error.hpp"
+#include "shinrin/core/sha256.hpp"
+#include "shinrin/io/event_list.hpp"
+#include "shinrin/io/parameter_tables.hpp"
+#include "shinrin/io/parcel_source.hpp"
+#include "shinrin/io/stand_tables.hpp"
+#include "shinrin/setup/classify.hpp"
+#include "shinrin/setup/curves.hpp"
+#include "shinrin/setup/events.hpp"
+#include "shinrin/setup/management.hpp"
+#include "shinrin/setup/plan.hpp"
+
+namespace shinrin::driver {
+namespace {
+
+sim::OutputSelection output_selection(const io::Scenario& s) {
+  sim::OutputSelection out;
+  for (const auto& name : s.parcel_variables) {
+    const auto v = sim::parse_parcel_var(name);
+    if (!v) {
+      std::string known;
+      for (std::size_t i = 0; i < sim::kParcelVarCount; ++i) {
+        known += (known.empty() ? "" : ", ") + std::string(sim::parcel_var_info(sim::ParcelVar(i)).name);
+      }
+      throw InputError(s.file + ": output.parcel_series.variables: unknown variable '" + name + "' (known: " + known + ")");
+    }
+    if (std::find(out.variables.begin(), out.variables.end(), *v) != out.variables.end()) {
+      throw InputError(s.file + ": output.parcel_series.variables: '" + name + "' is listed twice");
+    }
+    out.variables.push_back(*v);
+  }
+  if (!out.variables.empty()) {
+    for (int t = 0; t <= s.years; t += s.parcel_interval) out.time_index.push_back(t);
+    if (out.time_index.back() != s.years) out.time_index.push_back(s.years);
+  }
+  return out;
+}
+
+// A results file in a folder that does not exist would only fail after loading and simulating.
+void check_output_folder(const io::Scenario& s) {
+  const std::filesystem::path folder = std::filesystem::path(s.output_path).parent_path();
+  std::error_code ec;
+  if (!folder.empty() && !std::filesystem::is_directory(folder, ec)) {
+    throw InputError("output path '" + s.output_path + "': folder '" + folder.string() + "' does not exist");
+  }
+}
+
+std::unique_ptr<growth::GrowthModel> load_growth_model(const io::Scenario& s) {
+  if (s.growth_model == "richards") {
+    return std::make_unique<growth::RichardsModel>(io::load_richards_model(s.richards_curves, s.site_classes, s.site_class_scheme));
+  }
+  return std::make_unique<growth::YieldTableModel>(io::load_yield_table_model(s.yield_table));
+}
+
+// Tables of the optional sections, kept for provenance after the model is filled.
+struct SectionTables {
+  std::unique_ptr<growth::RichardsModel> height;  // top-height curves (stand)
+  std::optional<io::DensityDiagramTable> diagrams;
+  std::vector<ParameterRecord> carbon_records;
+  std::vector<ParameterRecord> wood_use_records;
+};
+
+// Section `stand`: height curves, density diagrams and the initial-stems rules.
+void load_stand(const io::Scenario& s, const SpeciesTable& species, sim::StandConfig& stand, SectionTables& tables) {
+  stand.diagram_by_species.assign(species.size(), std::nullopt);
+  if (!s.stand) return;
+  const io::StandSection& st = *s.stand;
+  stand.enabled = true;
+  tables.height = std::make_unique<growth::RichardsModel>(io::load_richards_model(
+      st.height_curves, st.height_site_classes, st.height_site_class_scheme, io::RichardsQuantity::height));
+  if (!st.density_diagram.empty()) {
+    tables.diagrams = io::load_density_diagrams(st.density_diagram, st.density_diagram_region, species);
+    stand.diagram_by_species = tables.diagrams->by_species;
+  }
+  stand.initial_yield_index = st.initial_yield_index.value_or(0.0);
+  stand.initial_stems_max = st.initial_stems_max;
+  stand.initial_stems_default = st.initial_stems_default;
+  stand.critical_stocking = st.critical_stocking;
+}
+
+// Species standing now or after a final felling, in index order.
+std::vector<std::size_t> species_used(const Landscape& p) {
+  std::set<std::size_t> used(p.species.begin(), p.species.end());
+  used.insert(p.regen_species.begin(), p.regen_species.end());
+  return {used.begin(), used.end()};
+}
+
+void record_parameters(Loaded& l, const growth::GrowthModel& model, const SectionTables& tables) {
+  auto& out = l.record.parameters_used;
+  const std::vector<std::size_t> used = species_used(l.inputs.parcels);
+  for (std::size_t s : used) {
+    const auto& recs = l.inputs.species[s].records;
+    out.insert(out.end(), recs.begin(), recs.end());
+  }
+  std::set<std::string> seen;
+  auto add = [&](std::vector<ParameterRecord> recs) {
+    for (auto& rec : recs) {
+      const std::string id = rec.table + "|" + rec.key + "|" + rec.name;
+      if (seen.insert(id).second) out.push_back(std::move(rec));
+    }
+  };
+  for (const auto& key : l.curves) add(model.provenance(key));
+  if (tables.height) {
+    for (const auto& key : l.curves) add(tables.height->provenance(key));
+  }
+  if (tables.diagrams) {
+    for (std::size_t s : used) add(tables.diagrams->records[s]);
+  }
+  add(tables.carbon_records);
+  add(tables.wood_use_records);
+}
+
+void record_inputs(Loaded& l) {
+  const io::Scenario& s = l.scenario;
+  auto input = [&](const char* role, const std::string& path) { l.record.inputs.push_back({role, path, io::file_sha256(path)}); };
+  input("scenario", s.file);
+  input("parcels", s.parcels_path);
+  input("species", s.species_table);
+  input("species_aliases", s.alias_table);
+  if (!s.forest_type_table.empty()) input("forest_types", s.forest_type_table);
+  if (s.growth_model == "richards") {
+    input("richards_curves", s.richards_curves);
+    input("site_classes", s.site_classes);
+  } else {
+    input("yield_table", s.yield_table);
+  }
+  if (s.stand) {
+    input("height_curves", s.stand->height_curves);
+    input("height_site_classes", s.stand->height_site_classes);
+    if (!s.stand->density_diagram.empty()) input("density_diagram", s.stand->density_diagram);
+  }
+  if (s.carbon) {
+    input("decay", s.carbon->decay);
+    input("hwp", s.carbon->hwp);
+  }
+  if (s.silviculture) {
+    input("wood_use", s.silviculture->wood_use);
+    if (s.silviculture->events) input("events", s.silviculture->events->path);
+  }
+}
+
+}  // namespace
+
+Loaded load(const io::Scenario& scenario) {
+  check_output_folder(scenario);
+  Loaded l;
+  l.scenario = scenario;
+  l.record.scenario_file = scenario.file;
+  l.record.description = scenario.description;
+  l.record.scenario_text = io::resolved_yaml(scenario);
+  l.record.scenario_sha256 = sha256_hex(l.record.scenario_text);
+  l.output = output_selection(scenario);
+  sim::Inputs& in = l.inputs;
+  in.start_year = scenario.start_year;
+  in.years = scenario.years;
+
+  // Tables and parcels (io), classified (setup).
+  in.species = io::load_species_table(scenario.species_table);
+  const auto aliases = io::load_alias_table(scenario.alias_table, in.species);
+  std::map<std::string, io::LandClass> forest_types;
+  if (!scenario.forest_type_table.empty()) forest_types = io::load_forest_types(scenario.forest_type_table);
+  const std::unique_ptr<growth::GrowthModel> model = load_growth_model(scenario);
+  l.growth_model = std::string(model->name());
+
+  setup::Classifier classifier(scenario, in.species, aliases, forest_types, setup::planning_unit_fields(scenario));
+  const std::string layer = io::read_parcel_records(scenario, setup::planning_unit_fields(scenario), classifier);
+  setup::Classified classified = classifier.finish(layer);
+  l.record.layer = classified.layer;
+  l.record.handling = classified.handling;
+  in.parcels = std::move(classified.parcels);
+  Landscape& p = in.parcels;
+  const std::string where = scenario.parcels_path + " layer '" + classified.layer + "'";
+
+  // Stand and management bound to the rows.
+  SectionTables tables;
+  load_stand(scenario, in.species, in.model.stand, tables);
+  silviculture::Management& m = in.model.management;
+  if (scenario.silviculture) {
+    m = setup::resolve_management(scenario, in.species, forest_types);
+    setup::assign_regimes(p, m, forest_types);
+    if (tables.diagrams) setup::check_diagram_coverage(p, m, in.model.stand, in.species, *scenario.stand);
+  }
+
+  // Curves (regeneration curves are tabulated and checked with the others).
+  const std::string tables_text = scenario.growth_model == "richards"
+                                      ? scenario.richards_curves + ", " + scenario.site_classes + " scheme '" +
+                                            scenario.site_class_scheme + "'"
+                                      : scenario.yield_table;
+  std::vector<setup::CurveSource> sources = {
+      {model.get(), "growth model '" + l.growth_model + "' (" + tables_text + ") cannot grow these parcels:"}};
+  if (tables.height) {
+    sources.push_back({tables.height.get(), "top-height curves (" + scenario.stand->height_curves + ", " +
+                                                scenario.stand->height_site_classes + " scheme '" +
+                                                scenario.stand->height_site_class_scheme +
+                                                "') cannot give the height of these parcels:"});
+  }
+  const setup::Curves curves = setup::assign_curves(p, in.species, scenario.years, where, sources);
+  l.curves = curves.keys;
+  in.growth = setup::tabulate(curves, in.species, *model, tables.height.get(),
+                              tables.diagrams ? std::span(tables.diagrams->by_species)
+                                              : std::span<const std::optional<growth::DensityDiagram>>{});
+
+  // Canonical row order; columns kept outside the landscape follow.
+  const std::vector<std::size_t> order = p.sort_canonical();
+  for (auto& f : classified.extra) {
+    std::vector<std::uint16_t> v(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) v[i] = f.of_row[order[i]];
+    f.of_row = std::move(v);
+  }
+
+  // Carbon, wood use and events.
+  if (scenario.carbon) {
+    in.model.carbon_enabled = true;
+    io::DecayTable decay = io::load_decay_table(scenario.carbon->decay, in.species, species_used(p), scenario.carbon->soil);
+    io::HwpTable hwp = io::load_hwp_table(scenario.carbon->hwp);
+    in.model.decay = std::move(decay.config);
+    in.model.hwp = hwp.config;
+    tables.carbon_records = std::move(decay.records);
+    tables.carbon_records.insert(tables.carbon_records.end(), hwp.records.begin(), hwp.records.end());
+  }
+  m.event_offset.assign(p.size() + 1, 0);
+  m.events.clear();
+  if (scenario.silviculture) {
+    io::WoodUseTable wood = io::load_wood_use_table(scenario.silviculture->wood_use);
+    m.wood_use = wood.wood_use;
+    tables.wood_use_records = std::move(wood.records);
+    if (scenario.silviculture->events) {
+      setup::EventRules rules;
+      rules.first_year = scenario.start_year;
+      rules.last_year = scenario.start_year + scenario.years - 1;
+      if (tables.diagrams) rules.diagrams = in.model.stand.diagram_by_species;
+      rules.regimes = m.regimes;
+      rules.removals = scenario.silviculture->events->thinning_removals.has_value();
+      rules.regeneration = m.event_regeneration.defined;
+      setup::EventList events = setup::bind_events(io::read_event_rows(scenario.silviculture->events->path), p,
+                                                   classified.other_keys, rules);
+      m.event_offset = std::move(events.offset);
+      m.events = std::move(events.events);
+    }
+  }
+
+  // Harvest plan.
+  in.plan = setup::bind_plan(scenario, p, m, classified.extra);
+
+  sim::finish_inputs(in);
+  record_parameters(l, *model, tables);
+  record_inputs(l);
+  return l;
+}
+
+}  // namespace shinrin::driver

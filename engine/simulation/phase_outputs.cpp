@@ -1,0 +1,140 @@
+// The initial state, and phase "outputs": the block's end-of-year stocks, this year's emission,
+// thinned and felled area and removal streams into the aggregation cells, and the selected
+// per-parcel series into the run's source-ordered buffers.
+#include <algorithm>
+#include <cmath>
+
+#include "phase.hpp"
+#include "shinrin/carbon/transfers.hpp"
+#include "shinrin/core/units.hpp"
+
+namespace shinrin::sim {
+namespace {
+
+using silviculture::Operation;
+constexpr std::size_t V(AggVar v) { return static_cast<std::size_t>(v); }
+
+// Initial stems [ha-1]: the register's, else Ry-based where the density diagram applies, else
+// planting density below the diagram's height range, else the default.
+float initial_stems(const StandConfig& stand, const growth::DensityTerms& d, float height, float given) {
+  if (given >= 0.0f) return given;
+  if (d.valid() && stand.initial_yield_index > 0.0) {
+    return static_cast<float>(std::min(d.stems_for_yield_index(stand.initial_yield_index), stand.initial_stems_max));
+  }
+  if (height < growth::kMinDiagramHeight && stand.initial_stems_max > 0.0) return static_cast<float>(stand.initial_stems_max);
+  return static_cast<float>(stand.initial_stems_default);
+}
+
+}  // namespace
+
+void initial_state_block(PhaseContext& c) {
+  const Landscape& L = c.in.parcels;
+  const growth::GrowthTable& g = c.in.growth;
+  const StandConfig& stand = c.in.model.stand;
+  State& st = c.st;
+  for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
+    st.age[i] = L.age[i];
+    st.species[i] = L.species[i];
+    st.curve[i] = L.curve[i];
+    st.volume[i] = L.volume_initial[i] >= 0.0f ? L.volume_initial[i] : g.volume(L.curve[i], L.age[i]);
+    st.since_thinning[i] = kNeverThinned;
+    st.uptake[i] = 0.0f;
+    if (stand.enabled) {
+      st.height[i] = g.height(L.curve[i], L.age[i]);
+      st.stems[i] = initial_stems(stand, g.density(L.curve[i], L.age[i]), st.height[i], L.stems_initial[i]);
+    } else {
+      st.height[i] = std::nanf("");
+      st.stems[i] = std::nanf("");
+    }
+    for (std::size_t k = 0; k < carbon::kPoolCount; ++k) st.pools.pool(carbon::Pool(k))[i] = 0.0;
+  }
+  carbon::init_biomass(c.rows, c.run.factors, st.species, st.age, st.volume, st.pools);
+  carbon::start_balance(c.rows, st.pools);
+}
+
+void outputs_block(PhaseContext& c) {
+  const Landscape& L = c.in.parcels;
+  State& st = c.st;
+  BlockWork& w = c.work;
+  const std::size_t t = c.t;
+  const std::size_t n = c.rows.size();
+  const double* pool[carbon::kPoolCount];
+  for (std::size_t k = 0; k < carbon::kPoolCount; ++k) pool[k] = st.pools.pool(carbon::Pool(k)).data();
+  // This year's emission per row [t C ha-1], channel by channel (vectorises).
+  if (t > 0) {
+    std::fill_n(w.emission.begin(), n, 0.0);
+    for (carbon::Flux f : c.run.to_atmosphere) {
+      if (!w.fluxes.active(f)) continue;
+      const double* a = w.fluxes.channel(f).data();
+      for (std::size_t r = 0; r < n; ++r) w.emission[r] += a[r];
+    }
+  }
+  for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
+    const std::size_t r = i - c.rows.first;
+    const double area = L.area_ha[i];
+    double* cell = w.cells.row(c.cell(i));
+    cell[V(AggVar::stem_volume)] += st.volume[i] * area;
+    for (std::size_t k = 0; k < carbon::kPoolCount; ++k) cell[V(AggVar::carbon_ag) + k] += pool[k][i] * area;
+    if (t == 0) continue;
+    cell[V(AggVar::co2_emission)] += w.emission[r] * units::kCo2PerC * area;
+    if (w.harvested && w.operation[r] != Operation::none) {
+      // Removals count for the species that was cut (a felling may replant another).
+      const SpeciesParams& sp = c.in.species[w.harvest_species[r]];
+      double* h = w.cells.row(w.harvest_cell[r]);
+      w.cells.mark_full();
+      const bool felled = w.operation[r] == Operation::final_felling;
+      h[V(AggVar::thinned_area)] += felled ? 0.0 : area;
+      h[V(AggVar::felled_area)] += felled ? area : 0.0;
+      for (std::size_t k = 0; k < silviculture::kStreamCount; ++k) {
+        const double volume = w.streams[r][k] * area;
+        h[kFirstStreamVar + 3 * k] += volume;
+        h[kFirstStreamVar + 3 * k + 1] += volume * sp.D;
+        h[kFirstStreamVar + 3 * k + 2] += volume * sp.D * sp.CF;
+      }
+    }
+  }
+
+  // Per-parcel series: stocks at output years, fluxes summed over the output interval.
+  const OutputSelection& out = c.config.output;
+  if (out.variables.empty()) return;
+  const bool output_year = c.run.output_of_time[t] >= 0;
+  const float nan = std::nanf("");
+  for (std::size_t k = 0; k < out.variables.size(); ++k) {
+    const ParcelVar var = out.variables[k];
+    const bool flux = parcel_var_info(var).is_flux;
+    if (!flux && !output_year) continue;
+    float* dst = c.year.series[k].data();
+    for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
+      const std::size_t r = i - c.rows.first;
+      float& slot = dst[L.source_pos[i]];
+      if (t == 0 && flux) {
+        slot = nan;
+        continue;
+      }
+      const bool op = w.harvested && w.operation[r] != Operation::none;
+      switch (var) {
+        case ParcelVar::age: slot = st.age[i]; break;
+        case ParcelVar::stem_volume: slot = st.volume[i]; break;
+        case ParcelVar::stems: slot = st.stems[i]; break;
+        case ParcelVar::height: slot = st.height[i]; break;
+        case ParcelVar::yield_index: {
+          const growth::DensityTerms& d = c.in.growth.density(st.curve[i], st.age[i]);
+          slot = d.valid() && st.stems[i] > 0.0f ? float(d.yield_index(st.stems[i])) : nan;
+          break;
+        }
+        case ParcelVar::co2_removal: slot += float(st.uptake[i] * units::kCo2PerC); break;
+        case ParcelVar::co2_emission: slot += float(w.emission[r] * units::kCo2PerC); break;
+        case ParcelVar::operation: slot = std::max(slot, op ? float(w.operation[r]) : 0.0f); break;
+        default:
+          if (var >= ParcelVar::carbon_ag && var <= ParcelVar::carbon_hwp_paper) {
+            slot = float(pool[std::size_t(var) - std::size_t(ParcelVar::carbon_ag)][i]);
+          } else if (op) {  // removal streams
+            slot += float(w.streams[r][std::size_t(var) - std::size_t(ParcelVar::removed_sawlog)]);
+          }
+          break;
+      }
+    }
+  }
+}
+
+}  // namespace shinrin::sim

@@ -1,0 +1,114 @@
+// Phase "planning" (planning/plan.hpp, planning/selection.hpp).
+//   per-parcel part: lists this block's parcels that are eligible for a target this year, with
+//     the amounts the operation would remove and their priority key; parcels with an event of the
+//     event list this year are listed as forced (events are applied as given and count towards
+//     the target of their regime's operation);
+//   landscape part: selects, per target and unit, which parcels are treated (the decision the
+//     operations phase carries out).
+// A parcel whose final felling is due but covered by a target is not a thinning candidate.
+#include <algorithm>
+
+#include "phase.hpp"
+#include "shinrin/core/random.hpp"
+#include "shinrin/silviculture/rules.hpp"
+#include "shinrin/silviculture/thinning.hpp"
+
+namespace shinrin::sim {
+namespace {
+
+namespace sv = silviculture;
+using planning::Priority;
+
+std::uint32_t priority_of(const planning::Target& target, const Inputs& in, const State& st,
+                          std::size_t i, const growth::DensityTerms& d, int fiscal_year) {
+  std::uint32_t p = 0;
+  switch (target.priority) {
+    case Priority::oldest_first: p = planning::descending(float(st.age[i])); break;
+    case Priority::largest_volume_first: p = planning::descending(st.volume[i]); break;
+    case Priority::highest_ry_first:
+      p = planning::descending(d.valid() && st.stems[i] > 0.0f ? float(d.yield_index(st.stems[i])) : std::nanf(""));
+      break;
+    case Priority::longest_since_thinning: p = planning::descending(float(st.since_thinning[i])); break;
+    case Priority::random:
+      p = static_cast<std::uint32_t>(keyed_bits(target.seed, RandomStream::planning_priority, in.parcels.key_hash[i],
+                                                fiscal_year) >> 32);
+      break;
+  }
+  return std::max<std::uint32_t>(p, 1);  // 0 is reserved for forced candidates
+}
+
+}  // namespace
+
+void planning_candidates_block(PhaseContext& c) {
+  const Inputs& in = c.in;
+  const sv::Management& m = in.model.management;
+  const planning::Plan& plan = in.plan;
+  const Landscape& L = in.parcels;
+  const State& st = c.st;
+  const auto ag = st.pools.pool(carbon::Pool::ag_biomass);
+  const auto bg = st.pools.pool(carbon::Pool::bg_biomass);
+  auto& list = c.year.candidates[c.block];
+  list.clear();
+  for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
+    const std::uint16_t rg = L.regime[i];
+    if (rg == kNoRegime) continue;
+    const std::uint16_t felling_target = plan.target(rg, planning::Operation::final_felling);
+    const std::uint16_t thinning_target = plan.target(rg, planning::Operation::thinning);
+    if (felling_target == planning::kNoTarget && thinning_target == planning::kNoTarget) continue;
+    const sv::Regime& regime = m.regimes[rg];
+    const int age = st.age[i];
+    const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
+
+    std::uint16_t target = planning::kNoTarget;
+    sv::RemovedShare share;
+    bool felling = false, forced = false;
+    sv::RemovalShares removals;
+    if (const sv::Event* event = m.event_in(i, c.fiscal_year)) {
+      forced = true;
+      felling = event->felling;
+      target = felling ? felling_target : thinning_target;
+      share = felling ? sv::RemovedShare{1.0, 1.0}
+                      : sv::thinning_share(event->intensity, sv::IntensityBasis::stems, event->method, st.stems[i], d);
+      removals = felling ? regime.felling_removals : regime.thinning_removals;
+      if (!felling && event->leave_on_site) removals = sv::RemovalShares{0.0, 0.0, 0.0, 1.0, 0.0};
+    } else if (sv::felling_due(regime, age, c.fiscal_year)) {
+      target = felling_target;
+      felling = true;
+      share = {1.0, 1.0};
+      removals = regime.felling_removals;
+    } else if (thinning_target != planning::kNoTarget) {
+      if (const auto call = sv::thinning_call(regime, sv::RuleMode::eligible, age, st.since_thinning[i], st.stems[i], d)) {
+        target = thinning_target;
+        share = call->share;
+        removals = regime.thinning_removals;
+      }
+    }
+    if (target == planning::kNoTarget) continue;
+
+    const planning::Target& tg = plan.targets[target];
+    const SpeciesParams& sp = in.species[st.species[i]];
+    const double area = L.area_ha[i];
+    const sv::HarvestInput h{share.volume, st.volume[i], ag[i], bg[i], sp.D, sp.CF, in.model.decay.residue_to_litter};
+    const sv::HarvestSplit split = sv::split_harvest(h, removals, m.wood_use);
+    planning::Candidate cand;
+    cand.row = static_cast<std::uint32_t>(i);
+    cand.target = target;
+    cand.unit = plan.unit_columns[tg.unit_column].unit_of_row[i];
+    cand.forced = forced;
+    cand.key = planning::make_key(forced ? 0u : priority_of(tg, in, st, i, d, c.fiscal_year), cand.row);
+    cand.area = area;
+    cand.volume_standing = double(st.volume[i]) * area;
+    cand.volume_removed = share.volume * double(st.volume[i]) * area;
+    cand.fuel_dry_mass = sv::fuel_dry_mass(split.streams, sp.D) * area;
+    list.push_back(cand);
+  }
+  planning::sort_block(list);
+}
+
+void planning_select(LandscapeContext& c) {
+  for (std::uint32_t row : c.year.treated) c.year.decision[row] = planning::Decision::none;
+  c.year.treated.clear();
+  planning::select(c.in.plan, c.t, c.year.candidates, c.year.decision, c.year.treated, c.year.plan);
+}
+
+}  // namespace shinrin::sim

@@ -1,0 +1,37 @@
+// The registered phases of the fiscal year, in order. Adding a phase: one file with its parts,
+// one line here.
+#include <array>
+
+#include "phase.hpp"
+
+namespace shinrin::sim {
+namespace {
+
+using carbon::Module;
+
+bool always(const Inputs&) { return true; }
+bool stand(const Inputs& in) { return in.model.stand.enabled; }
+bool planning(const Inputs& in) { return in.model.management.enabled && in.plan.enabled(); }
+bool management(const Inputs& in) { return in.model.management.enabled; }
+bool carbon_pools(const Inputs& in) { return in.model.carbon_enabled; }
+
+constexpr std::array<Module, 1> kGrowth{Module::growth};
+constexpr std::array<Module, 2> kOperations{Module::thinning, Module::felling};
+constexpr std::array<Module, 1> kDecay{Module::decay};
+constexpr std::array<Module, 1> kHwp{Module::hwp};
+
+const std::array<PhaseEntry, 7> kPhases = {{
+    {"growth", always, growth_block, nullptr, kGrowth},
+    {"stand", stand, stand_block, nullptr, {}},
+    {"planning", planning, planning_candidates_block, planning_select, {}},
+    {"operations", management, operations_block, nullptr, kOperations},
+    {"decay", carbon_pools, decay_block, nullptr, kDecay},
+    {"wood_products", carbon_pools, wood_products_block, nullptr, kHwp},
+    {"outputs", always, outputs_block, nullptr, {}},
+}};
+
+}  // namespace
+
+std::span<const PhaseEntry> phases() { return kPhases; }
+
+}  // namespace shinrin::sim

@@ -1,0 +1,100 @@
+#include "shinrin/state/landscape.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <tuple>
+
+#include "shinrin/core/random.hpp"
+
+namespace shinrin {
+namespace {
+
+template <class T>
+void apply_order(std::vector<T>& column, const std::vector<std::size_t>& order) {
+  if (column.empty()) return;
+  std::vector<T> out;
+  out.reserve(order.size());
+  for (std::size_t i : order) out.push_back(std::move(column[i]));
+  column = std::move(out);
+}
+
+template <class F>
+void for_each_column(Landscape& l, F&& f) {
+  f(l.key);
+  f(l.key_hash);
+  f(l.source_pos);
+  f(l.source_fid);
+  f(l.area_ha);
+  f(l.species);
+  f(l.municipality);
+  f(l.site_class);
+  f(l.storey);
+  f(l.fallback);
+  f(l.forest_type);
+  f(l.age);
+  f(l.volume_initial);
+  f(l.stems_initial);
+  f(l.curve);
+  f(l.regime);
+  f(l.regen_species);
+  f(l.regen_curve);
+  f(l.regen_stems);
+}
+
+}  // namespace
+
+std::uint64_t parcel_hash(const std::string& key, Storey storey) {
+  std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a offset basis
+  for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ull;
+  h = (h ^ static_cast<std::uint64_t>(storey)) * 0x100000001b3ull;
+  return mix64(h);
+}
+
+void Landscape::reserve(std::size_t n) {
+  for_each_column(*this, [n](auto& c) { c.reserve(n); });
+}
+
+void Landscape::append(const ParcelRow& row) {
+  key.push_back(row.key);
+  key_hash.push_back(parcel_hash(row.key, row.storey));
+  source_pos.push_back(row.source_pos);
+  source_fid.push_back(row.source_fid);
+  area_ha.push_back(row.area_ha);
+  species.push_back(row.species);
+  municipality.push_back(row.municipality);
+  site_class.push_back(row.site_class);
+  storey.push_back(row.storey);
+  fallback.push_back(row.fallback ? 1 : 0);
+  forest_type.push_back(row.forest_type);
+  age.push_back(row.age);
+  volume_initial.push_back(row.volume_initial);
+  stems_initial.push_back(row.stems_initial);
+  curve.push_back(0);
+  regime.push_back(kNoRegime);
+  regen_species.push_back(row.species);
+  regen_curve.push_back(0);
+  regen_stems.push_back(0.0f);
+}
+
+void Landscape::permute(const std::vector<std::size_t>& order) {
+  for_each_column(*this, [&order](auto& c) { apply_order(c, order); });
+}
+
+std::vector<std::size_t> Landscape::sort_canonical() {
+  std::vector<std::size_t> order(size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  // Names, not indexes, of municipality and forest type: their indexes follow first appearance
+  // in the source, which a shuffled file changes.
+  auto tie = [this](std::size_t i) {
+    return std::tie(key[i], storey[i], municipality_names[municipality[i]], species[i], site_class[i],
+                    forest_type_names[forest_type[i]], age[i], area_ha[i], volume_initial[i], stems_initial[i],
+                    fallback[i], source_fid[i]);
+  };
+  auto less = [&](std::size_t a, std::size_t b) { return tie(a) < tie(b); };
+  // Registers usually come sorted by key: check before sorting.
+  if (!std::is_sorted(order.begin(), order.end(), less)) std::sort(order.begin(), order.end(), less);
+  permute(order);
+  return order;
+}
+
+}  // namespace shinrin

@@ -1,0 +1,34 @@
+#pragma once
+//! Loading a scenario: reads every input through io (formats) and binds it through setup (the
+//! model), once, into immutable sim::Inputs plus what the results file records about them
+//! (handling of records, parameters used with their provenance, input files and their SHA-256).
+//! Nothing here is read again when several States run over the same Inputs.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "shinrin/core/provenance.hpp"
+#include "shinrin/growth/growth_model.hpp"
+#include "shinrin/io/results_writer.hpp"
+#include "shinrin/io/scenario.hpp"
+#include "shinrin/simulation/inputs.hpp"
+#include "shinrin/simulation/outputs.hpp"
+#include "shinrin/state/handling.hpp"
+
+namespace shinrin::driver {
+
+struct Loaded {
+  io::Scenario scenario;
+  io::RunRecord record;          //!< scenario text, handling, parameters, input files
+  sim::Inputs inputs;            //!< the landscape, tables and plan, immutable from here on
+  sim::OutputSelection output;   //!< per-parcel series selection
+  std::string growth_model;      //!< name of the growth model
+  std::vector<growth::CurveKey> curves;  //!< curve index -> (species, site class)
+};
+
+//! Loads and checks everything named by `scenario`. Throws InputError with file/line or
+//! parcel/field context on any problem, every problem of a stage in one message.
+Loaded load(const io::Scenario& scenario);
+
+}  // namespace shinrin::driver

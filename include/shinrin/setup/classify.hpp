@@ -1,0 +1,85 @@
+#pragma once
+//! Classifies the records of a parcel layer (raw.hpp) and builds the landscape's rows.
+//!
+//! Every record lands in exactly one handling class (state/handling.hpp), in this order:
+//!   1. the species name must be in the alias table, unless the scenario names a fallback
+//!      species; the alias gives the species code or the land class (non-forest, bamboo,
+//!      unstocked); unknown names are collected and reported together
+//!   2. a forest type (if mapped) of class bamboo / unstocked / non_forest overrides a species;
+//!      unknown forest types and storey values are collected likewise
+//!   3. the area must be finite and > 0 (attribute, or polygon area in the projected CRS)
+//!   4. records to simulate need an age in [0, 2000] years and, where mapped, a volume in
+//!      [0, 100000] m3 ha-1, stems in [0, 10^6] ha-1, an integer site class and a snapshot date;
+//!      text that is not a number ("1,5", "12年") is invalid, never read as a number
+//! Invalid values stop the load with a list naming parcel, field and value, or are skipped and
+//! counted (invalid_values: skip). Everything found is reported in one message.
+//!
+//! Ages: register ages are those of the fiscal year (April-March) that contains the snapshot date
+//! (an age as of 1 April is the age during that fiscal year), and advance by one a fiscal year up
+//! to the initial state, the end of fiscal year start_year - 1:
+//!   age_initial = age_register + (start_year - 1 - FY(snapshot)),  FY(d) = year(d) - (month(d) < 4)
+//! The snapshot date is a field of each record (parcels.fields.as_of), one date for all
+//! (parcels.age_as_of), or a fiscal year (parcels.age_reference_year); none = ages are already
+//! those of the initial state. A snapshot after the initial state is an error of the record.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "shinrin/io/parameter_tables.hpp"
+#include "shinrin/io/scenario.hpp"
+#include "shinrin/params/species_params.hpp"
+#include "shinrin/setup/raw.hpp"
+#include "shinrin/state/handling.hpp"
+#include "shinrin/state/landscape.hpp"
+
+namespace shinrin::setup {
+
+//! A register field's values over the simulated rows, as indexes into sorted names.
+struct FieldValues {
+  std::string field;
+  std::vector<std::string> names;       //!< sorted
+  std::vector<std::uint16_t> of_row;    //!< per landscape row (in the order rows were appended)
+};
+
+struct Classified {
+  Landscape parcels;        //!< simulated records in source order (not yet canonical)
+  HandlingReport handling;  //!< every record read, by handling class
+  std::string layer;        //!< name of the layer read
+  //! Register keys of the records that are not simulated, with their handling class (the first
+  //! class met when a key repeats), so that references to them (event lists) can say why.
+  std::unordered_map<std::string, Handling> other_keys;
+  std::vector<FieldValues> extra;  //!< values of the extra fields (planning units)
+};
+
+class Classifier final : public RecordSink {
+ public:
+  //! `extra_fields`: source fields whose values are kept per row (planning units).
+  Classifier(const io::Scenario& scenario, const SpeciesTable& species,
+             const std::map<std::string, io::AliasEntry>& aliases,
+             const std::map<std::string, io::LandClass>& forest_types, std::vector<std::string> extra_fields);
+  void record(const RawRecord& r) override;
+  //! Checks what was collected and returns the result; throws InputError listing every problem
+  //! of the layer `layer` in one message.
+  Classified finish(const std::string& layer);
+
+ private:
+  const io::Scenario& s_;
+  const SpeciesTable& species_;
+  const std::map<std::string, io::AliasEntry>& aliases_;
+  const std::map<std::string, io::LandClass>& forest_types_;
+  std::optional<std::size_t> fallback_;
+  int fixed_shift_ = 0;  // age shift when one snapshot applies to every record
+  Classified out_;
+  std::map<std::string, std::uint16_t> municipality_index_, forest_type_index_;
+  std::vector<std::map<std::string, std::uint16_t>> extra_index_;
+  std::map<std::string, long> unknown_species_, unknown_forest_types_, unknown_storeys_;
+  std::vector<std::string> problems_;
+  long problem_count_ = 0;
+  std::uint32_t simulated_ = 0;
+};
+
+}  // namespace shinrin::setup
