@@ -56,12 +56,52 @@ struct FactorColumns {
       per_unit, per_unit_status, lhv, lhv_status, source;
 };
 
-//! One of the three factor columns: where it is, its name, and its unit for records.
+//! One of the three factor columns: its form, its value and status columns, and its field.
 struct FactorCell {
   fuel::FactorForm form;
   std::size_t value, status;
   double fuel::FossilFactor::*field;
 };
+
+//! Whether the factor `cell` computed from the factor `stated` also needs the heating value: the
+//! carbon factor and CO2/GJ of a list-form row come from CO2/GJ alone; CO2/unit, and anything
+//! computed from it, also depend on the heating value.
+bool needs_heating_value(fuel::FactorForm cell, fuel::FactorForm stated) {
+  return cell == fuel::FactorForm::co2_per_unit || stated == fuel::FactorForm::co2_per_unit;
+}
+
+//! Status of the factor `cell` of a row whose source states `stated`: the stated one keeps its
+//! own; a computed one is D when everything it comes from is C, C* or D, and U otherwise.
+Status factor_status(fuel::FactorForm cell, fuel::FactorForm stated, Status hv_status,
+                     Status stated_status) {
+  if (cell == stated) return stated_status;
+  const bool unconfirmed = stated_status == Status::unconfirmed ||
+                           (needs_heating_value(cell, stated) && hv_status == Status::unconfirmed);
+  return unconfirmed ? Status::unconfirmed : Status::derived;
+}
+
+//! Reads the hhv_to_lhv cells of `row` into `f`: both empty, or a factor in (0, 1] and its
+//! status (returned), never on an electric row.
+std::optional<Status> read_hhv_to_lhv(const CsvTable& t, const CsvTable::Row& row,
+                                      const FactorColumns& col, fuel::FossilFactor& f) {
+  if (t.text(row, col.lhv).empty()) {
+    if (!t.text(row, col.lhv_status).empty()) {
+      throw InputError(t.where(row, col.lhv_status) +
+                       ": a status without a hhv_to_lhv value (leave both empty or give both)");
+    }
+    return std::nullopt;
+  }
+  f.hhv_to_lhv = t.positive(row, col.lhv);
+  if (*f.hhv_to_lhv > 1.0) {
+    throw InputError(t.where(row, col.lhv) + ": " + t.text(row, col.lhv) +
+                     " must be <= 1 (LHV / HHV)");
+  }
+  if (f.basis == fuel::EnergyBasis::electric) {
+    throw InputError(t.where(row, col.lhv) +
+                     ": electricity has no combustion basis; leave hhv_to_lhv empty");
+  }
+  return t.status(row, col.lhv_status);
+}
 
 }  // namespace
 
@@ -180,32 +220,8 @@ FossilFactorTable load_fossil_factor_table(const std::string& path) {
     f.*stated_cell.field = t.positive(row, stated_cell.value);
     const Status stated_status = t.status(row, stated_cell.status);
 
-    // hhv_to_lhv: both cells empty, or a factor in (0, 1] with its status.
-    std::optional<Status> lhv_status;
-    if (t.text(row, col.lhv).empty()) {
-      if (!t.text(row, col.lhv_status).empty()) {
-        throw InputError(t.where(row, col.lhv_status) +
-                         ": a status without a hhv_to_lhv value (leave both empty or give both)");
-      }
-    } else {
-      f.hhv_to_lhv = t.positive(row, col.lhv);
-      if (*f.hhv_to_lhv > 1.0) {
-        throw InputError(t.where(row, col.lhv) + ": " + t.text(row, col.lhv) +
-                         " must be <= 1 (LHV / HHV)");
-      }
-      if (f.basis == fuel::EnergyBasis::electric) {
-        throw InputError(t.where(row, col.lhv) +
-                         ": electricity has no combustion basis; leave hhv_to_lhv empty");
-      }
-      lhv_status = t.status(row, col.lhv_status);
-    }
-
-    // A derived value is D when everything it comes from is confirmed or derived, U otherwise.
-    const bool any_unconfirmed =
-        hv_status == Status::unconfirmed || stated_status == Status::unconfirmed;
-    f.status = f.stated == fuel::FactorForm::co2_per_unit ? stated_status
-               : any_unconfirmed                          ? Status::unconfirmed
-                                                          : Status::derived;
+    const std::optional<Status> lhv_status = read_hhv_to_lhv(t, row, col, f);
+    f.status = factor_status(fuel::FactorForm::co2_per_unit, f.stated, hv_status, stated_status);
     f.source = t.text(row, col.source);
     f = fuel::make_fossil_factor(std::move(f));
 
@@ -218,27 +234,21 @@ FossilFactorTable load_fossil_factor_table(const std::string& path) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const FactorCell& cell = cells[i];
       const double computed = f.*cell.field;
-      Status st = stated_status;
+      const Status st = factor_status(cell.form, f.stated, hv_status, stated_status);
       if (cell.form != f.stated) {
-        // The carbon factor and CO2/GJ of a list-form row come from CO2/GJ alone; everything
-        // derived from CO2/unit or for CO2/unit also depends on the heating value.
-        const bool needs_hv = cell.form == fuel::FactorForm::co2_per_unit ||
-                              f.stated == fuel::FactorForm::co2_per_unit;
-        st = stated_status == Status::unconfirmed || (needs_hv && hv_status == Status::unconfirmed)
-                 ? Status::unconfirmed
-                 : Status::derived;
+        const std::string from =
+            std::string(fuel::factor_form_name(f.stated)) +
+            (needs_heating_value(cell.form, f.stated) ? " and heating_value" : "");
         const double written = t.positive(row, cell.value);
         if (std::abs(written - computed) > kDerivedTolerance * computed) {
           throw InputError(t.where(row, cell.value) + ": " + t.text(row, cell.value) +
-                           " does not agree with " + num(computed) +
-                           " computed from heating_value and " +
-                           std::string(fuel::factor_form_name(f.stated)) + " (to 1 part in 10^5)");
+                           " does not agree with " + num(computed) + " computed from " + from +
+                           " (to 1 part in 10^5)");
         }
         if (t.status(row, cell.status) != st) {
-          throw InputError(t.where(row, cell.status) + ": a value derived from " +
-                           std::string(fuel::factor_form_name(f.stated)) +
-                           (needs_hv ? " and heating_value" : "") + " has status " +
-                           std::string(status_tag(st)) + ", not " + t.text(row, cell.status));
+          throw InputError(t.where(row, cell.status) + ": a value computed from " + from +
+                           " has status " + std::string(status_tag(st)) + ", not " +
+                           t.text(row, cell.status));
         }
       }
       recs.push_back({path, key, std::string(fuel::factor_form_name(cell.form)), computed,

@@ -567,8 +567,15 @@ TEST_CASE("fuel: bad fuel_factors.csv rows name file, line and column", "[fuel]"
     const std::string gasoline = "gasoline,santei_2006,";
     CHECK_THAT(error_of(test::replace_once(text, ",0.0671,U,2.32166,U,", ",0.0671,U,2.32166,D,")),
                StartsWith(at_row(file, text, gasoline) +
-                          ": column 'co2_per_unit_status': a value derived from carbon_factor "
+                          ": column 'co2_per_unit_status': a value computed from carbon_factor "
                           "and heating_value has status U, not D"));
+    // The carbon factor of a list row comes from CO2/GJ alone, so an unconfirmed heating value
+    // leaves it D: gasoline in jver_2014 has HV 34.6 [U], CO2/GJ 0.0671 [C], C 0.0183 [D].
+    const std::string jver = "gasoline,jver_2014,kL,HHV,co2_per_gj,34.6,U,0.0183,";
+    CHECK_THAT(error_of(test::replace_once(text, jver + "D,", jver + "U,")),
+               Equals(at_row(file, text, "gasoline,jver_2014,") +
+                      ": column 'carbon_factor_status': a value computed from co2_per_gj has "
+                      "status D, not U"));
   }
   SECTION("the same fuel and vintage twice") {
     const std::string row = "lpg,jver_2014,";
