@@ -13,6 +13,24 @@ void apply_fluxes(RowRange rows, const FluxBlock& fluxes, Module module, PoolTab
     const FluxInfo& info = flux_info(f);
     if (info.module != module || !fluxes.active(f)) continue;
     const auto amount = fluxes.channel(f);
+    if (is_sparse(f)) {
+      const std::size_t src = info.source, dst = info.target;
+      for (std::uint32_t r : fluxes.touched()) {
+        const std::size_t i = rows.first + r;
+        const double a = amount[r];
+        if (src == kAtmosphere) {
+          pools.pool(static_cast<Pool>(dst))[i] += a;
+          uptake[i] += a;
+        } else if (dst == kAtmosphere) {
+          pools.pool(static_cast<Pool>(src))[i] -= a;
+          emission[i] += a;
+        } else {
+          pools.pool(static_cast<Pool>(src))[i] -= a;
+          pools.pool(static_cast<Pool>(dst))[i] += a;
+        }
+      }
+      continue;
+    }
     if (info.source == kAtmosphere) {
       auto dst = pools.pool(static_cast<Pool>(info.target));
       for (std::size_t i = rows.first; i < rows.last; ++i) {
@@ -76,6 +94,14 @@ std::optional<std::size_t> check_balance(RowRange rows, const PoolTable& pools) 
       const std::size_t i = first + k;
       if (!(excess(total[k], initial[i], uptake[i], emission[i]) <= 0.0)) return i;
     }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> check_balance(RowRange rows, std::span<const std::uint32_t> subset, const PoolTable& pools) {
+  for (std::uint32_t r : subset) {
+    const std::size_t i = rows.first + r;
+    if (!(excess(pools.total(i), pools.initial()[i], pools.uptake()[i], pools.emission()[i]) <= 0.0)) return i;
   }
   return std::nullopt;
 }

@@ -209,6 +209,10 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
     plan.first_row.push_back(plan.rows);
     plan.rows += plan.unit_columns[t.unit_column].unit_names.size();
   }
+  if (plan.rows >= 0xFFFF) {
+    throw InputError(s.file + ": 'planning': " + std::to_string(plan.rows) +
+                     " (target, unit) rows; at most 65534 (fewer targets or coarser planning units)");
+  }
   return plan;
 }
 

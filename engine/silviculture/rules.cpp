@@ -35,7 +35,7 @@ std::optional<ThinningCall> thinning_call(const Regime& r, RuleMode mode, int ag
   }
   const DensityTrigger& t = r.trigger;
   if (t.enabled && age >= t.min_age && since_thinning >= t.min_interval && d.valid() && stems > 0.0 &&
-      d.yield_index(stems) > t.above) {
+      d.yield_index_above(stems, t.above)) {
     const RemovedShare s = thinning_to_yield_index(t.to, t.method, stems, d);
     if (s.stems > 0.0) return ThinningCall{s, Operation::triggered_thinning};
   }

@@ -40,7 +40,7 @@ struct RunShared {
 
 //! Shared by all blocks of a year (one per run).
 struct YearShared {
-  std::vector<std::vector<planning::Candidate>> candidates;  //!< per block, this year
+  std::vector<planning::BlockCandidates> candidates;         //!< per block, this year
   std::vector<planning::Decision> decision;                  //!< per row: planned operation
   std::vector<std::uint32_t> treated;                        //!< rows with a decision
   planning::PlanResults plan;                                //!< planning outputs of the run
@@ -65,6 +65,7 @@ struct BlockWork {
   GroupTotals by_species, by_municipality, by_regime, flux;
   std::vector<double> phase_seconds;                  //!< busy time per registered phase
   double busy_seconds = 0.0;                          //!< busy time in the current segment
+  double balance_seconds = 0.0;                       //!< carbon balance checks
 
   //! Starts a block's pass: fluxes and operations cleared.
   void begin_pass(std::size_t rows);

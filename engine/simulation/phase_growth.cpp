@@ -7,8 +7,9 @@
 // leaves the same things the tabulated curves leave (age + 1, stem volume and its increment dv),
 // so stand, planning, operations and carbon are unchanged; operations scale its biomass columns
 // by the removed share as they scale volume.
+#include <cmath>
+
 #include "phase.hpp"
-#include "shinrin/core/units.hpp"
 #include "shinrin/growth/grow.hpp"
 
 namespace shinrin::sim {
@@ -17,15 +18,21 @@ void growth_block(PhaseContext& c) {
   growth::grow(c.rows, c.in.growth, c.in.model.stand.critical_stocking, c.st.curve, c.st.age,
                c.st.volume, c.work.dv);
   carbon::growth_fluxes(c.rows, c.run.factors, c.st.species, c.st.age, c.work.dv, c.work.fluxes);
-  // This year's uptake: kept per parcel (for the outputs after a barrier) and summed per cell.
-  const auto ag = c.work.fluxes.channel(carbon::Flux::growth_ag);
-  const auto bg = c.work.fluxes.channel(carbon::Flux::growth_bg);
-  const auto& area = c.in.parcels.area_ha;
-  for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
-    const std::size_t r = i - c.rows.first;
-    const double uptake = ag[r] + bg[r];
-    c.st.uptake[i] = static_cast<float>(uptake);
-    c.work.cells.row(c.cell(i))[std::size_t(AggVar::co2_removal)] += uptake * units::kCo2PerC * area[i];
+  // This year's uptake, kept per parcel for the outputs phase (which may run after a barrier).
+  const double* ag = c.work.fluxes.channel(carbon::Flux::growth_ag).data();
+  const double* bg = c.work.fluxes.channel(carbon::Flux::growth_bg).data();
+  double* uptake = c.st.uptake.data() + c.rows.first;
+  double sum = 0.0;
+  for (std::size_t r = 0; r < c.rows.size(); ++r) {
+    uptake[r] = ag[r] + bg[r];
+    sum += uptake[r];
+  }
+  // Growth checks its own fluxes: the balance is checked at the end of the year, when a landscape
+  // barrier may already have dropped this pass's fluxes.
+  if (!std::isfinite(sum)) {
+    for (std::size_t r = 0; r < c.rows.size(); ++r) {
+      if (!std::isfinite(uptake[r])) fail(c, c.rows.first + r, "module growth: uptake is not finite (carbon balance broken)");
+    }
   }
 }
 

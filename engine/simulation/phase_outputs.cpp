@@ -38,7 +38,7 @@ void initial_state_block(PhaseContext& c) {
     st.curve[i] = L.curve[i];
     st.volume[i] = L.volume_initial[i] >= 0.0f ? L.volume_initial[i] : g.volume(L.curve[i], L.age[i]);
     st.since_thinning[i] = kNeverThinned;
-    st.uptake[i] = 0.0f;
+    st.uptake[i] = 0.0;
     if (stand.enabled) {
       st.height[i] = g.height(L.curve[i], L.age[i]);
       st.stems[i] = initial_stems(stand, g.density(L.curve[i], L.age[i]), st.height[i], L.stems_initial[i]);
@@ -76,6 +76,9 @@ void outputs_block(PhaseContext& c) {
     cell[V(AggVar::stem_volume)] += st.volume[i] * area;
     for (std::size_t k = 0; k < carbon::kPoolCount; ++k) cell[V(AggVar::carbon_ag) + k] += pool[k][i] * area;
     if (t == 0) continue;
+    // This year's growth counts for the stand that grew (before a felling replanted another).
+    double* grew = w.harvested && w.operation[r] == Operation::final_felling ? w.cells.row(w.harvest_cell[r]) : cell;
+    grew[V(AggVar::co2_removal)] += st.uptake[i] * units::kCo2PerC * area;
     cell[V(AggVar::co2_emission)] += w.emission[r] * units::kCo2PerC * area;
     if (w.harvested && w.operation[r] != Operation::none) {
       // Removals count for the species that was cut (a felling may replant another).

@@ -39,16 +39,40 @@ std::uint32_t priority_of(const planning::Target& target, const Inputs& in, cons
 
 }  // namespace
 
+namespace {
+
+// Which removal shares an operation on a candidate uses (Candidate::removals).
+enum Removals : std::uint8_t { kFelling = 0, kThinning = 1, kLeftOnSite = 2 };
+
+sv::RemovalShares removal_shares(const sv::Regime& regime, std::uint8_t kind) {
+  switch (kind) {
+    case kFelling: return regime.felling_removals;
+    case kThinning: return regime.thinning_removals;
+    default: return sv::RemovalShares{0.0, 0.0, 0.0, 1.0, 0.0};
+  }
+}
+
+// Fuelwood and residues collected for fuel by the operation on candidate `cand` [t].
+double fuel_of(const Inputs& in, const State& st, const planning::Candidate& cand) {
+  const std::size_t i = cand.row;
+  const sv::Regime& regime = in.model.management.regimes[in.parcels.regime[i]];
+  const SpeciesParams& sp = in.species[st.species[i]];
+  const sv::HarvestInput h{cand.volume_share, st.volume[i], st.pools.pool(carbon::Pool::ag_biomass)[i],
+                           st.pools.pool(carbon::Pool::bg_biomass)[i], sp.D, sp.CF, in.model.decay.residue_to_litter};
+  const sv::HarvestSplit split = sv::split_harvest(h, removal_shares(regime, cand.removals), in.model.management.wood_use);
+  return sv::fuel_dry_mass(split.streams, sp.D) * in.parcels.area_ha[i];
+}
+
+}  // namespace
+
 void planning_candidates_block(PhaseContext& c) {
   const Inputs& in = c.in;
   const sv::Management& m = in.model.management;
   const planning::Plan& plan = in.plan;
   const Landscape& L = in.parcels;
   const State& st = c.st;
-  const auto ag = st.pools.pool(carbon::Pool::ag_biomass);
-  const auto bg = st.pools.pool(carbon::Pool::bg_biomass);
-  auto& list = c.year.candidates[c.block];
-  list.clear();
+  planning::BlockCandidates& block = c.year.candidates[c.block];
+  block.clear();
   for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
     const std::uint16_t rg = L.regime[i];
     if (rg == kNoRegime) continue;
@@ -57,58 +81,65 @@ void planning_candidates_block(PhaseContext& c) {
     if (felling_target == planning::kNoTarget && thinning_target == planning::kNoTarget) continue;
     const sv::Regime& regime = m.regimes[rg];
     const int age = st.age[i];
-    const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
 
     std::uint16_t target = planning::kNoTarget;
-    sv::RemovedShare share;
-    bool felling = false, forced = false;
-    sv::RemovalShares removals;
+    double volume_share = 0.0;
+    bool forced = false;
+    std::uint8_t removals = kThinning;
     if (const sv::Event* event = m.event_in(i, c.fiscal_year)) {
       forced = true;
-      felling = event->felling;
-      target = felling ? felling_target : thinning_target;
-      share = felling ? sv::RemovedShare{1.0, 1.0}
-                      : sv::thinning_share(event->intensity, sv::IntensityBasis::stems, event->method, st.stems[i], d);
-      removals = felling ? regime.felling_removals : regime.thinning_removals;
-      if (!felling && event->leave_on_site) removals = sv::RemovalShares{0.0, 0.0, 0.0, 1.0, 0.0};
+      target = event->felling ? felling_target : thinning_target;
+      if (event->felling) {
+        volume_share = 1.0;
+        removals = kFelling;
+      } else {
+        const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
+        volume_share = sv::thinning_share(event->intensity, sv::IntensityBasis::stems, event->method, st.stems[i], d).volume;
+        removals = event->leave_on_site ? kLeftOnSite : kThinning;
+      }
     } else if (sv::felling_due(regime, age, c.fiscal_year)) {
       target = felling_target;
-      felling = true;
-      share = {1.0, 1.0};
-      removals = regime.felling_removals;
+      volume_share = 1.0;
+      removals = kFelling;
     } else if (thinning_target != planning::kNoTarget) {
+      const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
       if (const auto call = sv::thinning_call(regime, sv::RuleMode::eligible, age, st.since_thinning[i], st.stems[i], d)) {
         target = thinning_target;
-        share = call->share;
-        removals = regime.thinning_removals;
+        volume_share = call->share.volume;
       }
     }
     if (target == planning::kNoTarget) continue;
 
     const planning::Target& tg = plan.targets[target];
-    const SpeciesParams& sp = in.species[st.species[i]];
-    const double area = L.area_ha[i];
-    const sv::HarvestInput h{share.volume, st.volume[i], ag[i], bg[i], sp.D, sp.CF, in.model.decay.residue_to_litter};
-    const sv::HarvestSplit split = sv::split_harvest(h, removals, m.wood_use);
     planning::Candidate cand;
     cand.row = static_cast<std::uint32_t>(i);
     cand.target = target;
     cand.unit = plan.unit_columns[tg.unit_column].unit_of_row[i];
     cand.forced = forced;
-    cand.key = planning::make_key(forced ? 0u : priority_of(tg, in, st, i, d, c.fiscal_year), cand.row);
-    cand.area = area;
-    cand.volume_standing = double(st.volume[i]) * area;
-    cand.volume_removed = share.volume * double(st.volume[i]) * area;
-    cand.fuel_dry_mass = sv::fuel_dry_mass(split.streams, sp.D) * area;
-    list.push_back(cand);
+    cand.removals = removals;
+    cand.volume_share = static_cast<float>(volume_share);
+    cand.area = L.area_ha[i];
+    cand.volume_standing = double(st.volume[i]) * cand.area;
+    cand.volume_removed = double(cand.volume_share) * cand.volume_standing;
+    if (!forced) {
+      const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
+      cand.priority = priority_of(tg, in, st, i, d, c.fiscal_year);
+    }
+    switch (tg.basis) {
+      case planning::Basis::area: cand.amount = cand.area; break;
+      case planning::Basis::volume: cand.amount = cand.volume_removed; break;
+      case planning::Basis::fuel_dry_mass: cand.amount = fuel_of(in, st, cand); break;
+    }
+    block.list.push_back(cand);
   }
-  planning::sort_block(list);
+  planning::sort_block(plan, block);
 }
 
 void planning_select(LandscapeContext& c) {
   for (std::uint32_t row : c.year.treated) c.year.decision[row] = planning::Decision::none;
   c.year.treated.clear();
-  planning::select(c.in.plan, c.t, c.year.candidates, c.year.decision, c.year.treated, c.year.plan);
+  const planning::FuelOf fuel = [&](const planning::Candidate& cand) { return fuel_of(c.in, c.st, cand); };
+  planning::select(c.in.plan, c.t, c.year.candidates, fuel, c.year.decision, c.year.treated, c.year.plan);
 }
 
 }  // namespace shinrin::sim

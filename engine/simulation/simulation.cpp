@@ -39,23 +39,17 @@ std::vector<Segment> segments_of(const Inputs& in) {
   return out;
 }
 
-// Carbon applies the fluxes of `module` to the block and checks every parcel's balance; then the
-// module's channel totals go to the block's sums.
+// Carbon applies the fluxes of `module` to the block; then the module's channel totals go to the
+// block's sums.
 void apply(PhaseContext& c, carbon::Module module) {
   BlockWork& w = c.work;
   bool any = false;
   for (std::size_t f = 0; f < carbon::kFluxCount && !any; ++f) {
     any = carbon::flux_info(carbon::Flux(f)).module == module && w.fluxes.active(carbon::Flux(f));
   }
-  if (!any) return;  // the module moved nothing this year: pools unchanged, nothing to check
+  if (!any) return;  // the module moved nothing this year: pools unchanged
   carbon::apply_fluxes(c.rows, w.fluxes, module, c.st.pools);
-  if (const auto bad = carbon::check_balance(c.rows, c.st.pools)) {
-    const std::size_t i = *bad;
-    const auto& p = c.st.pools;
-    fail(c, i, "module " + std::string(carbon::module_name(module)) + ": carbon balance broken (pools " +
-                   std::to_string(p.total(i)) + " t C/ha, expected " +
-                   std::to_string(p.initial()[i] + p.uptake()[i] - p.emission()[i]) + ")");
-  }
+  const bool sparse = module == carbon::Module::thinning || module == carbon::Module::felling;
   const double* area = c.in.parcels.area_ha.data() + c.rows.first;
   const std::size_t n = c.rows.size();
   for (std::size_t f = 0; f < carbon::kFluxCount; ++f) {
@@ -64,6 +58,12 @@ void apply(PhaseContext& c, carbon::Module module) {
     // Four interleaved partial sums (a fixed order, so still thread-independent) keep the
     // additions from waiting on each other.
     const double* amount = w.fluxes.channel(flux).data();
+    if (sparse) {  // rows in increasing order: the same order of additions as a full pass
+      double total = 0.0;
+      for (std::uint32_t r : w.fluxes.touched()) total += amount[r] * area[r];
+      w.flux_sums[f] += total;
+      continue;
+    }
     double sum[4] = {0.0, 0.0, 0.0, 0.0};
     std::size_t r = 0;
     for (; r + 4 <= n; r += 4) {
@@ -72,6 +72,35 @@ void apply(PhaseContext& c, carbon::Module module) {
     for (; r < n; ++r) sum[0] += amount[r] * area[r];
     w.flux_sums[f] += (sum[0] + sum[1]) + (sum[2] + sum[3]);
   }
+}
+
+// Every parcel's carbon balance after the block's last pass of the year. Modules only see the pools
+// read-only and carbon applies their fluxes in one place, so the balance can break only through a
+// value that is not finite or a fault in that place. A failure names the first module of the pass
+// whose flux for the parcel is not finite (else every module of the pass); growth, whose pass may
+// lie before a barrier, checks its own fluxes.
+void check_pass(PhaseContext& c, const Segment& seg) {
+  const auto bad = carbon::check_balance(c.rows, c.st.pools);
+  if (!bad) return;
+  const std::size_t i = *bad, r = i - c.rows.first;
+  std::string modules;
+  for (std::size_t p : seg.block_phases) {
+    for (carbon::Module m : phases()[p].modules) {
+      modules += (modules.empty() ? "" : ", ") + std::string(carbon::module_name(m));
+      for (std::size_t f = 0; f < carbon::kFluxCount; ++f) {
+        const carbon::Flux flux = carbon::Flux(f);
+        if (carbon::flux_info(flux).module == m && c.work.fluxes.active(flux) &&
+            !std::isfinite(c.work.fluxes.channel(flux)[r])) {
+          modules = std::string(carbon::module_name(m));
+          goto named;
+        }
+      }
+    }
+  }
+named:
+  const auto& p = c.st.pools;
+  fail(c, i, "module " + modules + ": carbon balance broken (pools " + std::to_string(p.total(i)) +
+                 " t C/ha, expected " + std::to_string(p.initial()[i] + p.uptake()[i] - p.emission()[i]) + ")");
 }
 
 // Runs `body(context)` for every block in parallel. Errors are caught per block; the error of the
@@ -188,6 +217,10 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   }
 
   const std::vector<Segment> segments = segments_of(in);
+  const Segment* last_pass = nullptr;  // the balance is checked at its end
+  for (const Segment& seg : segments) {
+    if (!seg.block_phases.empty()) last_pass = &seg;
+  }
   YearShared year;
   year.plan = planning::PlanResults(in.plan.rows, in.times());
   if (in.plan.enabled() && in.model.management.enabled) {
@@ -266,6 +299,11 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
             for (carbon::Module m : all[p].modules) apply(c, m);
             w.phase_seconds[p] += omp_get_wtime() - p0;
           }
+          if (&seg == last_pass) {
+            const double b0 = omp_get_wtime();
+            check_pass(c, seg);
+            w.balance_seconds += omp_get_wtime() - b0;
+          }
           end_pass(c);
         });
         collect_busy(omp_get_wtime() - t0);
@@ -316,6 +354,9 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     if (all[p].block) timing.phases.push_back({std::string(all[p].name), false, busy});
     if (all[p].landscape) timing.phases.push_back({std::string(all[p].name), true, landscape_seconds[p]});
   }
+  double balance = 0.0;
+  for (const auto& w : work) balance += w->balance_seconds;
+  timing.phases.push_back({"carbon balance", false, balance});
   timing.wall_seconds = omp_get_wtime() - t_start;
   return result;
 }

@@ -94,6 +94,9 @@ class FluxBlock {
     return {amount_.data() + static_cast<std::size_t>(f) * rows_, rows_};
   }
   bool active(Flux f) const { return active_[static_cast<std::size_t>(f)]; }
+  //! Block rows written in sparse channels since the last clear(), in the order first written
+  //! (operations write rows in increasing order, so each row appears once).
+  std::span<const std::uint32_t> touched() const { return touched_; }
   //! Starts a new year: every channel inactive, sparse channels zero again.
   void clear();
 

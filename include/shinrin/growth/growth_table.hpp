@@ -33,6 +33,9 @@ struct DensityTerms {
   double volume(double N) const { return 1.0 / (p1 + p3 / N); }
   //! Yield index Ry at N stems [1].
   double yield_index(double N) const { return (p1 + p3 / n_rf) / (p1 + p3 / N); }
+  //! Whether Ry(N) > ry, without a division: Ry = (p1 + p3 / n_rf) / (p1 + p3 / N) and every
+  //! term is positive, so Ry > ry  <=>  N (p1 + p3 / n_rf - ry p1) > ry p3.
+  bool yield_index_above(double N, double ry) const { return N * (p1 + p3 / n_rf - ry * p1) > ry * p3; }
   //! Stems at which Ry = ry [ha-1].
   double stems_for_yield_index(double ry) const { return p3 / ((p1 + p3 / n_rf) / ry - p1); }
   //! Stems at which the curve's volume is v [ha-1] (v below the asymptote 1 / p1).

@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -28,27 +29,47 @@ namespace shinrin::planning {
 
 //! A parcel eligible for a target this year. Amounts are for the whole parcel.
 struct Candidate {
-  std::uint64_t key = 0;        //!< priority key: smaller first; (priority << 32) | row
   std::uint32_t row = 0;        //!< landscape row
   std::uint16_t target = 0;
   std::uint16_t unit = 0;
-  bool forced = false;          //!< an event of the event list: always treated, counted first
+  std::uint32_t priority = 0;   //!< smaller first; 0 = forced (an event of the event list)
+  bool forced = false;          //!< always treated, counted first
+  std::uint8_t removals = 0;    //!< which removal shares the operation uses (for lazy amounts)
+  float volume_share = 0.0f;    //!< share of stem volume the operation removes [1]
   double area = 0.0;            //!< [ha]
   double volume_standing = 0.0; //!< stem volume before the operation [m3]
   double volume_removed = 0.0;  //!< stem volume the operation removes [m3]
-  double fuel_dry_mass = 0.0;   //!< fuelwood + residues collected for fuel [t dry mass]
-  double amount(Basis b) const;
+  double amount = 0.0;          //!< in the target's basis (area, volume removed, fuel dry mass)
 };
 
-//! Orders a block's candidates by (target, unit, key).
-void sort_block(std::vector<Candidate>& candidates);
+//! The candidates of one block: the list in row order, and its sort keys
+//!   (plan row << 48) | (priority << 16) | index in the list,  plan row = first_row[target] + unit
+//! so that sorting the keys orders the block by (target, unit, priority, row).
+struct BlockCandidates {
+  std::vector<Candidate> list;
+  std::vector<std::uint64_t> order;
+  //! In sorted order: the candidate's amount, and the smallest amount from there to the end of its
+  //! plan row (forced candidates count as 0), so a search for a parcel that still fits can leave
+  //! the block as soon as none can.
+  std::vector<double> amount, suffix_min;
+  //! Eligible totals of each plan row present in the block, in row order.
+  struct RowSums {
+    std::size_t row = 0;
+    double area = 0.0, volume = 0.0, parcels = 0.0;
+  };
+  std::vector<RowSums> sums;
+  void clear() {
+    list.clear();
+    order.clear();
+  }
+};
 
-//! Priority part of a key: maps `value` so that larger values sort first (NaN last).
+//! Sets and sorts `order`, then fills amount, suffix_min and sums. Needs fewer than 65536 plan rows
+//! (setup checks) and candidates per block (blocks are smaller).
+void sort_block(const Plan& plan, BlockCandidates& block);
+
+//! Priority from a value: larger values sort first (NaN last); never 0.
 std::uint32_t descending(float value);
-//! The key of a candidate from its 32-bit priority and its row.
-inline std::uint64_t make_key(std::uint32_t priority, std::uint32_t row) {
-  return (std::uint64_t(priority) << 32) | row;
-}
 
 //! Results of one (target, unit) row in one year.
 enum class PlanVar : std::size_t {
@@ -95,10 +116,14 @@ class PlanResults {
 //! Operation decided for a parcel this year.
 enum class Decision : std::uint8_t { none = 0, final_felling = 1, thinning = 2 };
 
-//! Selects this year's treatments from the blocks' sorted candidate lists. Sets decision[row] for
+//! Fuel dry mass an operation on a candidate sends to fuel [t], computed only for the candidates
+//! that are treated (or whose target counts fuel).
+using FuelOf = std::function<double(const Candidate&)>;
+
+//! Selects this year's treatments from the blocks' sorted candidates. Sets decision[row] for
 //! every treated non-forced candidate (and appends the row to `treated`), and fills the results of
 //! time index t.
-void select(const Plan& plan, std::size_t t, std::span<const std::vector<Candidate>> blocks,
+void select(const Plan& plan, std::size_t t, std::span<const BlockCandidates> blocks, const FuelOf& fuel_of,
             std::span<Decision> decision, std::vector<std::uint32_t>& treated, PlanResults& results);
 
 }  // namespace shinrin::planning

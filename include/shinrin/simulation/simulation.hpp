@@ -8,8 +8,10 @@
 //!     a landscape part is a barrier: it runs once, on one thread, after every block has passed
 //!     the per-parcel parts before it, sees only what those left (reductions in block order) and
 //!     answers with per-parcel decisions for the parts after it.
-//!     carbon applies the fluxes of each phase's module right after that phase on the block, and
-//!     checks every parcel's balance.
+//!     carbon applies the fluxes of each phase's modules right after that phase on the block; at
+//!     the end of the block's pass every parcel's balance is checked (modules see the pools
+//!     read-only, so only a value that is not finite can break it; the message names the module
+//!     whose flux it is).
 //!   per-parcel series of an output year go to the sink, in source-layer order.
 //!
 //! Determinism: blocks have a fixed size over the canonical row order; each block sums its rows

@@ -32,7 +32,7 @@ struct State {
   carbon::PoolTable pools;                   //!< carbon pools [t C ha-1] and their balance columns
   //! This year's carbon uptake by growth [t C ha-1 year-1], kept from the growth phase for the
   //! phases after a landscape barrier (outputs of the year).
-  std::vector<float> uptake;
+  std::vector<double> uptake;
   //! Columns of a growth model with its own state (a process model such as 3-PG keeps foliage,
   //! root and stem biomass, soil water, ...), growth_width values per parcel, column-major:
   //! column k of parcel i is growth_state[k * size() + i]. Empty for tabulated curves.
