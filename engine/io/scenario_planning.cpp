@@ -91,12 +91,19 @@ TargetSpec read_target(MapReader m, std::map<std::string, std::string>& names) {
     const YAML::Node r = *m.get("rule");
     t.amount_origin = m.origin(r, "rule");
     const std::string rule = m.scalar(r, "rule");
-    if (rule != "normal_forest") m.fail_at(r, "rule", "'" + rule + "' is not one of normal_forest");
-    if (t.operation != planning::Operation::final_felling || t.basis != planning::Basis::area) {
-      m.fail_at(r, "rule", "the normal-forest rule (area / rotation age) gives a final-felling area: needs "
-                           "operation final_felling and basis area");
+    if (rule == "normal_forest") {
+      if (t.operation != planning::Operation::final_felling || t.basis != planning::Basis::area) {
+        m.fail_at(r, "rule", "the normal-forest rule (area / rotation age) gives a final-felling area: needs "
+                             "operation final_felling and basis area");
+      }
+      t.kind = AmountKind::normal_forest;
+    } else if (rule == "area_share") {
+      if (t.basis != planning::Basis::area) m.fail_at(r, "rule", "the area_share rule gives an area: needs basis area");
+      t.kind = AmountKind::area_share;
+      t.share = m.number_required("share", Interval{0.0, 1.0, true, false}, "year-1");
+    } else {
+      m.fail_at(r, "rule", "'" + rule + "' is not one of normal_forest, area_share");
     }
-    t.kind = AmountKind::normal_forest;
   }
   t.priority = read_choice<planning::Priority, planning::kPriorityCount>(m, "priority", planning::priority_name,
                                                                         planning::Priority::oldest_first, true);
@@ -173,6 +180,10 @@ void emit_planning(YAML::Emitter& e, const PlanningSection& p) {
         e << YAML::EndMap;
         break;
       case AmountKind::normal_forest: e << YAML::Key << "rule" << YAML::Value << "normal_forest"; break;
+      case AmountKind::area_share:
+        e << YAML::Key << "rule" << YAML::Value << "area_share";
+        e << YAML::Key << "share" << YAML::Value << num(t.share);
+        break;
     }
     e << YAML::Key << "priority" << YAML::Value << std::string(planning::priority_name(t.priority));
     if (t.priority == planning::Priority::random) e << YAML::Key << "seed" << YAML::Value << t.seed;

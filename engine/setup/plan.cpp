@@ -129,11 +129,12 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
     std::vector<char> covered(m.regimes.size(), 0);
     for (std::uint16_t r : regimes) covered[r] = 1;
     std::vector<char> unit_used(n_units, 0);
-    std::vector<double> normal(n_units, 0.0);
+    std::vector<double> normal(n_units, 0.0), covered_area(n_units, 0.0);
     for (std::size_t i = 0; i < p.size(); ++i) {
       if (p.regime[i] == kNoRegime || !covered[p.regime[i]]) continue;
       const std::uint16_t u = units.unit_of_row[i];
       unit_used[u] = 1;
+      covered_area[u] += p.area_ha[i];
       if (spec->kind == io::AmountKind::normal_forest) {
         const sv::Regime& r = m.regimes[p.regime[i]];
         if (r.rotation_age <= 0) {
@@ -199,6 +200,10 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
       case io::AmountKind::normal_forest:
         t.rule = "normal_forest";
         for (std::size_t u = 0; u < n_units; ++u) set_all(u, [&](std::size_t) { return normal[u]; });
+        break;
+      case io::AmountKind::area_share:
+        t.rule = "area_share";
+        for (std::size_t u = 0; u < n_units; ++u) set_all(u, [&](std::size_t) { return spec->share * covered_area[u]; });
         break;
     }
     plan.targets.push_back(std::move(t));

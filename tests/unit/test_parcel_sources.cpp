@@ -124,7 +124,7 @@ TEST_CASE("area from geometry in a projected CRS matches the register's shape ar
   const std::string from = "    area: hoban_men\n";
   REQUIRE(text.find(from) != std::string::npos);
   text.replace(text.find(from), from.size(), "");
-  text.replace(text.find("  age_reference_year"), 0, "  area_from_geometry:\n    epsg: 6670\n");
+  text.replace(text.find("  invalid_values"), 0, "  area_from_geometry:\n    epsg: 6670\n");
   // Paths in the copied scenario stay relative to the repository's scenarios folder.
   text.replace(text.find("../../shared/data/fukuoka-forest-register/hisayama.fgb"),
                std::string("../../shared/data/fukuoka-forest-register/hisayama.fgb").size(), fukuoka("kasuga"));

@@ -104,7 +104,7 @@ struct EventsSection {
 };
 
 //! How a target's amount is given.
-enum class AmountKind { constant, per_unit, schedule, normal_forest };
+enum class AmountKind { constant, per_unit, schedule, normal_forest, area_share };
 
 //! One item of `planning.targets`, as written (regime and unit names not yet resolved).
 struct TargetSpec {
@@ -119,6 +119,7 @@ struct TargetSpec {
   double amount = 0.0;                          //!< constant [basis unit per year]
   std::vector<std::pair<Located, double>> per_unit;  //!< unit name -> amount
   std::vector<std::pair<int, double>> schedule;      //!< fiscal year -> amount, sorted
+  double share = 0.0;                           //!< area_share: fraction of the covered area [year-1]
   std::string amount_origin;                    //!< where the amount is written
   planning::Priority priority = planning::Priority::oldest_first;
   std::uint64_t seed = 0;

@@ -9,9 +9,12 @@
 //!   area           [ha year-1]   parcel area treated
 //!   volume         [m3 year-1]   stem volume removed (a felling removes the whole stand)
 //!   fuel_dry_mass  [t year-1]    dry mass of fuelwood plus residues collected for fuel
-//! The amount is a constant, a schedule by fiscal year (piecewise constant from each listed year),
-//! or the normal-forest rule: for every parcel under a covered regime, area / rotation age,
-//! summed over the unit [ha year-1] (a normal forest fells its area once per rotation).
+//! The amount is a constant (for every unit, or per unit), a schedule by fiscal year (piecewise
+//! constant from each listed year), or a rule:
+//!   normal_forest  for every parcel under a covered regime, area / rotation age, summed over the
+//!                  unit [ha year-1] (a normal forest fells its area once per rotation)
+//!   area_share     share x the area of the unit's parcels under covered regimes [ha year-1]
+//!                  (e.g. 0.1: each stand thinned once in ten years on average)
 //!
 //! A regime whose operation is covered by a target no longer acts when due: being due makes its
 //! parcels eligible, and the target decides how many are treated this year (priority order, ties
@@ -68,7 +71,7 @@ struct Target {
   LastParcel last_parcel = LastParcel::skip;
   std::size_t unit_column = 0;             //!< index into Plan::unit_columns
   std::string source;                      //!< where the figure comes from (scenario text)
-  std::string rule;                        //!< "constant", "schedule" or "normal_forest"
+  std::string rule;                        //!< "constant", "schedule", "normal_forest", "area_share"
   //! amount[u * times + t]: target of unit u in time index t (t >= 1) in the basis' unit.
   std::vector<double> amount;
   std::size_t times = 0;
