@@ -1,10 +1,14 @@
 #!/usr/bin/python3
 """Compares two shinrin results files dataset by dataset, bit for bit.
 
-Usage: compare_results.py A.h5 B.h5
+Usage: compare_results.py [--by-key] A.h5 B.h5
 Every dataset (values, dtype, shape) must be identical, including NaN positions. Root attributes
 must be identical except those that describe the invocation (date_and_time, command_line,
-history, scenario_sha256) and /scenario (the resolved scenario text records the thread count).
+history, scenario_sha256) and /scenario (the resolved scenario text records the thread count and
+the input paths) and /inputs (paths and hashes of the input files).
+--by-key: the two runs read the same records in a different order (a shuffled copy of the
+layer): per-parcel datasets are compared after matching parcels by (parcel_key, storey), and
+source_fid (the feature id in each file) is not compared.
 Exits 1 and prints the first differences otherwise.
 """
 import sys
@@ -21,17 +25,34 @@ def datasets(f):
     return out
 
 
-def main(a_path, b_path):
+def key_order(f):
+    keys = [k.decode() if isinstance(k, bytes) else k for k in f["parcel_key"][()]]
+    storey = f["storey"][()]
+    pairs = list(zip(keys, storey.tolist()))
+    if len(set(pairs)) != len(pairs):
+        raise SystemExit("--by-key needs unique (parcel_key, storey) pairs")
+    return np.array(sorted(range(len(pairs)), key=lambda i: pairs[i]))
+
+
+def main(a_path, b_path, by_key=False):
     problems = []
     with h5py.File(a_path, "r") as a, h5py.File(b_path, "r") as b:
         da, db = datasets(a), datasets(b)
+        n = a["parcel"].shape[0]
+        order_a = key_order(a) if by_key else None
+        order_b = key_order(b) if by_key else None
         if set(da) != set(db):
             problems.append(f"dataset names differ: {sorted(set(da) ^ set(db))}")
         compared = 0
         for name in sorted(set(da) & set(db)):
-            if name.startswith("scenario/"):
+            if name.startswith("scenario/") or name.startswith("inputs/"):
+                continue
+            if by_key and name == "source_fid":
                 continue
             x, y = da[name][()], db[name][()]
+            if by_key and name != "parcel" and np.ndim(x) >= 1 and np.shape(x)[0] == n and \
+                    da[name].dims[0].keys() and "parcel" in [d.name.split("/")[-1] for d in da[name].dims[0].values()]:
+                x, y = x[order_a], y[order_b]
             if da[name].dtype != db[name].dtype or np.shape(x) != np.shape(y):
                 problems.append(f"{name}: dtype/shape differ")
                 continue
@@ -55,4 +76,5 @@ def main(a_path, b_path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    args = [a for a in sys.argv[1:] if a != "--by-key"]
+    sys.exit(main(args[0], args[1], by_key="--by-key" in sys.argv[1:]))

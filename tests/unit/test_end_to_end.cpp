@@ -11,21 +11,6 @@
 using namespace shinrin;
 namespace fs = std::filesystem;
 
-namespace {
-
-int python(const std::string& script, const std::string& args, std::string& output) {
-  const std::string cmd = "/usr/bin/python3 " + test::repo("tests/python/" + script) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  output.clear();
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) output.append(buf, n);
-  const int status = pclose(p);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-}  // namespace
 
 TEST_CASE("the demo scenario runs from the command line and xarray opens its results", "[e2e]") {
   const std::string dir = test::scratch_dir("e2e-demo");
@@ -39,7 +24,7 @@ TEST_CASE("the demo scenario runs from the command line and xarray opens its res
   REQUIRE(fs::exists(out));
   for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().string().find(".tmp-") == std::string::npos);
   std::string py;
-  CHECK(python("check_xarray.py", out, py) == 0);
+  CHECK(test::run_python("check_xarray.py", out, py) == 0);
   INFO(py);
 }
 
@@ -52,11 +37,11 @@ TEST_CASE("results are bitwise identical with 1 and 2 threads", "[e2e][threads]"
   REQUIRE(test::run_cli("run " + scenario + " --threads 2 --years 40 --output " + dir + "/t2.h5", log) == 0);
   CHECK(log.find("on 2 threads") != std::string::npos);
   std::string py;
-  const int rc = python("compare_results.py", dir + "/t1.h5 " + dir + "/t2.h5", py);
+  const int rc = test::run_python("compare_results.py", dir + "/t1.h5 " + dir + "/t2.h5", py);
   INFO(py);
   CHECK(rc == 0);
   CHECK(py.find("identical") != std::string::npos);
-  CHECK(python("check_xarray.py", dir + "/t2.h5", py) == 0);
+  CHECK(test::run_python("check_xarray.py", dir + "/t2.h5", py) == 0);
 }
 
 TEST_CASE("info --json reports totals per year, handling and unconfirmed parameters", "[e2e][info]") {

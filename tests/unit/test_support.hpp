@@ -17,6 +17,9 @@ inline std::string shared(const std::string& rel) { return std::string(SHINRIN_S
 std::string scratch_dir(const std::string& name);
 //! Runs the shinrin executable with `args`; returns exit code, stdout+stderr in `output`.
 int run_cli(const std::string& args, std::string& output);
+//! Runs tests/python/`script` with `args` under /usr/bin/python3 (Debian's, with h5py and xarray);
+//! returns the exit code, stdout+stderr in `output`.
+int run_python(const std::string& script, const std::string& args, std::string& output);
 //! Writes `text` to `path`.
 void write_file(const std::string& path, const std::string& text);
 
