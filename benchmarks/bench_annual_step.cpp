@@ -209,6 +209,17 @@ int main(int argc, char** argv) {
     rates.push_back(double(n) * years / s);
     check = result.aggregates.total.at(0, static_cast<std::size_t>(years), sim::AggVar::stem_volume);
     timings = result.timings;
+    if (plan && r + 1 == repeat) {
+      double eligible = 0.0, treated = 0.0;
+      for (std::size_t row = 0; row < result.aggregates.plan.rows(); ++row) {
+        for (int t = 1; t <= years; ++t) {
+          eligible += result.aggregates.plan.at(row, std::size_t(t), planning::PlanVar::eligible_parcels);
+          treated += result.aggregates.plan.at(row, std::size_t(t), planning::PlanVar::treated_parcels);
+        }
+      }
+      std::printf("planning: %.3f eligible and %.4f treated parcels per parcel-year\n", eligible / (double(n) * years),
+                  treated / (double(n) * years));
+    }
   }
   std::sort(rates.begin(), rates.end());
   rusage ru{};

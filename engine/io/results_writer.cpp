@@ -63,7 +63,7 @@ void write_plan(hid_t root, hid_t year, const planning::PlanResults& results, co
       basis.emplace_back(planning::basis_name(t.basis));
       rule.push_back(t.rule);
       priority.emplace_back(planning::priority_name(t.priority));
-      last.emplace_back(t.last_parcel == planning::LastParcel::skip ? "skip" : "overshoot");
+      last.emplace_back(planning::last_parcel_name(t.last_parcel));
       source.push_back(t.source);
       basis_of_row.push_back(t.basis);
     }
@@ -79,7 +79,7 @@ void write_plan(hid_t root, hid_t year, const planning::PlanResults& results, co
       {"plan_basis", {&basis, "what the target counts: area [ha], volume (stem volume removed) [m3] or fuel_dry_mass [t]"}},
       {"plan_rule", {&rule, "how the target amount is given: constant, schedule or normal_forest"}},
       {"plan_priority", {&priority, "order in which eligible parcels are treated"}},
-      {"plan_last_parcel", {&last, "skip: a parcel that would exceed the target is not treated; overshoot: it is, whole"}},
+      {"plan_last_parcel", {&last, "the parcel that would exceed the target: stop (the year ends there), skip (later parcels that fit are treated) or overshoot (it is treated whole)"}},
       {"plan_source", {&source, "where the target figure comes from (scenario text)"}},
   };
   for (const auto& [name, v] : labels) {

@@ -121,12 +121,14 @@ TargetSpec read_target(MapReader m, std::map<std::string, std::string>& names) {
   }
   if (auto lp = m.get("last_parcel")) {
     const std::string v = m.scalar(*lp, "last_parcel");
-    if (v == "skip") {
+    if (v == "stop") {
+      t.last_parcel = planning::LastParcel::stop;
+    } else if (v == "skip") {
       t.last_parcel = planning::LastParcel::skip;
     } else if (v == "overshoot") {
       t.last_parcel = planning::LastParcel::overshoot;
     } else {
-      m.fail_at(*lp, "last_parcel", "'" + v + "' is not one of skip, overshoot");
+      m.fail_at(*lp, "last_parcel", "'" + v + "' is not one of stop, skip, overshoot");
     }
   }
   t.source = m.str("source");
@@ -187,8 +189,7 @@ void emit_planning(YAML::Emitter& e, const PlanningSection& p) {
     }
     e << YAML::Key << "priority" << YAML::Value << std::string(planning::priority_name(t.priority));
     if (t.priority == planning::Priority::random) e << YAML::Key << "seed" << YAML::Value << t.seed;
-    e << YAML::Key << "last_parcel" << YAML::Value
-      << (t.last_parcel == planning::LastParcel::skip ? "skip" : "overshoot");
+    e << YAML::Key << "last_parcel" << YAML::Value << std::string(planning::last_parcel_name(t.last_parcel));
     e << YAML::Key << "source" << YAML::Value << t.source;
     e << YAML::EndMap;
   }

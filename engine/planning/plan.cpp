@@ -39,4 +39,13 @@ std::string_view priority_name(Priority p) {
   return "unknown";
 }
 
+std::string_view last_parcel_name(LastParcel l) {
+  switch (l) {
+    case LastParcel::stop: return "stop";
+    case LastParcel::skip: return "skip";
+    case LastParcel::overshoot: return "overshoot";
+  }
+  return "unknown";
+}
+
 }  // namespace shinrin::planning

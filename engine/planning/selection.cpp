@@ -44,31 +44,44 @@ constexpr double kFitSlack = 1e-12;
 
 const PlanVarInfo& plan_var_info(PlanVar v) { return kPlanVars[static_cast<std::size_t>(v)]; }
 
-void sort_block(const Plan& plan, BlockCandidates& block) {
-  block.order.resize(block.list.size());
-  for (std::size_t k = 0; k < block.list.size(); ++k) {
-    const Candidate& c = block.list[k];
-    const std::uint64_t row = plan.first_row[c.target] + c.unit;
-    block.order[k] = (row << 48) | (std::uint64_t(c.priority) << 16) | std::uint64_t(k);
+void prepare_block(const Plan& plan, BlockCandidates& block) {
+  block.groups.clear();
+  const std::size_t n = block.list.size();
+  block.keys.resize(n);
+  if (n == 0) return;
+  // Counting pass by plan row (a block holds few), then each group's keys in list order.
+  std::vector<std::pair<std::size_t, std::size_t>> rows;  // (plan row, count)
+  for (const Candidate& c : block.list) {
+    const std::size_t row = plan.first_row[c.target] + c.unit;
+    auto it = std::find_if(rows.begin(), rows.end(), [row](const auto& r) { return r.first == row; });
+    if (it == rows.end()) {
+      rows.emplace_back(row, 1);
+    } else {
+      ++it->second;
+    }
   }
-  std::sort(block.order.begin(), block.order.end());
-  const std::size_t n = block.order.size();
-  block.amount.resize(n);
-  block.suffix_min.resize(n);
-  block.sums.clear();
+  std::sort(rows.begin(), rows.end());
+  std::size_t begin = 0;
+  for (const auto& [row, count] : rows) {
+    BlockCandidates::Group g;
+    g.row = row;
+    g.begin = g.end = begin;
+    g.min_amount = std::numeric_limits<double>::infinity();
+    block.groups.push_back(g);
+    begin += count;
+  }
   for (std::size_t k = 0; k < n; ++k) {
-    const Candidate& c = block.list[block.order[k] & 0xFFFF];
-    block.amount[k] = c.forced ? 0.0 : c.amount;
-    const std::size_t row = block.order[k] >> 48;
-    if (block.sums.empty() || block.sums.back().row != row) block.sums.push_back({row});
-    auto& sum = block.sums.back();
-    sum.area += c.area;
-    sum.volume += c.volume_standing;
-    sum.parcels += 1.0;
+    const Candidate& c = block.list[k];
+    const std::size_t row = plan.first_row[c.target] + c.unit;
+    auto& g = *std::find_if(block.groups.begin(), block.groups.end(), [row](const auto& x) { return x.row == row; });
+    block.keys[g.end++] = (std::uint64_t(c.priority) << 16) | std::uint64_t(k);
+    g.area += c.area;
+    g.volume += c.volume_standing;
+    g.parcels += 1.0;
+    if (!c.forced) g.min_amount = std::min(g.min_amount, c.amount);
   }
-  for (std::size_t k = n; k-- > 0;) {
-    const bool last_of_row = k + 1 == n || (block.order[k + 1] >> 48) != (block.order[k] >> 48);
-    block.suffix_min[k] = last_of_row ? block.amount[k] : std::min(block.amount[k], block.suffix_min[k + 1]);
+  for (auto& g : block.groups) {
+    std::make_heap(block.keys.begin() + long(g.begin), block.keys.begin() + long(g.end), std::greater<>());
   }
 }
 
@@ -83,101 +96,113 @@ std::uint32_t descending(float value) {
 PlanResults::PlanResults(std::size_t rows, std::size_t times)
     : rows_(rows), times_(times), data_(rows * times * kPlanVarCount, 0.0) {}
 
-void select(const Plan& plan, std::size_t t, std::span<const BlockCandidates> blocks, const FuelOf& fuel_of,
-            std::span<Decision> decision, std::vector<std::uint32_t>& treated, PlanResults& results) {
-  // Eligible totals per plan row, over every candidate in block order (deterministic).
-  // Eligible totals per plan row: block sums added in block order (deterministic).
-  std::vector<double> eligible_area(plan.rows, 0.0), eligible_volume(plan.rows, 0.0), eligible_n(plan.rows, 0.0);
-  for (const BlockCandidates& b : blocks) {
-    for (const auto& sum : b.sums) {
-      eligible_area[sum.row] += sum.area;
-      eligible_volume[sum.row] += sum.volume;
-      eligible_n[sum.row] += sum.parcels;
-    }
-  }
-  // Each block's cursor walks its sorted keys once: plan rows are visited in key order.
-  std::vector<std::size_t> cursor(blocks.size(), 0);
-  struct Head {
-    std::uint64_t priority_index;  // (priority << 16) | index: the block's next candidate
-    std::size_t block;
-    bool operator>(const Head& o) const {
-      const std::uint64_t a = priority_index >> 16, b = o.priority_index >> 16;
-      if (a != b) return a > b;
-      if (block != o.block) return block > o.block;  // ties: lower block (lower rows) first
-      return priority_index > o.priority_index;
-    }
-  };
-  std::priority_queue<Head, std::vector<Head>, std::greater<>> heap;
-  auto row_of_key = [](std::uint64_t key) { return key >> 48; };
-  constexpr std::uint64_t kLow48 = (std::uint64_t(1) << 48) - 1;
+namespace {
 
-  for (std::uint16_t g = 0; g < plan.targets.size(); ++g) {
-    const Target& target = plan.targets[g];
-    const std::size_t units = plan.unit_columns[target.unit_column].unit_names.size();
-    for (std::size_t u = 0; u < units; ++u) {
-      const std::size_t row = plan.first_row[g] + u;
-      const double goal = target.at(u, t);
-      for (std::size_t b = 0; b < blocks.size(); ++b) {
-        const auto& order = blocks[b].order;
-        while (cursor[b] < order.size() && row_of_key(order[cursor[b]]) < row) ++cursor[b];
-        if (cursor[b] < order.size() && row_of_key(order[cursor[b]]) == row) heap.push({order[cursor[b]] & kLow48, b});
-      }
-      double achieved = 0.0, area = 0.0, volume = 0.0, fuel = 0.0, n_treated = 0.0, treated_standing = 0.0;
-      auto treat = [&](const Candidate& c) {
+// A block's next candidate of one plan row in the merge.
+struct Head {
+  std::uint64_t key;   // (priority << 16) | index in the block's list
+  std::size_t block;
+  std::size_t group;
+  bool operator>(const Head& o) const {
+    const std::uint64_t a = key >> 16, b = o.key >> 16;
+    if (a != b) return a > b;
+    if (block != o.block) return block > o.block;  // ties: lower block (lower rows) first
+    return key > o.key;
+  }
+};
+
+std::uint64_t pop_key(BlockCandidates& bc, BlockCandidates::Group& g) {
+  std::pop_heap(bc.keys.begin() + long(g.begin), bc.keys.begin() + long(g.end), std::greater<>());
+  return bc.keys[--g.end];
+}
+
+}  // namespace
+
+void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates> blocks, const RemovedOf& removed_of,
+                      std::span<Decision> decision, std::vector<std::uint32_t>& treated, PlanResults& results,
+                      int threads) {
+  // Each plan row: its groups in every block, in block order.
+  groups_of_.resize(plan.rows);
+  treated_of_.resize(plan.rows);
+  for (auto& g : groups_of_) g.clear();
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    for (std::size_t k = 0; k < blocks[b].groups.size(); ++k) groups_of_[blocks[b].groups[k].row].emplace_back(b, k);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> rows;  // (target, unit) of each plan row
+  for (std::size_t g = 0; g < plan.targets.size(); ++g) {
+    const std::size_t units = plan.unit_columns[plan.targets[g].unit_column].unit_names.size();
+    for (std::size_t u = 0; u < units; ++u) rows.emplace_back(g, u);
+  }
+
+  // Parallel contract: row r reads its groups (each group belongs to one row) and writes only
+  // their heaps, its results, treated_of_[r] and the decisions of its candidates' parcels.
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+  for (std::size_t row = 0; row < rows.size(); ++row) {
+    const Target& target = plan.targets[rows[row].first];
+    const double goal = target.at(rows[row].second, t);
+    const double limit = goal * (1.0 + kFitSlack);
+    const double met = goal * (1.0 - kFitSlack);
+    auto& mine = treated_of_[row];
+    mine.clear();
+    double eligible_area = 0.0, eligible_volume = 0.0, eligible_n = 0.0;
+    std::vector<Head> heap;
+    for (const auto& [b, k] : groups_of_[row]) {  // eligible totals added in block order
+      auto& g = blocks[b].groups[k];
+      eligible_area += g.area;
+      eligible_volume += g.volume;
+      eligible_n += g.parcels;
+      if (g.end > g.begin) heap.push_back({pop_key(blocks[b], g), b, k});
+    }
+    std::make_heap(heap.begin(), heap.end(), std::greater<>());
+    double achieved = 0.0, area = 0.0, volume = 0.0, fuel = 0.0, n_treated = 0.0, treated_standing = 0.0;
+    while (!heap.empty()) {
+      std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+      const Head head = heap.back();
+      heap.pop_back();
+      BlockCandidates& bc = blocks[head.block];
+      auto& g = bc.groups[head.group];
+      const Candidate& c = bc.list[head.key & 0xFFFF];
+      if (!c.forced && achieved >= met) break;  // target met: the rest wait
+      const bool fits = c.forced || achieved + c.amount <= limit || target.last_parcel == LastParcel::overshoot;
+      // stop: the first parcel that does not fit ends the year, unless it alone exceeds the target.
+      if (!fits && target.last_parcel == LastParcel::stop && c.amount <= limit) break;
+      if (fits) {
+        const Removed r = removed_of(c);
         achieved += c.amount;
         area += c.area;
-        volume += c.volume_removed;
-        fuel += target.basis == Basis::fuel_dry_mass ? c.amount : fuel_of(c);
+        volume += r.volume;
+        fuel += r.fuel_dry_mass;
         treated_standing += c.volume_standing;
         n_treated += 1.0;
         if (!c.forced) {
           decision[c.row] = target.operation == Operation::final_felling ? Decision::final_felling : Decision::thinning;
-          treated.push_back(c.row);
-        }
-      };
-      const double limit = goal * (1.0 + kFitSlack);
-      const double met = goal * (1.0 - kFitSlack);
-      while (!heap.empty()) {
-        const Head head = heap.top();
-        heap.pop();
-        const std::size_t b = head.block;
-        const BlockCandidates& bc = blocks[b];
-        // The heap holds each block's candidate at its cursor: read the sorted arrays, touch the
-        // candidate itself only to treat it.
-        const std::size_t at = cursor[b];
-        const bool forced = (head.priority_index >> 16) == 0;
-        if (!forced && achieved >= met) break;  // target met: the rest wait
-        if (forced || achieved + bc.amount[at] <= limit || target.last_parcel == LastParcel::overshoot) {
-          treat(bc.list[head.priority_index & 0xFFFF]);
-        }
-        // The block's next candidate, unless none of its remaining ones can fit any more.
-        const std::size_t next = ++cursor[b];
-        if (next < bc.order.size() && row_of_key(bc.order[next]) == row &&
-            (target.last_parcel == LastParcel::overshoot || achieved + bc.suffix_min[next] <= limit)) {
-          heap.push({bc.order[next] & kLow48, b});
+          mine.push_back(c.row);
         }
       }
-      while (!heap.empty()) heap.pop();
-      for (std::size_t b = 0; b < blocks.size(); ++b) {
-        const auto& order = blocks[b].order;
-        while (cursor[b] < order.size() && row_of_key(order[cursor[b]]) == row) ++cursor[b];
+      // The block's next candidate of this row, unless none of its candidates could fit any more
+      // (forced ones, priority 0 at the heap's root, always come).
+      if (g.end > g.begin && ((bc.keys[g.begin] >> 16) == 0 || target.last_parcel != LastParcel::skip ||
+                              achieved + g.min_amount <= limit)) {
+        heap.push_back({pop_key(bc, g), head.block, head.group});
+        std::push_heap(heap.begin(), heap.end(), std::greater<>());
       }
-      auto set = [&](PlanVar v, double x) { results.at(row, t, v) = x; };
-      set(PlanVar::target, goal);
-      set(PlanVar::achieved, achieved);
-      set(PlanVar::shortfall, std::max(0.0, goal - achieved));
-      set(PlanVar::overshoot, std::max(0.0, achieved - goal));
-      set(PlanVar::treated_area, area);
-      set(PlanVar::treated_volume, volume);
-      set(PlanVar::treated_fuel_dry_mass, fuel);
-      set(PlanVar::treated_parcels, n_treated);
-      set(PlanVar::eligible_area, eligible_area[row]);
-      set(PlanVar::eligible_volume, eligible_volume[row]);
-      set(PlanVar::eligible_parcels, eligible_n[row]);
-      set(PlanVar::backlog_area, std::max(0.0, eligible_area[row] - area));
-      set(PlanVar::backlog_volume, std::max(0.0, eligible_volume[row] - treated_standing));
     }
+    auto set = [&](PlanVar v, double x) { results.at(row, t, v) = x; };
+    set(PlanVar::target, goal);
+    set(PlanVar::achieved, achieved);
+    set(PlanVar::shortfall, std::max(0.0, goal - achieved));
+    set(PlanVar::overshoot, std::max(0.0, achieved - goal));
+    set(PlanVar::treated_area, area);
+    set(PlanVar::treated_volume, volume);
+    set(PlanVar::treated_fuel_dry_mass, fuel);
+    set(PlanVar::treated_parcels, n_treated);
+    set(PlanVar::eligible_area, eligible_area);
+    set(PlanVar::eligible_volume, eligible_volume);
+    set(PlanVar::eligible_parcels, eligible_n);
+    set(PlanVar::backlog_area, std::max(0.0, eligible_area - area));
+    set(PlanVar::backlog_volume, std::max(0.0, eligible_volume - treated_standing));
   }
+  for (const auto& mine : treated_of_) treated.insert(treated.end(), mine.begin(), mine.end());
 }
 
 }  // namespace shinrin::planning

@@ -5,11 +5,6 @@
 
 namespace shinrin::silviculture {
 
-bool felling_due(const Regime& r, int age, int fiscal_year) {
-  if (r.rotation_age > 0 && age >= r.rotation_age) return true;
-  return std::find(r.felling_years.begin(), r.felling_years.end(), fiscal_year) != r.felling_years.end();
-}
-
 std::optional<ThinningCall> thinning_call(const Regime& r, RuleMode mode, int age, int since_thinning,
                                           double stems, const growth::DensityTerms& d) {
   const ScheduledThinning* scheduled = nullptr;

@@ -43,6 +43,7 @@ struct YearShared {
   std::vector<planning::BlockCandidates> candidates;         //!< per block, this year
   std::vector<planning::Decision> decision;                  //!< per row: planned operation
   std::vector<std::uint32_t> treated;                        //!< rows with a decision
+  planning::Selector selector;                               //!< the landscape part's scratch
   planning::PlanResults plan;                                //!< planning outputs of the run
   //! Per selected variable, per parcel in source order: the values of the output interval.
   std::vector<std::vector<float>> series;
@@ -97,6 +98,7 @@ struct LandscapeContext {
   YearShared& year;
   std::size_t t = 0;
   int fiscal_year = 0;
+  int threads = 1;  //!< threads a landscape part may use for work that splits without changing results
 };
 
 struct PhaseEntry {

@@ -48,7 +48,7 @@ void operations_block(PhaseContext& c) {
       continue;
     }
     const int age = st.age[i];
-    const growth::DensityTerms& d = c.in.growth.density(st.curve[i], age);
+    auto density = [&] { return c.in.growth.density(st.curve[i], age); };
     const planning::Decision decision = planned ? c.year.decision[i] : planning::Decision::none;
     sv::RemovedShare share;
     bool felling = false;
@@ -58,7 +58,7 @@ void operations_block(PhaseContext& c) {
       if (felling) {
         share = {1.0, 1.0};
       } else {
-        share = sv::thinning_share(event->intensity, sv::IntensityBasis::stems, event->method, st.stems[i], d);
+        share = sv::thinning_share(event->intensity, sv::IntensityBasis::stems, event->method, st.stems[i], density());
         leave_all = event->leave_on_site;
       }
       w.operation[r] = felling ? sv::Operation::final_felling : sv::Operation::thinning;
@@ -67,7 +67,7 @@ void operations_block(PhaseContext& c) {
       share = {1.0, 1.0};
       w.operation[r] = sv::Operation::final_felling;
     } else if (decision == planning::Decision::thinning) {
-      if (const auto call = sv::thinning_call(*regime, sv::RuleMode::eligible, age, st.since_thinning[i], st.stems[i], d)) {
+      if (const auto call = sv::thinning_call(*regime, sv::RuleMode::eligible, age, st.since_thinning[i], st.stems[i], density())) {
         share = call->share;
         w.operation[r] = call->operation;
       }
@@ -78,7 +78,7 @@ void operations_block(PhaseContext& c) {
         w.operation[r] = sv::Operation::final_felling;
       }
     } else if (plan.target(regime_index, planning::Operation::thinning) == planning::kNoTarget) {
-      if (const auto call = sv::thinning_call(*regime, sv::RuleMode::due, age, st.since_thinning[i], st.stems[i], d)) {
+      if (const auto call = sv::thinning_call(*regime, sv::RuleMode::due, age, st.since_thinning[i], st.stems[i], density())) {
         share = call->share;
         w.operation[r] = call->operation;
       }

@@ -52,15 +52,33 @@ sv::RemovalShares removal_shares(const sv::Regime& regime, std::uint8_t kind) {
   }
 }
 
-// Fuelwood and residues collected for fuel by the operation on candidate `cand` [t].
-double fuel_of(const Inputs& in, const State& st, const planning::Candidate& cand) {
+// Share of stem volume the operation on candidate `cand` removes [1]: the same rule the operations
+// phase will apply (the State has not changed since the candidate was listed).
+double volume_share(const Inputs& in, const State& st, const planning::Candidate& cand, int fiscal_year) {
+  if (cand.removals == kFelling) return 1.0;
   const std::size_t i = cand.row;
+  const growth::DensityTerms& d = in.growth.density(st.curve[i], st.age[i]);
+  const sv::Management& m = in.model.management;
+  if (cand.forced) {
+    const sv::Event* event = m.event_in(i, fiscal_year);
+    return sv::thinning_share(event->intensity, sv::IntensityBasis::stems, event->method, st.stems[i], d).volume;
+  }
+  const auto call = sv::thinning_call(m.regimes[in.parcels.regime[i]], sv::RuleMode::eligible, st.age[i],
+                                      st.since_thinning[i], st.stems[i], d);
+  return call ? call->share.volume : 0.0;
+}
+
+// Stem volume and fuel (fuelwood and residues collected) the operation on `cand` removes [m3, t].
+planning::Removed removed(const Inputs& in, const State& st, const planning::Candidate& cand, int fiscal_year) {
+  const std::size_t i = cand.row;
+  const double share = volume_share(in, st, cand, fiscal_year);
   const sv::Regime& regime = in.model.management.regimes[in.parcels.regime[i]];
   const SpeciesParams& sp = in.species[st.species[i]];
-  const sv::HarvestInput h{cand.volume_share, st.volume[i], st.pools.pool(carbon::Pool::ag_biomass)[i],
+  const sv::HarvestInput h{share, st.volume[i], st.pools.pool(carbon::Pool::ag_biomass)[i],
                            st.pools.pool(carbon::Pool::bg_biomass)[i], sp.D, sp.CF, in.model.decay.residue_to_litter};
   const sv::HarvestSplit split = sv::split_harvest(h, removal_shares(regime, cand.removals), in.model.management.wood_use);
-  return sv::fuel_dry_mass(split.streams, sp.D) * in.parcels.area_ha[i];
+  const double area = in.parcels.area_ha[i];
+  return {share * double(st.volume[i]) * area, sv::fuel_dry_mass(split.streams, sp.D) * area};
 }
 
 }  // namespace
@@ -83,29 +101,19 @@ void planning_candidates_block(PhaseContext& c) {
     const int age = st.age[i];
 
     std::uint16_t target = planning::kNoTarget;
-    double volume_share = 0.0;
     bool forced = false;
     std::uint8_t removals = kThinning;
     if (const sv::Event* event = m.event_in(i, c.fiscal_year)) {
       forced = true;
       target = event->felling ? felling_target : thinning_target;
-      if (event->felling) {
-        volume_share = 1.0;
-        removals = kFelling;
-      } else {
-        const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
-        volume_share = sv::thinning_share(event->intensity, sv::IntensityBasis::stems, event->method, st.stems[i], d).volume;
-        removals = event->leave_on_site ? kLeftOnSite : kThinning;
-      }
+      removals = event->felling ? kFelling : (event->leave_on_site ? kLeftOnSite : kThinning);
     } else if (sv::felling_due(regime, age, c.fiscal_year)) {
       target = felling_target;
-      volume_share = 1.0;
       removals = kFelling;
     } else if (thinning_target != planning::kNoTarget) {
       const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
-      if (const auto call = sv::thinning_call(regime, sv::RuleMode::eligible, age, st.since_thinning[i], st.stems[i], d)) {
+      if (sv::thinning_call(regime, sv::RuleMode::eligible, age, st.since_thinning[i], st.stems[i], d)) {
         target = thinning_target;
-        volume_share = call->share.volume;
       }
     }
     if (target == planning::kNoTarget) continue;
@@ -117,29 +125,30 @@ void planning_candidates_block(PhaseContext& c) {
     cand.unit = plan.unit_columns[tg.unit_column].unit_of_row[i];
     cand.forced = forced;
     cand.removals = removals;
-    cand.volume_share = static_cast<float>(volume_share);
     cand.area = L.area_ha[i];
     cand.volume_standing = double(st.volume[i]) * cand.area;
-    cand.volume_removed = double(cand.volume_share) * cand.volume_standing;
     if (!forced) {
       const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
       cand.priority = priority_of(tg, in, st, i, d, c.fiscal_year);
     }
-    switch (tg.basis) {
+    switch (tg.basis) {  // what the target counts; area-basis targets need no harvest arithmetic here
       case planning::Basis::area: cand.amount = cand.area; break;
-      case planning::Basis::volume: cand.amount = cand.volume_removed; break;
-      case planning::Basis::fuel_dry_mass: cand.amount = fuel_of(in, st, cand); break;
+      case planning::Basis::volume: cand.amount = removed(in, st, cand, c.fiscal_year).volume; break;
+      case planning::Basis::fuel_dry_mass: cand.amount = removed(in, st, cand, c.fiscal_year).fuel_dry_mass; break;
     }
     block.list.push_back(cand);
   }
-  planning::sort_block(plan, block);
+  planning::prepare_block(plan, block);
 }
 
 void planning_select(LandscapeContext& c) {
   for (std::uint32_t row : c.year.treated) c.year.decision[row] = planning::Decision::none;
   c.year.treated.clear();
-  const planning::FuelOf fuel = [&](const planning::Candidate& cand) { return fuel_of(c.in, c.st, cand); };
-  planning::select(c.in.plan, c.t, c.year.candidates, fuel, c.year.decision, c.year.treated, c.year.plan);
+  const planning::RemovedOf removed_of = [&](const planning::Candidate& cand) {
+    return removed(c.in, c.st, cand, c.fiscal_year);
+  };
+  c.year.selector.select(c.in.plan, c.t, c.year.candidates, removed_of, c.year.decision, c.year.treated, c.year.plan,
+                        c.threads);
 }
 
 }  // namespace shinrin::sim

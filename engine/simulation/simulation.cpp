@@ -310,7 +310,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
       }
       if (seg.landscape != nullptr) {
         const double t0 = omp_get_wtime();
-        LandscapeContext lc{in, st, shared, year, t, in.start_year + int(t) - 1};
+        LandscapeContext lc{in, st, shared, year, t, in.start_year + int(t) - 1, threads};
         seg.landscape->landscape(lc);
         landscape_seconds[seg.landscape_index] += omp_get_wtime() - t0;
       }

@@ -130,6 +130,30 @@ TEST_CASE("planning: oldest first, ties on the register key, whole parcels, back
   }
 }
 
+TEST_CASE("planning: with last_parcel stop the first parcel that does not fit ends the year", "[planning]") {
+  World w;
+  add_six(w);
+  w.add(94, 0, 5.0, "g");  // source position 6: the oldest (95 in year 1), larger than the target
+  w.in.years = 4;
+  w.in.plan = felling_plan(w, 4.0, planning::Priority::oldest_first, planning::LastParcel::stop);
+  const sim::Aggregates agg = w.run(4);
+  const auto& r = agg.plan;
+  // Year 1: g (5 ha) alone exceeds the 4-ha target: passed over, it stays in the backlog;
+  // c (1) -> 1; b (1.5) -> 2.5; e (2) would make 4.5: the year ends at 2.5 (shortfall 1.5).
+  CHECK(felled(w, 1) == std::set<std::size_t>{0, 2});
+  CHECK(r.at(0, 1, PlanVar::achieved) == Approx(2.5));
+  CHECK(r.at(0, 1, PlanVar::shortfall) == Approx(1.5));
+  CHECK(r.at(0, 1, PlanVar::backlog_area) == Approx(13.5 - 2.5));  // g, e, a, d
+  // Year 2: e (2) -> 2; a (3) would make 5: stop. Year 3: a (3) -> 3; d (1) -> 4.
+  CHECK(felled(w, 2) == std::set<std::size_t>{1});
+  CHECK(felled(w, 3) == std::set<std::size_t>{3, 4});
+  CHECK(r.at(0, 3, PlanVar::achieved) == Approx(4.0));
+  // Year 4: only g is left, and it never fits.
+  CHECK(felled(w, 4).empty());
+  CHECK(r.at(0, 4, PlanVar::eligible_area) == Approx(5.0));
+  CHECK(r.at(0, 4, PlanVar::backlog_area) == Approx(5.0));
+}
+
 TEST_CASE("planning: with last_parcel overshoot the parcel that crosses the target is cut whole", "[planning]") {
   World w;
   add_six(w);

@@ -49,11 +49,17 @@ enum class Priority : std::uint8_t {
 inline constexpr std::size_t kPriorityCount = 5;
 std::string_view priority_name(Priority p);
 
-//! What happens with the parcel that would take the year past its target.
+//! What happens with the parcel that would take the year past its target (parcels are always
+//! treated whole).
 enum class LastParcel : std::uint8_t {
-  skip,       //!< it is not treated; smaller parcels later in the order may still fit
+  stop,       //!< it waits and the year ends below target (reported as shortfall); a parcel
+              //!< larger than the whole annual target is passed over instead (it could never be
+              //!< treated whole under this target) and stays in the backlog
+  skip,       //!< it waits; later parcels in the order that still fit are treated (first fit:
+              //!< fills the target closest, but ends the year on small parcels)
   overshoot,  //!< it is treated whole and the year ends above target (reported as overshoot)
 };
+std::string_view last_parcel_name(LastParcel l);
 
 //! Parcels grouped into units by one criterion.
 struct UnitColumn {
@@ -68,7 +74,7 @@ struct Target {
   Basis basis = Basis::area;
   Priority priority = Priority::oldest_first;
   std::uint64_t seed = 0;                  //!< for Priority::random
-  LastParcel last_parcel = LastParcel::skip;
+  LastParcel last_parcel = LastParcel::stop;
   std::size_t unit_column = 0;             //!< index into Plan::unit_columns
   std::string source;                      //!< where the figure comes from (scenario text)
   std::string rule;                        //!< "constant", "schedule", "normal_forest", "area_share"

@@ -2,15 +2,16 @@
 //! The landscape step of harvest planning: which eligible parcels are treated this year.
 //!
 //! Per-parcel phases list the parcels that are eligible for a target this year (candidates), each
-//! block its own list sorted by (target, unit, priority key); parcels with an event of the event
+//! block its own list grouped by (target, unit) and heap-ordered by priority key; parcels with an event of the event
 //! list this year come first as forced candidates (events are applied as given and count towards
 //! the target). select() then walks, for every target in plan order and every unit, the blocks'
 //! lists merged by priority key:
 //!   forced candidates        always treated
 //!   achieved < target        the next candidate is treated if it fits (achieved + amount <=
-//!                            target); one that does not fit is skipped (LastParcel::skip: a later,
-//!                            smaller parcel may still fit) or treated whole, ending the year above
-//!                            target (LastParcel::overshoot)
+//!                            target); for the first one that does not fit, LastParcel decides:
+//!                            stop (the year ends; a parcel larger than the whole target is passed
+//!                            over), skip (later parcels that fit are still treated) or overshoot
+//!                            (it is treated whole, ending the year above target)
 //! Every candidate not treated waits: it stays eligible and is reported as backlog. A target the
 //! eligible parcels cannot meet is reported as shortfall = target - achieved (> 0).
 //! The merge reads blocks in block order and breaks priority ties on the parcel row (canonical
@@ -35,38 +36,45 @@ struct Candidate {
   std::uint32_t priority = 0;   //!< smaller first; 0 = forced (an event of the event list)
   bool forced = false;          //!< always treated, counted first
   std::uint8_t removals = 0;    //!< which removal shares the operation uses (for lazy amounts)
-  float volume_share = 0.0f;    //!< share of stem volume the operation removes [1]
   double area = 0.0;            //!< [ha]
   double volume_standing = 0.0; //!< stem volume before the operation [m3]
-  double volume_removed = 0.0;  //!< stem volume the operation removes [m3]
-  double amount = 0.0;          //!< in the target's basis (area, volume removed, fuel dry mass)
+  //! In the target's basis (area, stem volume removed, fuel dry mass); area-basis targets know it
+  //! at once, the others when the phase computes it.
+  double amount = 0.0;
 };
 
-//! The candidates of one block: the list in row order, and its sort keys
-//!   (plan row << 48) | (priority << 16) | index in the list,  plan row = first_row[target] + unit
-//! so that sorting the keys orders the block by (target, unit, priority, row).
+//! What an operation on a candidate removes [whole parcel]: computed only for the candidates that
+//! are treated (and, for volume or fuel targets, for every candidate, by the per-parcel part).
+struct Removed {
+  double volume = 0.0;         //!< stem volume [m3]
+  double fuel_dry_mass = 0.0;  //!< fuelwood and residues collected for fuel [t]
+};
+using RemovedOf = std::function<Removed(const Candidate&)>;
+
+//! The candidates of one block, grouped by plan row (first_row[target] + unit). Within a group
+//! the keys (priority << 16) | index in list form a binary min-heap: selection pops the block's
+//! candidates in priority order (ties: list index, i.e. row order) as far as it needs them, so a
+//! year with many eligible parcels and few treatments costs a heap build, not a sort.
 struct BlockCandidates {
-  std::vector<Candidate> list;
-  std::vector<std::uint64_t> order;
-  //! In sorted order: the candidate's amount, and the smallest amount from there to the end of its
-  //! plan row (forced candidates count as 0), so a search for a parcel that still fits can leave
-  //! the block as soon as none can.
-  std::vector<double> amount, suffix_min;
-  //! Eligible totals of each plan row present in the block, in row order.
-  struct RowSums {
-    std::size_t row = 0;
-    double area = 0.0, volume = 0.0, parcels = 0.0;
+  std::vector<Candidate> list;  //!< in row order
+  struct Group {
+    std::size_t row = 0;                   //!< plan row
+    std::size_t begin = 0, end = 0;        //!< range of `keys`; shrinks as selection pops
+    double area = 0.0, volume = 0.0, parcels = 0.0;  //!< eligible totals of the group
+    double min_amount = 0.0;               //!< smallest amount of a non-forced candidate
   };
-  std::vector<RowSums> sums;
+  std::vector<Group> groups;               //!< in plan-row order
+  std::vector<std::uint64_t> keys;
   void clear() {
     list.clear();
-    order.clear();
+    groups.clear();
+    keys.clear();
   }
 };
 
-//! Sets and sorts `order`, then fills amount, suffix_min and sums. Needs fewer than 65536 plan rows
-//! (setup checks) and candidates per block (blocks are smaller).
-void sort_block(const Plan& plan, BlockCandidates& block);
+//! Groups `block.list` by plan row and builds each group's heap and totals. Needs fewer than
+//! 65536 plan rows (setup checks) and candidates per block (blocks are smaller).
+void prepare_block(const Plan& plan, BlockCandidates& block);
 
 //! Priority from a value: larger values sort first (NaN last); never 0.
 std::uint32_t descending(float value);
@@ -116,14 +124,21 @@ class PlanResults {
 //! Operation decided for a parcel this year.
 enum class Decision : std::uint8_t { none = 0, final_felling = 1, thinning = 2 };
 
-//! Fuel dry mass an operation on a candidate sends to fuel [t], computed only for the candidates
-//! that are treated (or whose target counts fuel).
-using FuelOf = std::function<double(const Candidate&)>;
+//! Selects the year's treatments. Plan rows are independent (a parcel is a candidate of one row a
+//! year), so they are selected in parallel, each on its own; the result does not depend on threads.
+//! Keeps its scratch from year to year.
+class Selector {
+ public:
+  //! Selects this year's treatments from the blocks' candidates. Sets decision[row] for every
+  //! treated non-forced candidate (and appends the rows to `treated`, in plan-row order), and fills
+  //! the results of time index t. `removed_of` is called concurrently for different candidates.
+  void select(const Plan& plan, std::size_t t, std::span<BlockCandidates> blocks, const RemovedOf& removed_of,
+              std::span<Decision> decision, std::vector<std::uint32_t>& treated, PlanResults& results,
+              int threads);
 
-//! Selects this year's treatments from the blocks' sorted candidates. Sets decision[row] for
-//! every treated non-forced candidate (and appends the row to `treated`), and fills the results of
-//! time index t.
-void select(const Plan& plan, std::size_t t, std::span<const BlockCandidates> blocks, const FuelOf& fuel_of,
-            std::span<Decision> decision, std::vector<std::uint32_t>& treated, PlanResults& results);
+ private:
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> groups_of_;  // per plan row: (block, group)
+  std::vector<std::vector<std::uint32_t>> treated_of_;                       // per plan row
+};
 
 }  // namespace shinrin::planning

@@ -27,7 +27,13 @@ namespace shinrin::silviculture {
 //! Whether the rules are read as "due now" (no target) or "eligible" (under a planning target).
 enum class RuleMode { due, eligible };
 
-bool felling_due(const Regime& r, int age, int fiscal_year);
+inline bool felling_due(const Regime& r, int age, int fiscal_year) {
+  if (r.rotation_age > 0 && age >= r.rotation_age) return true;
+  for (int y : r.felling_years) {
+    if (y == fiscal_year) return true;
+  }
+  return false;
+}
 
 //! A thinning the regime calls for.
 struct ThinningCall {
