@@ -270,50 +270,72 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     ++timing.segments;
   };
 
-  // Initial state (time index 0).
-  {
+  const auto all = phases();
+  // The per-parcel parts of one segment on one block, at time t.
+  auto run_parts = [&](const Segment& seg, PhaseContext& c) {
+    c.work.begin_pass(c.rows.size());
+    for (std::size_t p : seg.block_phases) {
+      const double p0 = omp_get_wtime();
+      all[p].block(c);
+      for (carbon::Module m : all[p].modules) apply(c, m);
+      c.work.phase_seconds[p] += omp_get_wtime() - p0;
+    }
+    if (&seg == last_pass) {
+      const double b0 = omp_get_wtime();
+      check_pass(c, seg);
+      c.work.balance_seconds += omp_get_wtime() - b0;
+    }
+    end_pass(c);
+  };
+  auto run_landscape = [&](const Segment& seg, std::size_t t) {
+    if (seg.landscape == nullptr) return;
+    const double t0 = omp_get_wtime();
+    LandscapeContext lc{in, st, shared, year, t, in.start_year + int(t) - 1, threads};
+    seg.landscape->landscape(lc);
+    landscape_seconds[seg.landscape_index] += omp_get_wtime() - t0;
+  };
+
+  // Pipelining: when a landscape part splits the year, the per-parcel parts before it (growth,
+  // stand, planning's candidates) of year t+1 run on each block right after the block's last
+  // parts of year t, in the same parallel pass, so a block comes from memory once a year. The
+  // results are those of running them apart: year t's parts finish, are checked and flushed at
+  // time t before year t+1's start on the block; nothing in between reads another block; and the
+  // series of year t are taken by the outputs phase before growth moves on.
+  const bool pipelined = segments.size() > 1 && segments.front().landscape != nullptr;
+  const Segment* head = pipelined ? &segments.front() : nullptr;
+  auto pass = [&](std::size_t t, const Segment* seg, bool initial) {
+    const bool next = head != nullptr && t + 1 < in.times() && (initial || seg == last_pass);
     const double t0 = omp_get_wtime();
     for_blocks(n, block, threads, work, [&](std::size_t b, RowRange rows, BlockWork& w) {
-      PhaseContext c = context(w, rows, b, 0);
-      w.begin_pass(rows.size());
-      initial_state_block(c);
-      outputs_block(c);
-      end_pass(c);
+      PhaseContext c = context(w, rows, b, t);
+      if (initial) {
+        w.begin_pass(rows.size());
+        initial_state_block(c);
+        outputs_block(c);
+        end_pass(c);
+      } else {
+        run_parts(*seg, c);
+      }
+      if (next) {
+        PhaseContext following = context(w, rows, b, t + 1);
+        run_parts(*head, following);
+      }
     });
-    for (auto& w : work) w->busy_seconds = 0.0;
-    timing.initial_seconds = omp_get_wtime() - t0;
-    emit_series(0);
-  }
+    if (initial) {
+      for (auto& w : work) w->busy_seconds = 0.0;
+      timing.initial_seconds = omp_get_wtime() - t0;
+    } else {
+      collect_busy(omp_get_wtime() - t0);
+    }
+  };
 
-  const auto all = phases();
+  pass(0, nullptr, true);  // initial state (time index 0)
+  emit_series(0);
   for (std::size_t t = 1; t < in.times(); ++t) {
     for (const Segment& seg : segments) {
-      if (!seg.block_phases.empty()) {
-        const double t0 = omp_get_wtime();
-        for_blocks(n, block, threads, work, [&](std::size_t b, RowRange rows, BlockWork& w) {
-          PhaseContext c = context(w, rows, b, t);
-          w.begin_pass(rows.size());
-          for (std::size_t p : seg.block_phases) {
-            const double p0 = omp_get_wtime();
-            all[p].block(c);
-            for (carbon::Module m : all[p].modules) apply(c, m);
-            w.phase_seconds[p] += omp_get_wtime() - p0;
-          }
-          if (&seg == last_pass) {
-            const double b0 = omp_get_wtime();
-            check_pass(c, seg);
-            w.balance_seconds += omp_get_wtime() - b0;
-          }
-          end_pass(c);
-        });
-        collect_busy(omp_get_wtime() - t0);
-      }
-      if (seg.landscape != nullptr) {
-        const double t0 = omp_get_wtime();
-        LandscapeContext lc{in, st, shared, year, t, in.start_year + int(t) - 1, threads};
-        seg.landscape->landscape(lc);
-        landscape_seconds[seg.landscape_index] += omp_get_wtime() - t0;
-      }
+      const bool done_before = &seg == head;  // ran in the previous year's last pass
+      if (!done_before && !seg.block_phases.empty()) pass(t, &seg, false);
+      run_landscape(seg, t);
     }
     emit_series(t);
   }
