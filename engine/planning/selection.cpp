@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <queue>
 #include <tuple>
 
@@ -44,41 +45,47 @@ constexpr double kFitSlack = 1e-12;
 
 const PlanVarInfo& plan_var_info(PlanVar v) { return kPlanVars[static_cast<std::size_t>(v)]; }
 
-void prepare_block(const Plan& plan, BlockCandidates& block) {
-  block.groups.clear();
+void BlockCandidates::add(Candidate c, std::size_t row, double area_ha, double volume_standing_m3) {
+  std::size_t g = 0;
+  while (g < groups.size() && groups[g].row != row) ++g;
+  if (g == groups.size()) {
+    groups.emplace_back();
+    groups.back().row = row;
+    groups.back().min_amount = std::numeric_limits<double>::infinity();
+  }
+  Group& group = groups[g];
+  group.area += area_ha;
+  group.volume += volume_standing_m3;
+  group.parcels += 1.0;
+  ++group.end;  // a count until prepare_block()
+  if (!c.forced) group.min_amount = std::min(group.min_amount, c.amount);
+  c.group = static_cast<std::uint16_t>(g);
+  list.push_back(c);
+}
+
+void prepare_block(BlockCandidates& block) {
   const std::size_t n = block.list.size();
   block.keys.resize(n);
-  if (n == 0) return;
-  // Counting pass by plan row (a block holds few), then each group's keys in list order.
-  std::vector<std::pair<std::size_t, std::size_t>> rows;  // (plan row, count)
-  for (const Candidate& c : block.list) {
-    const std::size_t row = plan.first_row[c.target] + c.unit;
-    auto it = std::find_if(rows.begin(), rows.end(), [row](const auto& r) { return r.first == row; });
-    if (it == rows.end()) {
-      rows.emplace_back(row, 1);
-    } else {
-      ++it->second;
-    }
-  }
-  std::sort(rows.begin(), rows.end());
+  // Groups in plan-row order (a block holds few); candidates remember their group's old index.
+  std::vector<std::uint16_t> new_index(block.groups.size());
+  std::vector<std::size_t> order(block.groups.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return block.groups[a].row < block.groups[b].row; });
+  std::vector<BlockCandidates::Group> sorted;
   std::size_t begin = 0;
-  for (const auto& [row, count] : rows) {
-    BlockCandidates::Group g;
-    g.row = row;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    BlockCandidates::Group g = block.groups[order[k]];
+    const std::size_t count = g.end;
     g.begin = g.end = begin;
-    g.min_amount = std::numeric_limits<double>::infinity();
-    block.groups.push_back(g);
     begin += count;
+    new_index[order[k]] = static_cast<std::uint16_t>(k);
+    sorted.push_back(g);
   }
+  block.groups = std::move(sorted);
   for (std::size_t k = 0; k < n; ++k) {
-    const Candidate& c = block.list[k];
-    const std::size_t row = plan.first_row[c.target] + c.unit;
-    auto& g = *std::find_if(block.groups.begin(), block.groups.end(), [row](const auto& x) { return x.row == row; });
-    block.keys[g.end++] = (std::uint64_t(c.priority) << 16) | std::uint64_t(k);
-    g.area += c.area;
-    g.volume += c.volume_standing;
-    g.parcels += 1.0;
-    if (!c.forced) g.min_amount = std::min(g.min_amount, c.amount);
+    Candidate& c = block.list[k];
+    c.group = new_index[c.group];
+    block.keys[block.groups[c.group].end++] = (std::uint64_t(c.priority) << 16) | std::uint64_t(k);
   }
   for (auto& g : block.groups) {
     std::make_heap(block.keys.begin() + long(g.begin), block.keys.begin() + long(g.end), std::greater<>());
@@ -169,10 +176,10 @@ void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates
       if (fits) {
         const Removed r = removed_of(c);
         achieved += c.amount;
-        area += c.area;
+        area += r.area;
         volume += r.volume;
         fuel += r.fuel_dry_mass;
-        treated_standing += c.volume_standing;
+        treated_standing += r.volume_standing;
         n_treated += 1.0;
         if (!c.forced) {
           decision[c.row] = target.operation == Operation::final_felling ? Decision::final_felling : Decision::thinning;

@@ -78,7 +78,8 @@ planning::Removed removed(const Inputs& in, const State& st, const planning::Can
                            st.pools.pool(carbon::Pool::bg_biomass)[i], sp.D, sp.CF, in.model.decay.residue_to_litter};
   const sv::HarvestSplit split = sv::split_harvest(h, removal_shares(regime, cand.removals), in.model.management.wood_use);
   const double area = in.parcels.area_ha[i];
-  return {share * double(st.volume[i]) * area, sv::fuel_dry_mass(split.streams, sp.D) * area};
+  const double standing = double(st.volume[i]) * area;
+  return {area, standing, share * standing, sv::fuel_dry_mass(split.streams, sp.D) * area};
 }
 
 }  // namespace
@@ -112,7 +113,7 @@ void planning_candidates_block(PhaseContext& c) {
       removals = kFelling;
     } else if (thinning_target != planning::kNoTarget) {
       const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
-      if (sv::thinning_call(regime, sv::RuleMode::eligible, age, st.since_thinning[i], st.stems[i], d)) {
+      if (sv::thinning_called(regime, sv::RuleMode::eligible, age, st.since_thinning[i], st.stems[i], d)) {
         target = thinning_target;
       }
     }
@@ -122,23 +123,22 @@ void planning_candidates_block(PhaseContext& c) {
     planning::Candidate cand;
     cand.row = static_cast<std::uint32_t>(i);
     cand.target = target;
-    cand.unit = plan.unit_columns[tg.unit_column].unit_of_row[i];
     cand.forced = forced;
     cand.removals = removals;
-    cand.area = L.area_ha[i];
-    cand.volume_standing = double(st.volume[i]) * cand.area;
+    const double area = L.area_ha[i];
     if (!forced) {
       const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
       cand.priority = priority_of(tg, in, st, i, d, c.fiscal_year);
     }
     switch (tg.basis) {  // what the target counts; area-basis targets need no harvest arithmetic here
-      case planning::Basis::area: cand.amount = cand.area; break;
+      case planning::Basis::area: cand.amount = area; break;
       case planning::Basis::volume: cand.amount = removed(in, st, cand, c.fiscal_year).volume; break;
       case planning::Basis::fuel_dry_mass: cand.amount = removed(in, st, cand, c.fiscal_year).fuel_dry_mass; break;
     }
-    block.list.push_back(cand);
+    const std::size_t row = plan.first_row[target] + plan.unit_columns[tg.unit_column].unit_of_row[i];
+    block.add(cand, row, area, double(st.volume[i]) * area);
   }
-  planning::prepare_block(plan, block);
+  planning::prepare_block(block);
 }
 
 void planning_select(LandscapeContext& c) {

@@ -28,26 +28,26 @@
 
 namespace shinrin::planning {
 
-//! A parcel eligible for a target this year. Amounts are for the whole parcel.
+//! A parcel eligible for a target this year (24 bytes: a year may list half of all parcels).
 struct Candidate {
   std::uint32_t row = 0;        //!< landscape row
   std::uint16_t target = 0;
-  std::uint16_t unit = 0;
+  std::uint16_t group = 0;      //!< index of its plan row in the block's groups (set by add())
   std::uint32_t priority = 0;   //!< smaller first; 0 = forced (an event of the event list)
   bool forced = false;          //!< always treated, counted first
   std::uint8_t removals = 0;    //!< which removal shares the operation uses (for lazy amounts)
-  double area = 0.0;            //!< [ha]
-  double volume_standing = 0.0; //!< stem volume before the operation [m3]
-  //! In the target's basis (area, stem volume removed, fuel dry mass); area-basis targets know it
-  //! at once, the others when the phase computes it.
+  //! In the target's basis for the whole parcel (area [ha], stem volume removed [m3], fuel dry
+  //! mass [t]).
   double amount = 0.0;
 };
 
-//! What an operation on a candidate removes [whole parcel]: computed only for the candidates that
-//! are treated (and, for volume or fuel targets, for every candidate, by the per-parcel part).
+//! What an operation on a candidate treats and removes [whole parcel]: computed only for the
+//! candidates that are treated.
 struct Removed {
-  double volume = 0.0;         //!< stem volume [m3]
-  double fuel_dry_mass = 0.0;  //!< fuelwood and residues collected for fuel [t]
+  double area = 0.0;             //!< [ha]
+  double volume_standing = 0.0;  //!< stem volume before the operation [m3]
+  double volume = 0.0;           //!< stem volume removed [m3]
+  double fuel_dry_mass = 0.0;    //!< fuelwood and residues collected for fuel [t]
 };
 using RemovedOf = std::function<Removed(const Candidate&)>;
 
@@ -60,21 +60,23 @@ struct BlockCandidates {
   struct Group {
     std::size_t row = 0;                   //!< plan row
     std::size_t begin = 0, end = 0;        //!< range of `keys`; shrinks as selection pops
-    double area = 0.0, volume = 0.0, parcels = 0.0;  //!< eligible totals of the group
+    double area = 0.0, volume = 0.0, parcels = 0.0;  //!< eligible totals [ha, m3 standing, 1]
     double min_amount = 0.0;               //!< smallest amount of a non-forced candidate
   };
-  std::vector<Group> groups;               //!< in plan-row order
+  std::vector<Group> groups;               //!< in order of first appearance, then sorted by prepare()
   std::vector<std::uint64_t> keys;
   void clear() {
     list.clear();
     groups.clear();
     keys.clear();
   }
+  //! Appends `c` (eligible for plan row `row`) and adds it to the row's eligible totals.
+  void add(Candidate c, std::size_t row, double area_ha, double volume_standing_m3);
 };
 
-//! Groups `block.list` by plan row and builds each group's heap and totals. Needs fewer than
-//! 65536 plan rows (setup checks) and candidates per block (blocks are smaller).
-void prepare_block(const Plan& plan, BlockCandidates& block);
+//! Builds each group's heap of `block` (groups in plan-row order). Needs fewer than 65536 plan
+//! rows (setup checks) and candidates per block (blocks are smaller).
+void prepare_block(BlockCandidates& block);
 
 //! Priority from a value: larger values sort first (NaN last); never 0.
 std::uint32_t descending(float value);

@@ -41,6 +41,12 @@ struct ThinningCall {
   Operation operation = Operation::thinning;  //!< thinning (scheduled) or triggered_thinning
 };
 
+//! Whether `r` calls for a thinning (the test of thinning_call without computing its shares; a
+//! share that would come out as zero still counts, which the density trigger rules out by
+//! construction: Ry > above > to).
+bool thinning_called(const Regime& r, RuleMode mode, int age, int since_thinning, double stems,
+                     const growth::DensityTerms& d);
+
 //! The thinning `r` calls for on a stand of `age` years, `since_thinning` years after its last
 //! thinning, with `stems` [ha-1] and the density terms `d` at its height; nullopt if none (or one
 //! that would remove nothing).
