@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -118,9 +119,10 @@ void record_parameters(Loaded& l, const growth::GrowthModel& model, const Sectio
   add(tables.wood_use_records);
 }
 
-void record_inputs(Loaded& l) {
-  const io::Scenario& s = l.scenario;
-  auto input = [&](const char* role, const std::string& path) { l.record.inputs.push_back({role, path, io::file_sha256(path)}); };
+// The input files of a run (role, path), hashed later.
+std::vector<io::InputFile> input_files(const io::Scenario& s) {
+  std::vector<io::InputFile> files;
+  auto input = [&](const char* role, const std::string& path) { files.push_back({role, path, ""}); };
   input("scenario", s.file);
   input("parcels", s.parcels_path);
   input("species", s.species_table);
@@ -145,12 +147,19 @@ void record_inputs(Loaded& l) {
     input("wood_use", s.silviculture->wood_use);
     if (s.silviculture->events) input("events", s.silviculture->events->path);
   }
+  return files;
 }
 
 }  // namespace
 
 Loaded load(const io::Scenario& scenario) {
   check_output_folder(scenario);
+  // The SHA-256 of every input file (recorded in the results) is computed on a second thread
+  // while the parcel layer is read on this one.
+  auto hashes = std::async(std::launch::async, [files = input_files(scenario)]() mutable {
+    for (auto& f : files) f.sha256 = io::file_sha256(f.path);
+    return files;
+  });
   Loaded l;
   l.scenario = scenario;
   l.record.scenario_file = scenario.file;
@@ -252,7 +261,7 @@ Loaded load(const io::Scenario& scenario) {
 
   sim::finish_inputs(in);
   record_parameters(l, *model, tables);
-  record_inputs(l);
+  l.record.inputs = hashes.get();
   return l;
 }
 

@@ -77,10 +77,10 @@ Classifier::Classifier(const io::Scenario& s, const SpeciesTable& species,
 
 void Classifier::record(const RawRecord& r) {
   const io::FieldMap& fm = s_.fields;
-  const std::string label = "parcel '" + (r.key.empty() ? "(no id)" : r.key) + "' (feature " + std::to_string(r.fid) + ")";
+  auto label = [&] { return "parcel '" + (r.key.empty() ? "(no id)" : r.key) + "' (feature " + std::to_string(r.fid) + ")"; };
   std::vector<std::string> bad;  // problems of this record
   auto invalid = [&](const char* engine, const std::string& source, const std::string& what) {
-    bad.push_back(label + ": field '" + engine + "' (source field '" + source + "'): " + what);
+    bad.push_back(label() + ": field '" + engine + "' (source field '" + source + "'): " + what);
   };
   auto value_text = [](const RawNumber& n) { return n.valid ? num(n.value) : "'" + n.text + "'"; };
 
@@ -97,9 +97,9 @@ void Classifier::record(const RawRecord& r) {
       area_ha = r.area.value;
     }
   } else if (!r.geometry_problem.empty()) {
-    bad.push_back(label + ": " + r.geometry_problem);
+    bad.push_back(label() + ": " + r.geometry_problem);
   } else if (!(r.geometry_area_ha > 0.0)) {
-    bad.push_back(label + ": polygon area is " + num(r.geometry_area_ha) + " ha; expected > 0");
+    bad.push_back(label() + ": polygon area is " + num(r.geometry_area_ha) + " ha; expected > 0");
   } else {
     area_ha = r.geometry_area_ha;
   }

@@ -90,7 +90,18 @@ std::vector<std::size_t> Landscape::sort_canonical() {
                     forest_type_names[forest_type[i]], age[i], area_ha[i], volume_initial[i], stems_initial[i],
                     fallback[i], source_fid[i]);
   };
-  auto less = [&](std::size_t a, std::size_t b) { return tie(a) < tie(b); };
+  // The first 8 bytes of each key, big-endian, decide most comparisons without touching the
+  // strings (the full tie breaks only equal prefixes).
+  std::vector<std::uint64_t> prefix(size());
+  for (std::size_t i = 0; i < size(); ++i) {
+    std::uint64_t v = 0;
+    for (std::size_t k = 0; k < 8; ++k) v = (v << 8) | (k < key[i].size() ? static_cast<unsigned char>(key[i][k]) : 0u);
+    prefix[i] = v;
+  }
+  auto less = [&](std::size_t a, std::size_t b) {
+    if (prefix[a] != prefix[b]) return prefix[a] < prefix[b];
+    return tie(a) < tie(b);
+  };
   // Registers usually come sorted by key: check before sorting.
   if (!std::is_sorted(order.begin(), order.end(), less)) std::sort(order.begin(), order.end(), less);
   permute(order);
