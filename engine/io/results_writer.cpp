@@ -42,8 +42,8 @@ h5::Id tracked_group(hid_t loc, const char* name) {
                      std::string("create group ") + name);
 }
 
-//! Parcels per chunk of a per-parcel series (one output year per chunk): 32 KiB of float32.
-constexpr std::size_t kChunkParcels = 8192;
+//! Values per chunk of a per-parcel series (parcels x output times): 256 KiB of float32.
+constexpr std::size_t kChunkValues = 65536;
 
 // Harvest-plan results (planning/selection.hpp): one row per (target, unit), per year.
 void write_plan(hid_t root, hid_t year, const planning::PlanResults& results, const sim::Inputs& in) {
@@ -128,7 +128,8 @@ struct ResultsWriter::Impl {
   h5::Id year, parcel, output_year, species, municipality, regime, plan;
   std::vector<h5::Id> series;  // one per selected parcel variable
   std::size_t parcels = 0;
-  std::size_t chunk_rows = 0;  // parcels per chunk (one output year per chunk)
+  std::size_t chunk_rows = 0;   // parcels per chunk
+  std::size_t chunk_times = 0;  // output times per chunk (the run's series group)
   RunRecord record;
   const sim::Inputs* inputs = nullptr;
 };
@@ -278,8 +279,9 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
       h5::attr_cf(m.output_year, "1", "fiscal year of the per-parcel series (end-of-year state; fluxes summed since the previous output year)");
       h5::make_scale(m.output_year, "output_year");
       const hsize_t dims[2] = {p.size(), oy.size()};
-      m.chunk_rows = std::max<std::size_t>(1, std::min(kChunkParcels, p.size()));
-      const hsize_t chunk[2] = {m.chunk_rows, 1};
+      m.chunk_times = sim::series_time_group(p.size(), out.variables.size(), oy.size());
+      m.chunk_rows = std::max<std::size_t>(1, std::min(std::max<std::size_t>(1, kChunkValues / m.chunk_times), p.size()));
+      const hsize_t chunk[2] = {m.chunk_rows, m.chunk_times};
       for (sim::ParcelVar v : out.variables) {
         const auto& info = sim::parcel_var_info(v);
         h5::Id space = h5::checked(H5Screate_simple(2, dims, nullptr), H5Sclose, "create a space");
@@ -325,12 +327,18 @@ ResultsWriter::~ResultsWriter() {
 
 // The chunk pipeline is shuffle then deflate (set in that order above), so a chunk is encoded
 // here exactly as HDF5 would: byte-shuffle the float32 values (all first bytes, then all second
-// bytes, ...) and compress with zlib at level 1. Rows past the last parcel hold the fill value.
-// Chunks are encoded on all threads, then written one after another.
-void ResultsWriter::write_time(std::size_t j, const std::vector<std::vector<float>>& columns) {
+// bytes, ...) and compress with zlib at level 1. A chunk holds chunk_rows parcels x chunk_times
+// output times, row-major, so each parcel's years are neighbours; places past the last parcel or
+// output time hold the fill value. Chunks are encoded on all threads, then written in order.
+void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_t stride,
+                                const std::vector<std::vector<float>>& columns) {
   Impl& m = *impl_;
   if (m.parcels == 0) return;
-  const std::size_t rows = m.chunk_rows;
+  if (stride != m.chunk_times || first % m.chunk_times != 0) {
+    throw OutputError("per-parcel series handed in groups of " + std::to_string(stride) + " output times, chunks hold " +
+                      std::to_string(m.chunk_times));
+  }
+  const std::size_t rows = m.chunk_rows, times = m.chunk_times, n = rows * times;
   const std::size_t chunks = (m.parcels + rows - 1) / rows;
   std::vector<std::vector<unsigned char>> encoded(chunks);
   for (std::size_t k = 0; k < m.series.size(); ++k) {
@@ -338,17 +346,20 @@ void ResultsWriter::write_time(std::size_t j, const std::vector<std::vector<floa
     bool failed = false;
 #pragma omp parallel
     {
-      std::vector<float> chunk(rows);
-      std::vector<unsigned char> shuffled(rows * sizeof(float));
+      std::vector<float> chunk(n);
+      std::vector<unsigned char> shuffled(n * sizeof(float));
 #pragma omp for schedule(static)
       for (std::size_t c = 0; c < chunks; ++c) {
-        const std::size_t first = c * rows;
-        const std::size_t used = std::min(rows, m.parcels - first);
-        std::copy_n(column.begin() + static_cast<std::ptrdiff_t>(first), used, chunk.begin());
-        std::fill(chunk.begin() + static_cast<std::ptrdiff_t>(used), chunk.end(), std::nanf(""));
+        const std::size_t p0 = c * rows;
+        const std::size_t used = std::min(rows, m.parcels - p0);
+        for (std::size_t r = 0; r < rows; ++r) {
+          for (std::size_t s = 0; s < times; ++s) {
+            chunk[r * times + s] = r < used && s < count ? column[(p0 + r) * stride + s] : std::nanf("");
+          }
+        }
         const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
-        for (std::size_t i = 0; i < rows; ++i) {
-          for (std::size_t b = 0; b < sizeof(float); ++b) shuffled[b * rows + i] = bytes[i * sizeof(float) + b];
+        for (std::size_t i = 0; i < n; ++i) {
+          for (std::size_t b = 0; b < sizeof(float); ++b) shuffled[b * n + i] = bytes[i * sizeof(float) + b];
         }
         auto& out = encoded[c];
         uLongf size = compressBound(static_cast<uLong>(shuffled.size()));
@@ -362,7 +373,7 @@ void ResultsWriter::write_time(std::size_t j, const std::vector<std::vector<floa
     }
     if (failed) throw OutputError("zlib failed to compress a per-parcel chunk for " + temp_path_);
     for (std::size_t c = 0; c < chunks; ++c) {
-      const hsize_t offset[2] = {c * rows, j};
+      const hsize_t offset[2] = {c * rows, first};
       h5::check(H5Dwrite_chunk(m.series[k], H5P_DEFAULT, 0, offset, encoded[c].size(), encoded[c].data()),
                 "write per-parcel series in " + temp_path_);
     }

@@ -1,5 +1,6 @@
 #include "shinrin/simulation/outputs.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace shinrin::sim {
@@ -70,6 +71,11 @@ static_assert(kAggVars.size() == kAggVarCount, "one row per AggVar");
 
 const VariableInfo& parcel_var_info(ParcelVar v) { return kParcelVars[static_cast<std::size_t>(v)]; }
 const VariableInfo& agg_var_info(AggVar v) { return kAggVars[static_cast<std::size_t>(v)]; }
+
+std::size_t series_time_group(std::size_t parcels, std::size_t variables, std::size_t times, std::size_t budget_bytes) {
+  const std::size_t per_time = std::max<std::size_t>(1, parcels * variables * sizeof(float));
+  return std::clamp<std::size_t>(budget_bytes / per_time, 1, std::max<std::size_t>(times, 1));
+}
 
 std::optional<ParcelVar> parse_parcel_var(std::string_view name) {
   for (std::size_t i = 0; i < kParcelVarCount; ++i) {

@@ -35,6 +35,7 @@ struct RunShared {
   std::vector<carbon::BiomassFactors> factors;  //!< per species
   std::vector<carbon::Flux> to_atmosphere;      //!< channels whose carbon leaves to the atmosphere
   std::vector<int> output_of_time;              //!< output index of each time index, -1 if none
+  std::size_t series_stride = 1;                //!< output times kept per parcel in YearShared::series
   std::size_t regime_groups = 0;
 };
 
@@ -45,7 +46,8 @@ struct YearShared {
   std::vector<std::uint32_t> treated;                        //!< rows with a decision
   planning::Selector selector;                               //!< the landscape part's scratch
   planning::PlanResults plan;                                //!< planning outputs of the run
-  //! Per selected variable, per parcel in source order: the values of the output interval.
+  //! Per selected variable: series[k][pos * stride + s] for the parcel at source position pos and
+  //! output time s of the group being filled (fluxes summed over each output interval).
   std::vector<std::vector<float>> series;
 };
 

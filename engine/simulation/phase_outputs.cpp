@@ -102,6 +102,15 @@ void outputs_block(PhaseContext& c) {
   if (out.variables.empty()) return;
   const bool output_year = c.run.output_of_time[t] >= 0;
   const float nan = std::nanf("");
+  // The output time this year belongs to: this year's if it is one, else the next one (fluxes
+  // are summed until then).
+  std::size_t slot_of_year = 0;
+  {
+    std::size_t next = t;
+    while (c.run.output_of_time[next] < 0) ++next;  // the last year is always an output year
+    slot_of_year = std::size_t(c.run.output_of_time[next]) % c.run.series_stride;
+  }
+  const std::size_t stride = c.run.series_stride;
   for (std::size_t k = 0; k < out.variables.size(); ++k) {
     const ParcelVar var = out.variables[k];
     const bool flux = parcel_var_info(var).is_flux;
@@ -109,7 +118,7 @@ void outputs_block(PhaseContext& c) {
     float* dst = c.year.series[k].data();
     for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
       const std::size_t r = i - c.rows.first;
-      float& slot = dst[L.source_pos[i]];
+      float& slot = dst[std::size_t(L.source_pos[i]) * stride + slot_of_year];
       if (t == 0 && flux) {
         slot = nan;
         continue;

@@ -227,7 +227,10 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     year.candidates.resize(blocks);
     year.decision.assign(n, planning::Decision::none);
   }
-  year.series.assign(out.variables.size(), std::vector<float>(n, 0.0f));
+  // Per-parcel series are kept for a group of output times (as many as fit in 256 MiB), so that
+  // the writer's chunks hold several years of a parcel, which compress like a time series.
+  shared.series_stride = series_time_group(n, out.variables.size(), out.time_index.size());
+  year.series.assign(out.variables.size(), std::vector<float>(n * shared.series_stride, 0.0f));
 
   const int threads = config.threads > 0 ? config.threads : omp_get_max_threads();
   const std::size_t phase_count = phases().size();
@@ -253,8 +256,12 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   auto emit_series = [&](std::size_t t) {
     const int j = shared.output_of_time[t];
     if (j < 0 || out.variables.empty()) return;
+    const std::size_t stride = shared.series_stride;
+    const bool last = std::size_t(j) + 1 == out.time_index.size();
+    if (std::size_t(j) % stride != stride - 1 && !last) return;  // the group is not full yet
     const double t0 = omp_get_wtime();
-    sink->write_time(std::size_t(j), year.series);
+    const std::size_t first = std::size_t(j) - std::size_t(j) % stride;
+    sink->write_times(first, std::size_t(j) - first + 1, stride, year.series);
     for (std::size_t k = 0; k < out.variables.size(); ++k) {
       if (parcel_var_info(out.variables[k]).is_flux) std::fill(year.series[k].begin(), year.series[k].end(), 0.0f);
     }

@@ -40,9 +40,12 @@ inline double diagram_ry(double H, double N) {
 struct CaptureSink final : sim::SeriesSink {
   std::vector<sim::ParcelVar> vars;
   std::map<sim::ParcelVar, std::map<std::size_t, std::map<std::size_t, float>>> values;
-  void write_time(std::size_t j, const std::vector<std::vector<float>>& columns) override {
+  void write_times(std::size_t first, std::size_t count, std::size_t stride,
+                   const std::vector<std::vector<float>>& columns) override {
     for (std::size_t k = 0; k < vars.size(); ++k) {
-      for (std::size_t p = 0; p < columns[k].size(); ++p) values[vars[k]][p][j] = columns[k][p];
+      for (std::size_t p = 0; p * stride < columns[k].size(); ++p) {
+        for (std::size_t s = 0; s < count; ++s) values[vars[k]][p][first + s] = columns[k][p * stride + s];
+      }
     }
   }
   float at(sim::ParcelVar v, std::size_t parcel, std::size_t t) { return values.at(v).at(parcel).at(t); }

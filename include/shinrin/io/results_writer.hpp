@@ -46,9 +46,10 @@ class ResultsWriter final : public sim::SeriesSink {
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
 
-  //! Writes output time j of every selected series: chunks of parcels are byte-shuffled and
-  //! deflated on all threads, then written directly.
-  void write_time(std::size_t j, const std::vector<std::vector<float>>& columns) override;
+  //! Writes a group of output times of every selected series: chunks of parcels x output times
+  //! are byte-shuffled and deflated on all threads, then written directly.
+  void write_times(std::size_t first, std::size_t count, std::size_t stride,
+                   const std::vector<std::vector<float>>& columns) override;
 
   //! Writes aggregates, plan results, handling counts and parameters, sets `complete`, closes
   //! and renames.

@@ -104,15 +104,23 @@ struct OutputSelection {
   std::vector<int> time_index;        //!< increasing indexes into the time axis
 };
 
-//! Receives per-parcel series, one output time at a time. Implemented by the results writer.
+//! Receives per-parcel series, a group of consecutive output times at a time. Implemented by the
+//! results writer.
 class SeriesSink {
  public:
   virtual ~SeriesSink() = default;
-  //! Stores output time j (an index into OutputSelection::time_index): columns[k][p] is selected
-  //! variable k of parcel p, parcels in source-layer order (Landscape::source_pos). Called by one
+  //! Stores output times first .. first + count - 1 (indexes into OutputSelection::time_index):
+  //! columns[k][p * stride + s] is selected variable k of parcel p at output time first + s,
+  //! parcels in source-layer order (Landscape::source_pos), s < count <= stride. Called by one
   //! thread, between the years of the run; may use threads of its own.
-  virtual void write_time(std::size_t j, const std::vector<std::vector<float>>& columns) = 0;
+  virtual void write_times(std::size_t first, std::size_t count, std::size_t stride,
+                           const std::vector<std::vector<float>>& columns) = 0;
 };
+
+//! Output times the run keeps in memory before handing them to the sink: as many as fit in
+//! `budget_bytes` for `parcels` x `variables` float32 values, at least 1, at most `times`.
+std::size_t series_time_group(std::size_t parcels, std::size_t variables, std::size_t times,
+                              std::size_t budget_bytes = std::size_t(256) << 20);
 
 //! Values per group, time index and variable: at(g, t, v). `Width` variables per (g, t).
 class GroupSeries {
