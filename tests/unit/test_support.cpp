@@ -21,8 +21,10 @@ std::string scratch_dir(const std::string& name) {
   return dir.string();
 }
 
-int run_cli(const std::string& args, std::string& output) {
-  const std::string cmd = std::string(SHINRIN_EXE) + " " + args + " 2>&1";
+namespace {
+
+// Runs `cmd` (stderr joined to stdout); returns its exit code and what it printed.
+int run_command(const std::string& cmd, std::string& output) {
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) throw std::runtime_error("cannot start " + cmd);
   output.clear();
@@ -33,16 +35,14 @@ int run_cli(const std::string& args, std::string& output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+}  // namespace
+
+int run_cli(const std::string& args, std::string& output) {
+  return run_command(std::string(SHINRIN_EXE) + " " + args + " 2>&1", output);
+}
+
 int run_python(const std::string& script, const std::string& args, std::string& output) {
-  const std::string cmd = "/usr/bin/python3 " + repo("tests/python/" + script) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) throw std::runtime_error("cannot start " + cmd);
-  output.clear();
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) output.append(buf.data(), n);
-  const int status = pclose(p);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run_command("/usr/bin/python3 " + repo("tests/python/" + script) + " " + args + " 2>&1", output);
 }
 
 void write_file(const std::string& path, const std::string& text) {
