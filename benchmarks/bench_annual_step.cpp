@@ -74,7 +74,8 @@ int main(int argc, char** argv) {
   const std::string data = std::string(SHINRIN_SOURCE_DIR) + "/data/";
 
   const SpeciesTable species = io::load_species_table(data + "species.csv");
-  const auto model = io::load_richards_model(data + "richards_curves.csv", data + "site_classes.csv", "three_class");
+  const auto model = io::load_richards_model(data + "richards_curves.csv",
+                                             data + "site_classes.csv", "three_class");
   const char* mix[] = {"sugi", "hinoki", "broadleaf_other", "akamatsu"};
   const double share[] = {0.45, 0.25, 0.20, 0.10};
 
@@ -113,13 +114,14 @@ int main(int argc, char** argv) {
   }
   const bool full = !flag(argc, argv, "--growth-only");
   const bool plan = flag(argc, argv, "--plan");
-  const auto height = io::load_richards_model(data + "height_curves.csv", data + "site_classes.csv", "three_class",
-                                              io::RichardsQuantity::height);
+  const auto height = io::load_richards_model(data + "height_curves.csv", data + "site_classes.csv",
+                                              "three_class", io::RichardsQuantity::height);
   in.growth = growth::GrowthTable::build(model, curves, 100 + years + 1, full ? &height : nullptr);
 
   sim::Model& model_config = in.model;  // growth and biomass only unless full
   if (full) {
-    const auto diagrams = io::load_density_diagrams(data + "density_diagram.csv", "south_kanto_tokai", species);
+    const auto diagrams =
+        io::load_density_diagrams(data + "density_diagram.csv", "south_kanto_tokai", species);
     std::vector<std::optional<growth::DensityDiagram>> of_curve;
     for (const auto& c : curves) of_curve.push_back(diagrams.by_species[*species.find(c.species)]);
     in.growth.add_density_terms(of_curve);
@@ -182,7 +184,8 @@ int main(int argc, char** argv) {
         t.amount.assign(60 * times, 0.0);
         for (std::size_t u = 0; u < 60; ++u) {
           for (std::size_t k = 0; k < times; ++k) {
-            t.amount[u * times + k] = op == planning::Operation::final_felling ? normal[u] : thin_area[u];
+            t.amount[u * times + k] =
+                op == planning::Operation::final_felling ? normal[u] : thin_area[u];
           }
         }
         pl.targets.push_back(t);
@@ -207,36 +210,46 @@ int main(int argc, char** argv) {
     const sim::RunResult result = sim::run(in, state, config, nullptr);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     rates.push_back(double(n) * years / s);
-    check = result.aggregates.total.at(0, static_cast<std::size_t>(years), sim::AggVar::stem_volume);
+    check =
+        result.aggregates.total.at(0, static_cast<std::size_t>(years), sim::AggVar::stem_volume);
     timings = result.timings;
     if (plan && r + 1 == repeat) {
       double eligible = 0.0, treated = 0.0;
       for (std::size_t row = 0; row < result.aggregates.plan.rows(); ++row) {
         for (int t = 1; t <= years; ++t) {
-          eligible += result.aggregates.plan.at(row, std::size_t(t), planning::PlanVar::eligible_parcels);
-          treated += result.aggregates.plan.at(row, std::size_t(t), planning::PlanVar::treated_parcels);
+          eligible +=
+              result.aggregates.plan.at(row, std::size_t(t), planning::PlanVar::eligible_parcels);
+          treated +=
+              result.aggregates.plan.at(row, std::size_t(t), planning::PlanVar::treated_parcels);
         }
       }
-      std::printf("planning: %.3f eligible and %.4f treated parcels per parcel-year\n", eligible / (double(n) * years),
-                  treated / (double(n) * years));
+      std::printf("planning: %.3f eligible and %.4f treated parcels per parcel-year\n",
+                  eligible / (double(n) * years), treated / (double(n) * years));
     }
   }
   std::sort(rates.begin(), rates.end());
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
-  std::printf("%s step%s: parcels %zu  years %d  threads %d  repeats %d\n", full ? "full" : "growth-only",
-              plan ? " with planning" : "", n, years, threads > 0 ? threads : omp_get_max_threads(), repeat);
+  std::printf("%s step%s: parcels %zu  years %d  threads %d  repeats %d\n",
+              full ? "full" : "growth-only", plan ? " with planning" : "", n, years,
+              threads > 0 ? threads : omp_get_max_threads(), repeat);
   std::printf("parcel-years/s  best %.3g  median %.3g\n", rates.back(), rates[rates.size() / 2]);
   std::printf("peak RSS %.1f MiB\n", ru.ru_maxrss / 1024.0);
   std::printf("final stem volume %.6e m3 (checksum)\n", check);
   if (flag(argc, argv, "--timings")) {
-    std::printf("timings of the last run (thread-seconds for per-parcel parts, wall for landscape parts):\n");
+    std::printf(
+        "timings of the last run (thread-seconds for per-parcel parts, wall for landscape "
+        "parts):\n");
     for (const auto& ph : timings.phases) {
-      std::printf("  %-14s %-10s %8.3f s  %6.2f ns/parcel-year\n", ph.name.c_str(), ph.landscape ? "landscape" : "per-parcel",
-                  ph.seconds, ph.seconds / (double(n) * years) * 1e9);
+      std::printf("  %-14s %-10s %8.3f s  %6.2f ns/parcel-year\n", ph.name.c_str(),
+                  ph.landscape ? "landscape" : "per-parcel", ph.seconds,
+                  ph.seconds / (double(n) * years) * 1e9);
     }
-    std::printf("  barrier wait %8.3f thread-s over %zu parallel segments; initial state %.3f s; wall %.3f s\n",
-                timings.barrier_wait_seconds, timings.segments, timings.initial_seconds, timings.wall_seconds);
+    std::printf(
+        "  barrier wait %8.3f thread-s over %zu parallel segments; initial state %.3f s; wall %.3f "
+        "s\n",
+        timings.barrier_wait_seconds, timings.segments, timings.initial_seconds,
+        timings.wall_seconds);
   }
   return 0;
 }

@@ -48,7 +48,8 @@ Args parse_args(int argc, char** argv, int first, const std::set<std::string>& w
         std::string known;
         for (const auto& o : with_value) known += " " + o + " VALUE";
         for (const auto& f : flag_names) known += " " + f;
-        throw InputError("unknown option " + s + (known.empty() ? "" : " (options here:" + known + ")"));
+        throw InputError("unknown option " + s +
+                         (known.empty() ? "" : " (options here:" + known + ")"));
       }
     } else {
       a.positional.push_back(s);

@@ -22,7 +22,8 @@ int cmd_fit_growth(int argc, char** argv) {
   const auto site = a.get_int("--site-class", -1000000, 1000000);
   std::printf("Richards fit V(t) = A (1 - exp(-k t))^c of %s\n", a.positional[0].c_str());
   std::printf("%-16s %6s %6s %10s %10s %9s %8s %9s %9s %8s %9s %s\n", "species", "site", "points",
-              "A m3/ha", "k 1/year", "c", "m", "RMSE", "max|res|", "t* year", "MAI* m3", "converged");
+              "A m3/ha", "k 1/year", "c", "m", "RMSE", "max|res|", "t* year", "MAI* m3",
+              "converged");
   int fitted = 0;
   for (const auto& [key, curve] : curves) {
     if (species && key.first != *species) continue;
@@ -45,9 +46,10 @@ int cmd_fit_growth(int argc, char** argv) {
     }
     const std::string site_text =
         key.second == growth::YieldTableModel::kAnySiteClass ? "*" : std::to_string(key.second);
-    std::printf("%-16s %6s %6zu %10.2f %10.6f %9.5f %8.4f %9.3f %9.3f %8.1f %9.3f %s\n", key.first.c_str(),
-                site_text.c_str(), ages.size(), f.params.A, f.params.k, f.params.c, 1.0 - 1.0 / f.params.c,
-                f.rmse, f.max_abs_residual, t_star, mai_star, f.converged ? "yes" : "no");
+    std::printf("%-16s %6s %6zu %10.2f %10.6f %9.5f %8.4f %9.3f %9.3f %8.1f %9.3f %s\n",
+                key.first.c_str(), site_text.c_str(), ages.size(), f.params.A, f.params.k,
+                f.params.c, 1.0 - 1.0 / f.params.c, f.rmse, f.max_abs_residual, t_star, mai_star,
+                f.converged ? "yes" : "no");
     ++fitted;
   }
   if (fitted == 0) throw InputError(a.positional[0] + ": no curve matches the selection");

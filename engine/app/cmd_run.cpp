@@ -16,26 +16,31 @@ namespace shinrin::app {
 namespace {
 
 void print_timings(const sim::Timings& t, std::size_t parcels, int years) {
-  std::printf("timings (%d threads): wall %.3f s, initial state %.3f s, per-parcel series %.3f s\n", t.threads,
-              t.wall_seconds, t.initial_seconds, t.series_seconds);
+  std::printf("timings (%d threads): wall %.3f s, initial state %.3f s, per-parcel series %.3f s\n",
+              t.threads, t.wall_seconds, t.initial_seconds, t.series_seconds);
   std::printf("  %-16s %-10s %12s %16s\n", "phase", "part", "seconds", "ns/parcel-year");
   const double py = double(parcels) * years;
   for (const auto& p : t.phases) {
-    std::printf("  %-16s %-10s %12.3f %16.2f\n", p.name.c_str(), p.landscape ? "landscape" : "per-parcel",
-                p.seconds, py > 0 ? p.seconds / py * 1e9 : 0.0);
+    std::printf("  %-16s %-10s %12.3f %16.2f\n", p.name.c_str(),
+                p.landscape ? "landscape" : "per-parcel", p.seconds,
+                py > 0 ? p.seconds / py * 1e9 : 0.0);
   }
-  std::printf("  %-16s %-10s %12.3f %16.2f   (%zu parallel segments)\n", "barrier wait", "", t.barrier_wait_seconds,
-              py > 0 ? t.barrier_wait_seconds / py * 1e9 : 0.0, t.segments);
-  std::printf("  per-parcel seconds are thread-seconds summed over threads; landscape seconds are wall time\n\n");
+  std::printf("  %-16s %-10s %12.3f %16.2f   (%zu parallel segments)\n", "barrier wait", "",
+              t.barrier_wait_seconds, py > 0 ? t.barrier_wait_seconds / py * 1e9 : 0.0, t.segments);
+  std::printf(
+      "  per-parcel seconds are thread-seconds summed over threads; landscape seconds are wall "
+      "time\n\n");
 }
 
 }  // namespace
 
 int cmd_run(int argc, char** argv, bool validate_only) {
-  const Args a = parse_args(argc, argv, 2, {"--parcels", "--output", "--years", "--threads", "--unknown-species"},
+  const Args a = parse_args(argc, argv, 2,
+                            {"--parcels", "--output", "--years", "--threads", "--unknown-species"},
                             {"--timings"});
   if (a.positional.size() != 1) {
-    throw InputError(std::string(validate_only ? "validate" : "run") + ": expected one scenario file (shinrin " +
+    throw InputError(std::string(validate_only ? "validate" : "run") +
+                     ": expected one scenario file (shinrin " +
                      (validate_only ? "validate" : "run") + " SCENARIO.yaml [options])");
   }
   io::ScenarioOverrides ov;
@@ -47,8 +52,10 @@ int cmd_run(int argc, char** argv, bool validate_only) {
 
   const io::Scenario scenario = io::load_scenario(a.positional[0], ov);
   const driver::Loaded loaded = driver::load(scenario);
-  std::printf("scenario %s (sha256 %.16s...)\n", scenario.file.c_str(), loaded.record.scenario_sha256.c_str());
-  std::printf("parcels  %s, layer '%s'\n", scenario.parcels_path.c_str(), loaded.record.layer.c_str());
+  std::printf("scenario %s (sha256 %.16s...)\n", scenario.file.c_str(),
+              loaded.record.scenario_sha256.c_str());
+  std::printf("parcels  %s, layer '%s'\n", scenario.parcels_path.c_str(),
+              loaded.record.layer.c_str());
   std::vector<std::string> names;
   std::vector<std::int64_t> records;
   std::vector<double> hectares;
@@ -62,14 +69,16 @@ int cmd_run(int argc, char** argv, bool validate_only) {
   const std::size_t n = loaded.inputs.parcels.size();
   if (validate_only) {
     print_unconfirmed(loaded.record.parameters_used);
-    std::printf("scenario is valid: %zu parcels would be simulated for %d years\n", n, scenario.years);
+    std::printf("scenario is valid: %zu parcels would be simulated for %d years\n", n,
+                scenario.years);
     return 0;
   }
 
   const driver::RunOutcome r = driver::run_to_file(loaded, command_line(argc, argv));
   const double parcel_years = double(n) * scenario.years;
-  std::printf("simulated %zu parcels x %d years on %d threads in %.3f s (%.3g parcel-years/s)\n\n", n, scenario.years,
-              r.threads, r.seconds, r.seconds > 0 ? parcel_years / r.seconds : 0.0);
+  std::printf("simulated %zu parcels x %d years on %d threads in %.3f s (%.3g parcel-years/s)\n\n",
+              n, scenario.years, r.threads, r.seconds,
+              r.seconds > 0 ? parcel_years / r.seconds : 0.0);
   if (a.has("--timings")) print_timings(r.result.timings, n, scenario.years);
   print_summary(io::read_summary(r.output_path), false);
   std::printf("results written to %s\n", r.output_path.c_str());

@@ -6,13 +6,14 @@
 
 namespace shinrin::app {
 
-void print_handling(const std::vector<std::string>& classes, const std::vector<std::int64_t>& records,
-                    const std::vector<double>& hectares) {
+void print_handling(const std::vector<std::string>& classes,
+                    const std::vector<std::int64_t>& records, const std::vector<double>& hectares) {
   std::int64_t n = 0;
   double ha = 0.0;
   std::printf("  %-18s %10s %12s\n", "handling", "records", "hectares");
   for (std::size_t i = 0; i < classes.size(); ++i) {
-    std::printf("  %-18s %10lld %12.2f\n", classes[i].c_str(), static_cast<long long>(records[i]), hectares[i]);
+    std::printf("  %-18s %10lld %12.2f\n", classes[i].c_str(), static_cast<long long>(records[i]),
+                hectares[i]);
     n += records[i];
     ha += hectares[i];
   }
@@ -25,10 +26,11 @@ void print_unconfirmed(const std::vector<ParameterRecord>& parameters) {
     std::printf("unconfirmed parameters used: none\n");
     return;
   }
-  std::printf("unconfirmed parameters used (status U; replace them when a primary source is read):\n");
+  std::printf(
+      "unconfirmed parameters used (status U; replace them when a primary source is read):\n");
   for (const auto& r : u) {
-    std::printf("  %-22s %-14s %12g %-8s %s\n", r.key.c_str(), r.name.c_str(), r.value, r.unit.c_str(),
-                r.source.c_str());
+    std::printf("  %-22s %-14s %12g %-8s %s\n", r.key.c_str(), r.name.c_str(), r.value,
+                r.unit.c_str(), r.source.c_str());
   }
 }
 
@@ -42,11 +44,13 @@ void print_summary(const io::ResultsSummary& s, bool with_handling) {
   std::printf("  %zu simulated parcels, %.2f ha, fiscal years %d-%d\n", s.parcels, s.total_area_ha,
               s.start_year, s.start_year + s.years - 1);
   if (with_handling) print_handling(s.handling_class, s.handling_records, s.handling_hectares);
-  auto total = [&](sim::AggVar v, std::size_t t) { return s.totals[static_cast<std::size_t>(v)][t]; };
+  auto total = [&](sim::AggVar v, std::size_t t) {
+    return s.totals[static_cast<std::size_t>(v)][t];
+  };
   using sim::AggVar;
   std::printf("\n  %-6s %12s %12s %12s %10s %12s %12s %9s %9s %11s\n", "fiscal", "stem volume",
-              "biomass C", "dead org. C", "HWP C", "CO2 removal", "CO2 emission", "thinned", "felled",
-              "harvested");
+              "biomass C", "dead org. C", "HWP C", "CO2 removal", "CO2 emission", "thinned",
+              "felled", "harvested");
   std::printf("  %-6s %12s %12s %12s %10s %12s %12s %9s %9s %11s\n", "year", "m3", "t", "t", "t",
               "t/year", "t/year", "ha/year", "ha/year", "m3/year");
   const std::size_t n = s.year.size();
@@ -59,21 +63,28 @@ void print_summary(const io::ResultsSummary& s, bool with_handling) {
     }
     if (t % step != 0 && t + 1 != n) continue;
     const double biomass = total(AggVar::carbon_ag, t) + total(AggVar::carbon_bg, t);
-    const double dom = total(AggVar::carbon_dead_wood, t) + total(AggVar::carbon_litter, t) + total(AggVar::carbon_soil, t);
-    const double hwp = total(AggVar::carbon_hwp_sawnwood, t) + total(AggVar::carbon_hwp_panels, t) + total(AggVar::carbon_hwp_paper, t);
-    std::printf("  %-6d %12.1f %12.1f %12.1f %10.1f", s.year[t], total(AggVar::stem_volume, t), biomass, dom, hwp);
+    const double dom = total(AggVar::carbon_dead_wood, t) + total(AggVar::carbon_litter, t) +
+                       total(AggVar::carbon_soil, t);
+    const double hwp = total(AggVar::carbon_hwp_sawnwood, t) + total(AggVar::carbon_hwp_panels, t) +
+                       total(AggVar::carbon_hwp_paper, t);
+    std::printf("  %-6d %12.1f %12.1f %12.1f %10.1f", s.year[t], total(AggVar::stem_volume, t),
+                biomass, dom, hwp);
     if (t == 0) {
       std::printf(" %12s\n", "(initial)");
       continue;
     }
-    const double harvested = total(AggVar::sawlog_volume, t) + total(AggVar::other_industrial_volume, t) +
+    const double harvested = total(AggVar::sawlog_volume, t) +
+                             total(AggVar::other_industrial_volume, t) +
                              total(AggVar::fuelwood_volume, t);
-    std::printf(" %12.1f %12.1f %9.2f %9.2f %11.1f\n", total(AggVar::co2_removal, t), total(AggVar::co2_emission, t),
-                total(AggVar::thinned_area, t), total(AggVar::felled_area, t), harvested);
+    std::printf(" %12.1f %12.1f %9.2f %9.2f %11.1f\n", total(AggVar::co2_removal, t),
+                total(AggVar::co2_emission, t), total(AggVar::thinned_area, t),
+                total(AggVar::felled_area, t), harvested);
   }
-  std::printf("  %-6s %12s %12s %12s %10s %12.1f %12.1f\n", "sum", "", "", "", "", removal, emission);
-  std::printf("  dead org. C = dead wood + litter + soil; HWP C = sawnwood + panels + paper in use;\n"
-              "  harvested = sawlogs + other industrial wood + fuelwood (stem volume)\n");
+  std::printf("  %-6s %12s %12s %12s %10s %12.1f %12.1f\n", "sum", "", "", "", "", removal,
+              emission);
+  std::printf(
+      "  dead org. C = dead wood + litter + soil; HWP C = sawnwood + panels + paper in use;\n"
+      "  harvested = sawlogs + other industrial wood + fuelwood (stem volume)\n");
   std::printf("\n");
   print_plan(s);
   print_unconfirmed(s.parameters);
@@ -83,25 +94,26 @@ void print_plan(const io::ResultsSummary& s) {
   if (s.plan.empty()) return;
   std::printf("harvest plan: target and what was achieved per planning unit and fiscal year\n");
   for (const auto& p : s.plan) {
-    std::printf("\n  %s, %s: %s by %s [%s/year], %s, priority %s, last parcel: %s\n", p.target.c_str(), p.unit.c_str(),
-                p.operation.c_str(), p.basis.c_str(), p.units.c_str(), p.rule.c_str(), p.priority.c_str(),
-                p.last_parcel.c_str());
+    std::printf("\n  %s, %s: %s by %s [%s/year], %s, priority %s, last parcel: %s\n",
+                p.target.c_str(), p.unit.c_str(), p.operation.c_str(), p.basis.c_str(),
+                p.units.c_str(), p.rule.c_str(), p.priority.c_str(), p.last_parcel.c_str());
     std::printf("  source: %s\n", p.source.c_str());
-    std::printf("  %-6s %12s %12s %12s %12s %12s %12s %12s\n", "fiscal", "target", "achieved", "shortfall",
-                "overshoot", "eligible", "eligible", "backlog");
-    std::printf("  %-6s %12s %12s %12s %12s %12s %12s %12s\n", "year", p.units.c_str(), p.units.c_str(),
-                p.units.c_str(), p.units.c_str(), "ha", "m3", "ha");
+    std::printf("  %-6s %12s %12s %12s %12s %12s %12s %12s\n", "fiscal", "target", "achieved",
+                "shortfall", "overshoot", "eligible", "eligible", "backlog");
+    std::printf("  %-6s %12s %12s %12s %12s %12s %12s %12s\n", "year", p.units.c_str(),
+                p.units.c_str(), p.units.c_str(), p.units.c_str(), "ha", "m3", "ha");
     double target = 0, achieved = 0, shortfall = 0, overshoot = 0;
     for (std::size_t t = 1; t < s.year.size(); ++t) {
-      std::printf("  %-6d %12.2f %12.2f %12.2f %12.2f %12.2f %12.1f %12.2f\n", s.year[t], p.target_amount[t],
-                  p.achieved[t], p.shortfall[t], p.overshoot[t], p.eligible_area[t], p.eligible_volume[t],
-                  p.backlog_area[t]);
+      std::printf("  %-6d %12.2f %12.2f %12.2f %12.2f %12.2f %12.1f %12.2f\n", s.year[t],
+                  p.target_amount[t], p.achieved[t], p.shortfall[t], p.overshoot[t],
+                  p.eligible_area[t], p.eligible_volume[t], p.backlog_area[t]);
       target += p.target_amount[t];
       achieved += p.achieved[t];
       shortfall += p.shortfall[t];
       overshoot += p.overshoot[t];
     }
-    std::printf("  %-6s %12.2f %12.2f %12.2f %12.2f\n", "sum", target, achieved, shortfall, overshoot);
+    std::printf("  %-6s %12.2f %12.2f %12.2f %12.2f\n", "sum", target, achieved, shortfall,
+                overshoot);
   }
   std::printf("\n");
 }
@@ -109,7 +121,8 @@ void print_plan(const io::ResultsSummary& s) {
 std::string summary_json(const io::ResultsSummary& s) {
   std::string j = "{\n";
   j += "  \"path\": " + json_string(s.path) + ",\n";
-  j += "  \"format_version\": [" + std::to_string(s.format_version[0]) + ", " + std::to_string(s.format_version[1]) + "],\n";
+  j += "  \"format_version\": [" + std::to_string(s.format_version[0]) + ", " +
+       std::to_string(s.format_version[1]) + "],\n";
   j += "  \"engine_version\": " + json_string(s.engine_version) + ",\n";
   j += "  \"git_sha\": " + json_string(s.git_sha) + ",\n";
   j += "  \"date_and_time\": " + json_string(s.date_and_time) + ",\n";
@@ -133,7 +146,8 @@ std::string summary_json(const io::ResultsSummary& s) {
   j += "  \"units\": {";
   for (std::size_t k = 0; k < sim::kAggVarCount; ++k) {
     const auto& info = sim::agg_var_info(sim::AggVar(k));
-    j += std::string(k ? ", " : "") + json_string(std::string(info.name)) + ": " + json_string(std::string(info.units));
+    j += std::string(k ? ", " : "") + json_string(std::string(info.name)) + ": " +
+         json_string(std::string(info.units));
   }
   j += "},\n";
   j += "  \"handling\": {";
@@ -146,25 +160,33 @@ std::string summary_json(const io::ResultsSummary& s) {
   j += "  \"planning\": [";
   auto array = [](const std::vector<double>& v) {
     std::string a = "[";
-    for (std::size_t t = 1; t < v.size(); ++t) a += std::string(t > 1 ? ", " : "") + json_number(v[t]);
+    for (std::size_t t = 1; t < v.size(); ++t)
+      a += std::string(t > 1 ? ", " : "") + json_number(v[t]);
     return a + "]";
   };
   for (std::size_t i = 0; i < s.plan.size(); ++i) {
     const auto& p = s.plan[i];
-    j += std::string(i ? "," : "") + "\n    {\"target\": " + json_string(p.target) + ", \"unit\": " + json_string(p.unit) +
-         ", \"operation\": " + json_string(p.operation) + ", \"basis\": " + json_string(p.basis) +
+    j += std::string(i ? "," : "") + "\n    {\"target\": " + json_string(p.target) +
+         ", \"unit\": " + json_string(p.unit) + ", \"operation\": " + json_string(p.operation) +
+         ", \"basis\": " + json_string(p.basis) +
          ", \"units\": " + json_string(p.units + " year-1") + ", \"rule\": " + json_string(p.rule) +
-         ", \"priority\": " + json_string(p.priority) + ", \"last_parcel\": " + json_string(p.last_parcel) +
+         ", \"priority\": " + json_string(p.priority) +
+         ", \"last_parcel\": " + json_string(p.last_parcel) +
          ", \"source\": " + json_string(p.source) + ",\n     \"fiscal_years\": [";
-    for (std::size_t t = 1; t < s.year.size(); ++t) j += std::string(t > 1 ? ", " : "") + std::to_string(s.year[t]);
-    j += "],\n     \"target_amount\": " + array(p.target_amount) + ",\n     \"achieved\": " + array(p.achieved) +
-         ",\n     \"shortfall\": " + array(p.shortfall) + ",\n     \"overshoot\": " + array(p.overshoot) +
-         ",\n     \"treated_area_ha\": " + array(p.treated_area) + ",\n     \"treated_volume_m3\": " +
-         array(p.treated_volume) + ",\n     \"treated_parcels\": " + array(p.treated_parcels) +
-         ",\n     \"eligible_area_ha\": " + array(p.eligible_area) + ",\n     \"eligible_volume_m3\": " +
-         array(p.eligible_volume) + ",\n     \"eligible_parcels\": " + array(p.eligible_parcels) +
-         ",\n     \"backlog_area_ha\": " + array(p.backlog_area) + ",\n     \"backlog_volume_m3\": " +
-         array(p.backlog_volume) + "}";
+    for (std::size_t t = 1; t < s.year.size(); ++t)
+      j += std::string(t > 1 ? ", " : "") + std::to_string(s.year[t]);
+    j += "],\n     \"target_amount\": " + array(p.target_amount) +
+         ",\n     \"achieved\": " + array(p.achieved) +
+         ",\n     \"shortfall\": " + array(p.shortfall) +
+         ",\n     \"overshoot\": " + array(p.overshoot) +
+         ",\n     \"treated_area_ha\": " + array(p.treated_area) +
+         ",\n     \"treated_volume_m3\": " + array(p.treated_volume) +
+         ",\n     \"treated_parcels\": " + array(p.treated_parcels) +
+         ",\n     \"eligible_area_ha\": " + array(p.eligible_area) +
+         ",\n     \"eligible_volume_m3\": " + array(p.eligible_volume) +
+         ",\n     \"eligible_parcels\": " + array(p.eligible_parcels) +
+         ",\n     \"backlog_area_ha\": " + array(p.backlog_area) +
+         ",\n     \"backlog_volume_m3\": " + array(p.backlog_volume) + "}";
   }
   j += "\n  ],\n";
   j += "  \"unconfirmed_parameters\": [";

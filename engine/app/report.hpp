@@ -10,8 +10,8 @@
 
 namespace shinrin::app {
 
-void print_handling(const std::vector<std::string>& classes, const std::vector<std::int64_t>& records,
-                    const std::vector<double>& hectares);
+void print_handling(const std::vector<std::string>& classes,
+                    const std::vector<std::int64_t>& records, const std::vector<double>& hectares);
 void print_unconfirmed(const std::vector<ParameterRecord>& parameters);
 //! Header, handling, totals per year and unconfirmed parameters of a results file.
 void print_summary(const io::ResultsSummary& s, bool with_handling);

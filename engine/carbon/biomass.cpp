@@ -1,6 +1,5 @@
 #include "shinrin/carbon/biomass.hpp"
 
-
 namespace shinrin::carbon {
 
 std::vector<BiomassFactors> biomass_factors(const SpeciesTable& species) {

@@ -12,28 +12,49 @@ constexpr std::uint8_t A = kAtmosphere;
 constexpr auto kFluxes = std::to_array<FluxInfo>({
     {Flux::growth_ag, "growth: atmosphere -> carbon_ag", Module::growth, A, P(Pool::ag_biomass)},
     {Flux::growth_bg, "growth: atmosphere -> carbon_bg", Module::growth, A, P(Pool::bg_biomass)},
-    {Flux::thinning_to_sawnwood, "thinning: carbon_ag -> carbon_hwp_sawnwood", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_sawnwood)},
-    {Flux::thinning_to_panels, "thinning: carbon_ag -> carbon_hwp_panels", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_panels)},
-    {Flux::thinning_to_paper, "thinning: carbon_ag -> carbon_hwp_paper", Module::thinning, P(Pool::ag_biomass), P(Pool::hwp_paper)},
-    {Flux::thinning_burnt, "thinning: carbon_ag -> atmosphere (burnt)", Module::thinning, P(Pool::ag_biomass), A},
-    {Flux::thinning_ag_to_dead_wood, "thinning: carbon_ag -> carbon_dead_wood", Module::thinning, P(Pool::ag_biomass), P(Pool::dead_wood)},
-    {Flux::thinning_ag_to_litter, "thinning: carbon_ag -> carbon_litter", Module::thinning, P(Pool::ag_biomass), P(Pool::litter)},
-    {Flux::thinning_bg_to_dead_wood, "thinning: carbon_bg -> carbon_dead_wood", Module::thinning, P(Pool::bg_biomass), P(Pool::dead_wood)},
-    {Flux::felling_to_sawnwood, "felling: carbon_ag -> carbon_hwp_sawnwood", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_sawnwood)},
-    {Flux::felling_to_panels, "felling: carbon_ag -> carbon_hwp_panels", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_panels)},
-    {Flux::felling_to_paper, "felling: carbon_ag -> carbon_hwp_paper", Module::felling, P(Pool::ag_biomass), P(Pool::hwp_paper)},
-    {Flux::felling_burnt, "felling: carbon_ag -> atmosphere (burnt)", Module::felling, P(Pool::ag_biomass), A},
-    {Flux::felling_ag_to_dead_wood, "felling: carbon_ag -> carbon_dead_wood", Module::felling, P(Pool::ag_biomass), P(Pool::dead_wood)},
-    {Flux::felling_ag_to_litter, "felling: carbon_ag -> carbon_litter", Module::felling, P(Pool::ag_biomass), P(Pool::litter)},
-    {Flux::felling_bg_to_dead_wood, "felling: carbon_bg -> carbon_dead_wood", Module::felling, P(Pool::bg_biomass), P(Pool::dead_wood)},
-    {Flux::dead_wood_to_atmosphere, "decay: carbon_dead_wood -> atmosphere", Module::decay, P(Pool::dead_wood), A},
-    {Flux::dead_wood_to_soil, "decay: carbon_dead_wood -> carbon_soil", Module::decay, P(Pool::dead_wood), P(Pool::soil)},
-    {Flux::litter_to_atmosphere, "decay: carbon_litter -> atmosphere", Module::decay, P(Pool::litter), A},
-    {Flux::litter_to_soil, "decay: carbon_litter -> carbon_soil", Module::decay, P(Pool::litter), P(Pool::soil)},
+    {Flux::thinning_to_sawnwood, "thinning: carbon_ag -> carbon_hwp_sawnwood", Module::thinning,
+     P(Pool::ag_biomass), P(Pool::hwp_sawnwood)},
+    {Flux::thinning_to_panels, "thinning: carbon_ag -> carbon_hwp_panels", Module::thinning,
+     P(Pool::ag_biomass), P(Pool::hwp_panels)},
+    {Flux::thinning_to_paper, "thinning: carbon_ag -> carbon_hwp_paper", Module::thinning,
+     P(Pool::ag_biomass), P(Pool::hwp_paper)},
+    {Flux::thinning_burnt, "thinning: carbon_ag -> atmosphere (burnt)", Module::thinning,
+     P(Pool::ag_biomass), A},
+    {Flux::thinning_ag_to_dead_wood, "thinning: carbon_ag -> carbon_dead_wood", Module::thinning,
+     P(Pool::ag_biomass), P(Pool::dead_wood)},
+    {Flux::thinning_ag_to_litter, "thinning: carbon_ag -> carbon_litter", Module::thinning,
+     P(Pool::ag_biomass), P(Pool::litter)},
+    {Flux::thinning_bg_to_dead_wood, "thinning: carbon_bg -> carbon_dead_wood", Module::thinning,
+     P(Pool::bg_biomass), P(Pool::dead_wood)},
+    {Flux::felling_to_sawnwood, "felling: carbon_ag -> carbon_hwp_sawnwood", Module::felling,
+     P(Pool::ag_biomass), P(Pool::hwp_sawnwood)},
+    {Flux::felling_to_panels, "felling: carbon_ag -> carbon_hwp_panels", Module::felling,
+     P(Pool::ag_biomass), P(Pool::hwp_panels)},
+    {Flux::felling_to_paper, "felling: carbon_ag -> carbon_hwp_paper", Module::felling,
+     P(Pool::ag_biomass), P(Pool::hwp_paper)},
+    {Flux::felling_burnt, "felling: carbon_ag -> atmosphere (burnt)", Module::felling,
+     P(Pool::ag_biomass), A},
+    {Flux::felling_ag_to_dead_wood, "felling: carbon_ag -> carbon_dead_wood", Module::felling,
+     P(Pool::ag_biomass), P(Pool::dead_wood)},
+    {Flux::felling_ag_to_litter, "felling: carbon_ag -> carbon_litter", Module::felling,
+     P(Pool::ag_biomass), P(Pool::litter)},
+    {Flux::felling_bg_to_dead_wood, "felling: carbon_bg -> carbon_dead_wood", Module::felling,
+     P(Pool::bg_biomass), P(Pool::dead_wood)},
+    {Flux::dead_wood_to_atmosphere, "decay: carbon_dead_wood -> atmosphere", Module::decay,
+     P(Pool::dead_wood), A},
+    {Flux::dead_wood_to_soil, "decay: carbon_dead_wood -> carbon_soil", Module::decay,
+     P(Pool::dead_wood), P(Pool::soil)},
+    {Flux::litter_to_atmosphere, "decay: carbon_litter -> atmosphere", Module::decay,
+     P(Pool::litter), A},
+    {Flux::litter_to_soil, "decay: carbon_litter -> carbon_soil", Module::decay, P(Pool::litter),
+     P(Pool::soil)},
     {Flux::soil_to_atmosphere, "decay: carbon_soil -> atmosphere", Module::decay, P(Pool::soil), A},
-    {Flux::sawnwood_to_atmosphere, "hwp: carbon_hwp_sawnwood -> atmosphere", Module::hwp, P(Pool::hwp_sawnwood), A},
-    {Flux::panels_to_atmosphere, "hwp: carbon_hwp_panels -> atmosphere", Module::hwp, P(Pool::hwp_panels), A},
-    {Flux::paper_to_atmosphere, "hwp: carbon_hwp_paper -> atmosphere", Module::hwp, P(Pool::hwp_paper), A},
+    {Flux::sawnwood_to_atmosphere, "hwp: carbon_hwp_sawnwood -> atmosphere", Module::hwp,
+     P(Pool::hwp_sawnwood), A},
+    {Flux::panels_to_atmosphere, "hwp: carbon_hwp_panels -> atmosphere", Module::hwp,
+     P(Pool::hwp_panels), A},
+    {Flux::paper_to_atmosphere, "hwp: carbon_hwp_paper -> atmosphere", Module::hwp,
+     P(Pool::hwp_paper), A},
 });
 static_assert(kFluxes.size() == kFluxCount, "one row per flux channel");
 constexpr bool rows_in_order() {
@@ -48,25 +69,36 @@ static_assert(rows_in_order(), "flux rows in enum order");
 
 std::string_view module_name(Module m) {
   switch (m) {
-    case Module::growth: return "growth";
-    case Module::thinning: return "thinning";
-    case Module::felling: return "felling";
-    case Module::decay: return "decay";
-    case Module::hwp: return "hwp";
-    case Module::count_: break;
+    case Module::growth:
+      return "growth";
+    case Module::thinning:
+      return "thinning";
+    case Module::felling:
+      return "felling";
+    case Module::decay:
+      return "decay";
+    case Module::hwp:
+      return "hwp";
+    case Module::count_:
+      break;
   }
   return "unknown";
 }
 
-const FluxInfo& flux_info(Flux f) { return kFluxes[static_cast<std::size_t>(f)]; }
+const FluxInfo& flux_info(Flux f) {
+  return kFluxes[static_cast<std::size_t>(f)];
+}
 
 HarvestChannels harvest_channels(Module operation) {
   if (operation == Module::thinning) {
-    return {Flux::thinning_to_sawnwood, Flux::thinning_to_panels, Flux::thinning_to_paper, Flux::thinning_burnt,
-            Flux::thinning_ag_to_dead_wood, Flux::thinning_ag_to_litter, Flux::thinning_bg_to_dead_wood};
+    return {Flux::thinning_to_sawnwood,     Flux::thinning_to_panels,
+            Flux::thinning_to_paper,        Flux::thinning_burnt,
+            Flux::thinning_ag_to_dead_wood, Flux::thinning_ag_to_litter,
+            Flux::thinning_bg_to_dead_wood};
   }
-  return {Flux::felling_to_sawnwood, Flux::felling_to_panels, Flux::felling_to_paper, Flux::felling_burnt,
-          Flux::felling_ag_to_dead_wood, Flux::felling_ag_to_litter, Flux::felling_bg_to_dead_wood};
+  return {Flux::felling_to_sawnwood,    Flux::felling_to_panels,       Flux::felling_to_paper,
+          Flux::felling_burnt,          Flux::felling_ag_to_dead_wood, Flux::felling_ag_to_litter,
+          Flux::felling_bg_to_dead_wood};
 }
 
 bool is_sparse(Flux f) {
@@ -77,7 +109,8 @@ bool is_sparse(Flux f) {
 double& FluxBlock::at(Flux f, std::size_t row) {
   if (!is_sparse(f)) throw std::logic_error("FluxBlock::at on a dense channel");
   active_[static_cast<std::size_t>(f)] = true;
-  if (touched_.empty() || touched_.back() != row) touched_.push_back(static_cast<std::uint32_t>(row));
+  if (touched_.empty() || touched_.back() != row)
+    touched_.push_back(static_cast<std::uint32_t>(row));
   return amount_[static_cast<std::size_t>(f) * rows_ + row];
 }
 

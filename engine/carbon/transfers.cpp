@@ -61,7 +61,8 @@ namespace {
 // parcels compare against a tiny absolute bound instead of zero.
 inline double excess(double total, double initial, double uptake, double emission) {
   const double d = std::abs(total - (initial + uptake - emission));
-  return d - (kBalanceTolerance * (std::abs(initial) + std::abs(uptake) + std::abs(emission)) + 1e-9);
+  return d -
+         (kBalanceTolerance * (std::abs(initial) + std::abs(uptake) + std::abs(emission)) + 1e-9);
 }
 
 }  // namespace
@@ -88,7 +89,8 @@ std::optional<std::size_t> check_balance(RowRange rows, const PoolTable& pools) 
       e[k] = excess(total[k], initial[i], uptake[i], emission[i]);
     }
     long bad = 0;  // e > 0 or NaN (the only value not equal to itself)
-    for (std::size_t k = 0; k < n; ++k) bad |= static_cast<long>(e[k] > 0.0) | static_cast<long>(e[k] != e[k]);
+    for (std::size_t k = 0; k < n; ++k)
+      bad |= static_cast<long>(e[k] > 0.0) | static_cast<long>(e[k] != e[k]);
     if (bad == 0) continue;
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t i = first + k;
@@ -98,10 +100,13 @@ std::optional<std::size_t> check_balance(RowRange rows, const PoolTable& pools) 
   return std::nullopt;
 }
 
-std::optional<std::size_t> check_balance(RowRange rows, std::span<const std::uint32_t> subset, const PoolTable& pools) {
+std::optional<std::size_t> check_balance(RowRange rows, std::span<const std::uint32_t> subset,
+                                         const PoolTable& pools) {
   for (std::uint32_t r : subset) {
     const std::size_t i = rows.first + r;
-    if (!(excess(pools.total(i), pools.initial()[i], pools.uptake()[i], pools.emission()[i]) <= 0.0)) return i;
+    if (!(excess(pools.total(i), pools.initial()[i], pools.uptake()[i], pools.emission()[i]) <=
+          0.0))
+      return i;
   }
   return std::nullopt;
 }

@@ -12,10 +12,14 @@ std::optional<Status> parse_status(std::string_view tag) {
 
 std::string_view status_tag(Status s) {
   switch (s) {
-    case Status::confirmed: return "C";
-    case Status::confirmed_backcalc: return "C*";
-    case Status::derived: return "D";
-    case Status::unconfirmed: return "U";
+    case Status::confirmed:
+      return "C";
+    case Status::confirmed_backcalc:
+      return "C*";
+    case Status::derived:
+      return "D";
+    case Status::unconfirmed:
+      return "U";
   }
   return "U";
 }

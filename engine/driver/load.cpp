@@ -29,9 +29,11 @@ sim::OutputSelection output_selection(const io::Scenario& s) {
     if (!v) {
       std::string known;
       for (std::size_t i = 0; i < sim::kParcelVarCount; ++i) {
-        known += (known.empty() ? "" : ", ") + std::string(sim::parcel_var_info(sim::ParcelVar(i)).name);
+        known +=
+            (known.empty() ? "" : ", ") + std::string(sim::parcel_var_info(sim::ParcelVar(i)).name);
       }
-      throw InputError(s.file + ": output.parcel_series.variables: unknown variable '" + name + "' (known: " + known + ")");
+      throw InputError(s.file + ": output.parcel_series.variables: unknown variable '" + name +
+                       "' (known: " + known + ")");
     }
     if (std::find(out.variables.begin(), out.variables.end(), *v) != out.variables.end()) {
       throw InputError(s.file + ": output.parcel_series.variables: '" + name + "' is listed twice");
@@ -50,13 +52,15 @@ void check_output_folder(const io::Scenario& s) {
   const std::filesystem::path folder = std::filesystem::path(s.output_path).parent_path();
   std::error_code ec;
   if (!folder.empty() && !std::filesystem::is_directory(folder, ec)) {
-    throw InputError("output path '" + s.output_path + "': folder '" + folder.string() + "' does not exist");
+    throw InputError("output path '" + s.output_path + "': folder '" + folder.string() +
+                     "' does not exist");
   }
 }
 
 std::unique_ptr<growth::GrowthModel> load_growth_model(const io::Scenario& s) {
   if (s.growth_model == "richards") {
-    return std::make_unique<growth::RichardsModel>(io::load_richards_model(s.richards_curves, s.site_classes, s.site_class_scheme));
+    return std::make_unique<growth::RichardsModel>(
+        io::load_richards_model(s.richards_curves, s.site_classes, s.site_class_scheme));
   }
   return std::make_unique<growth::YieldTableModel>(io::load_yield_table_model(s.yield_table));
 }
@@ -70,15 +74,18 @@ struct SectionTables {
 };
 
 // Section `stand`: height curves, density diagrams and the initial-stems rules.
-void load_stand(const io::Scenario& s, const SpeciesTable& species, sim::StandConfig& stand, SectionTables& tables) {
+void load_stand(const io::Scenario& s, const SpeciesTable& species, sim::StandConfig& stand,
+                SectionTables& tables) {
   stand.diagram_by_species.assign(species.size(), std::nullopt);
   if (!s.stand) return;
   const io::StandSection& st = *s.stand;
   stand.enabled = true;
-  tables.height = std::make_unique<growth::RichardsModel>(io::load_richards_model(
-      st.height_curves, st.height_site_classes, st.height_site_class_scheme, io::RichardsQuantity::height));
+  tables.height = std::make_unique<growth::RichardsModel>(
+      io::load_richards_model(st.height_curves, st.height_site_classes, st.height_site_class_scheme,
+                              io::RichardsQuantity::height));
   if (!st.density_diagram.empty()) {
-    tables.diagrams = io::load_density_diagrams(st.density_diagram, st.density_diagram_region, species);
+    tables.diagrams =
+        io::load_density_diagrams(st.density_diagram, st.density_diagram_region, species);
     stand.diagram_by_species = tables.diagrams->by_species;
   }
   stand.initial_yield_index = st.initial_yield_index.value_or(0.0);
@@ -122,7 +129,9 @@ void record_parameters(Loaded& l, const growth::GrowthModel& model, const Sectio
 // The input files of a run (role, path), hashed later.
 std::vector<io::InputFile> input_files(const io::Scenario& s) {
   std::vector<io::InputFile> files;
-  auto input = [&](const char* role, const std::string& path) { files.push_back({role, path, ""}); };
+  auto input = [&](const char* role, const std::string& path) {
+    files.push_back({role, path, ""});
+  };
   input("scenario", s.file);
   input("parcels", s.parcels_path);
   input("species", s.species_table);
@@ -175,12 +184,15 @@ Loaded load(const io::Scenario& scenario) {
   in.species = io::load_species_table(scenario.species_table);
   const auto aliases = io::load_alias_table(scenario.alias_table, in.species);
   std::map<std::string, io::LandClass> forest_types;
-  if (!scenario.forest_type_table.empty()) forest_types = io::load_forest_types(scenario.forest_type_table);
+  if (!scenario.forest_type_table.empty())
+    forest_types = io::load_forest_types(scenario.forest_type_table);
   const std::unique_ptr<growth::GrowthModel> model = load_growth_model(scenario);
   l.growth_model = std::string(model->name());
 
-  setup::Classifier classifier(scenario, in.species, aliases, forest_types, setup::planning_unit_fields(scenario));
-  const std::string layer = io::read_parcel_records(scenario, setup::planning_unit_fields(scenario), classifier);
+  setup::Classifier classifier(scenario, in.species, aliases, forest_types,
+                               setup::planning_unit_fields(scenario));
+  const std::string layer =
+      io::read_parcel_records(scenario, setup::planning_unit_fields(scenario), classifier);
   setup::Classified classified = classifier.finish(layer);
   l.record.layer = classified.layer;
   l.record.handling = classified.handling;
@@ -195,27 +207,31 @@ Loaded load(const io::Scenario& scenario) {
   if (scenario.silviculture) {
     m = setup::resolve_management(scenario, in.species, forest_types);
     setup::assign_regimes(p, m, forest_types);
-    if (tables.diagrams) setup::check_diagram_coverage(p, m, in.model.stand, in.species, *scenario.stand);
+    if (tables.diagrams)
+      setup::check_diagram_coverage(p, m, in.model.stand, in.species, *scenario.stand);
   }
 
   // Curves (regeneration curves are tabulated and checked with the others).
   const std::string tables_text = scenario.growth_model == "richards"
-                                      ? scenario.richards_curves + ", " + scenario.site_classes + " scheme '" +
-                                            scenario.site_class_scheme + "'"
+                                      ? scenario.richards_curves + ", " + scenario.site_classes +
+                                            " scheme '" + scenario.site_class_scheme + "'"
                                       : scenario.yield_table;
   std::vector<setup::CurveSource> sources = {
-      {model.get(), "growth model '" + l.growth_model + "' (" + tables_text + ") cannot grow these parcels:"}};
+      {model.get(),
+       "growth model '" + l.growth_model + "' (" + tables_text + ") cannot grow these parcels:"}};
   if (tables.height) {
-    sources.push_back({tables.height.get(), "top-height curves (" + scenario.stand->height_curves + ", " +
-                                                scenario.stand->height_site_classes + " scheme '" +
+    sources.push_back({tables.height.get(), "top-height curves (" + scenario.stand->height_curves +
+                                                ", " + scenario.stand->height_site_classes +
+                                                " scheme '" +
                                                 scenario.stand->height_site_class_scheme +
                                                 "') cannot give the height of these parcels:"});
   }
   const setup::Curves curves = setup::assign_curves(p, in.species, scenario.years, where, sources);
   l.curves = curves.keys;
-  in.growth = setup::tabulate(curves, in.species, *model, tables.height.get(),
-                              tables.diagrams ? std::span(tables.diagrams->by_species)
-                                              : std::span<const std::optional<growth::DensityDiagram>>{});
+  in.growth =
+      setup::tabulate(curves, in.species, *model, tables.height.get(),
+                      tables.diagrams ? std::span(tables.diagrams->by_species)
+                                      : std::span<const std::optional<growth::DensityDiagram>>{});
 
   // Canonical row order; columns kept outside the landscape follow.
   const std::vector<std::size_t> order = p.sort_canonical();
@@ -228,12 +244,14 @@ Loaded load(const io::Scenario& scenario) {
   // Carbon, wood use and events.
   if (scenario.carbon) {
     in.model.carbon_enabled = true;
-    io::DecayTable decay = io::load_decay_table(scenario.carbon->decay, in.species, species_used(p), scenario.carbon->soil);
+    io::DecayTable decay = io::load_decay_table(scenario.carbon->decay, in.species, species_used(p),
+                                                scenario.carbon->soil);
     io::HwpTable hwp = io::load_hwp_table(scenario.carbon->hwp);
     in.model.decay = std::move(decay.config);
     in.model.hwp = hwp.config;
     tables.carbon_records = std::move(decay.records);
-    tables.carbon_records.insert(tables.carbon_records.end(), hwp.records.begin(), hwp.records.end());
+    tables.carbon_records.insert(tables.carbon_records.end(), hwp.records.begin(),
+                                 hwp.records.end());
   }
   m.event_offset.assign(p.size() + 1, 0);
   m.events.clear();
@@ -249,8 +267,9 @@ Loaded load(const io::Scenario& scenario) {
       rules.regimes = m.regimes;
       rules.removals = scenario.silviculture->events->thinning_removals.has_value();
       rules.regeneration = m.event_regeneration.defined;
-      setup::EventList events = setup::bind_events(io::read_event_rows(scenario.silviculture->events->path), p,
-                                                   classified.other_keys, rules);
+      setup::EventList events =
+          setup::bind_events(io::read_event_rows(scenario.silviculture->events->path), p,
+                             classified.other_keys, rules);
       m.event_offset = std::move(events.offset);
       m.events = std::move(events.events);
     }

@@ -15,7 +15,8 @@ GrowthTable GrowthTable::build(const GrowthModel& model, std::span<const CurveKe
   t.volume_.resize(curves.size() * t.stride());
   t.increment_.resize(curves.size() * t.stride());
   for (std::size_t c = 0; c < curves.size(); ++c) {
-    if (auto why = model.missing(curves[c])) throw Error("growth model '" + std::string(model.name()) + "': " + *why);
+    if (auto why = model.missing(curves[c]))
+      throw Error("growth model '" + std::string(model.name()) + "': " + *why);
     double previous = model.volume(curves[c], 0.0);
     for (int a = 0; a <= max_age; ++a) {
       const double next = a < max_age ? model.volume(curves[c], a + 1.0) : previous;
@@ -50,9 +51,11 @@ GrowthTable GrowthTable::build(const GrowthModel& model, std::span<const CurveKe
 
 namespace shinrin::growth {
 
-void GrowthTable::add_density_terms(std::span<const std::optional<DensityDiagram>> diagram_of_curve) {
+void GrowthTable::add_density_terms(
+    std::span<const std::optional<DensityDiagram>> diagram_of_curve) {
   if (height_.empty()) throw Error("growth table: density terms need top heights");
-  if (diagram_of_curve.size() != curves_) throw Error("growth table: one diagram entry per curve expected");
+  if (diagram_of_curve.size() != curves_)
+    throw Error("growth table: one diagram entry per curve expected");
   density_.assign(curves_ * stride(), DensityTerms{});
   for (std::size_t c = 0; c < curves_; ++c) {
     if (!diagram_of_curve[c]) continue;

@@ -10,7 +10,9 @@ namespace shinrin::growth {
 namespace {
 
 // Shape term g(t) = (1 - exp(-k t))^c of the curve.
-double shape(double k, double c, double t) { return std::pow(1.0 - std::exp(-k * t), c); }
+double shape(double k, double c, double t) {
+  return std::pow(1.0 - std::exp(-k * t), c);
+}
 
 double sum_of_squares(const RichardsParams& p, std::span<const double> t,
                       std::span<const double> v) {
@@ -75,9 +77,9 @@ RichardsFit fit_richards(std::span<const double> ages, std::span<const double> v
       const double base = 1.0 - e;
       const double g = t > 0.0 ? std::pow(base, p.c) : 0.0;
       r(i) = p.A * g - volumes[static_cast<std::size_t>(i)];
-      J(i, 0) = g;                                                                   // dV/dA
-      J(i, 1) = t > 0.0 ? p.A * p.c * std::pow(base, p.c - 1.0) * t * e : 0.0;      // dV/dk
-      J(i, 2) = t > 0.0 ? p.A * g * std::log(base) : 0.0;                            // dV/dc
+      J(i, 0) = g;                                                              // dV/dA
+      J(i, 1) = t > 0.0 ? p.A * p.c * std::pow(base, p.c - 1.0) * t * e : 0.0;  // dV/dk
+      J(i, 2) = t > 0.0 ? p.A * g * std::log(base) : 0.0;                       // dV/dc
     }
     const Eigen::Matrix3d JtJ = J.transpose() * J;
     const Eigen::Vector3d Jtr = J.transpose() * r;
@@ -110,8 +112,8 @@ RichardsFit fit_richards(std::span<const double> ages, std::span<const double> v
   fit.params = p;
   fit.rmse = std::sqrt(ss / static_cast<double>(n));
   for (std::size_t i = 0; i < ages.size(); ++i) {
-    fit.max_abs_residual = std::max(fit.max_abs_residual,
-                                    std::abs(richards_volume(p, ages[i]) - volumes[i]));
+    fit.max_abs_residual =
+        std::max(fit.max_abs_residual, std::abs(richards_volume(p, ages[i]) - volumes[i]));
   }
   return fit;
 }

@@ -8,7 +8,8 @@ YieldTableModel::YieldTableModel(std::map<Key, YieldTableCurve> curves)
     : curves_(std::move(curves)) {}
 
 const YieldTableCurve* YieldTableModel::find(const CurveKey& key) const {
-  if (auto it = curves_.find({key.species, key.site_class}); it != curves_.end()) return &it->second;
+  if (auto it = curves_.find({key.species, key.site_class}); it != curves_.end())
+    return &it->second;
   if (auto it = curves_.find({key.species, kAnySiteClass}); it != curves_.end()) return &it->second;
   return nullptr;
 }

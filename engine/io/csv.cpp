@@ -40,7 +40,8 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name) {
     const int start_line = line;
     // Skip comment and blank lines.
     const std::size_t eol = text.find('\n', pos);
-    const std::string_view raw = text.substr(pos, eol == std::string_view::npos ? text.npos : eol - pos);
+    const std::string_view raw =
+        text.substr(pos, eol == std::string_view::npos ? text.npos : eol - pos);
     if (trim(raw).empty() || raw.front() == '#') {
       pos = eol == std::string_view::npos ? text.size() : eol + 1;
       ++line;
@@ -52,7 +53,8 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name) {
     bool quoted = false, was_quoted = false;
     for (;;) {
       if (pos >= text.size()) {
-        if (quoted) throw InputError(name + ":" + std::to_string(start_line) + ": unterminated quoted field");
+        if (quoted)
+          throw InputError(name + ":" + std::to_string(start_line) + ": unterminated quoted field");
         break;
       }
       const char c = text[pos++];
@@ -147,7 +149,9 @@ double CsvTable::positive(const Row& row, std::size_t col) const {
 
 Status CsvTable::status(const Row& row, std::size_t col) const {
   const auto s = parse_status(row.fields[col]);
-  if (!s) throw InputError(where(row, col) + ": status '" + row.fields[col] + "' is not one of C, C*, D, U");
+  if (!s)
+    throw InputError(where(row, col) + ": status '" + row.fields[col] +
+                     "' is not one of C, C*, D, U");
   return *s;
 }
 

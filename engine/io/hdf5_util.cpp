@@ -9,7 +9,9 @@
 
 namespace shinrin::io::h5 {
 
-void silence_errors() { if (!std::getenv("SHINRIN_HDF5_DEBUG")) H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+void silence_errors() {
+  if (!std::getenv("SHINRIN_HDF5_DEBUG")) H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
 
 void check(herr_t status, const std::string& what) {
   if (status < 0) throw OutputError("HDF5: failed to " + what);
@@ -31,7 +33,8 @@ Id string_type(std::size_t size) {
 }
 
 void replace_attr(hid_t obj, const char* name) {
-  if (H5Aexists(obj, name) > 0) check(H5Adelete(obj, name), std::string("replace attribute ") + name);
+  if (H5Aexists(obj, name) > 0)
+    check(H5Adelete(obj, name), std::string("replace attribute ") + name);
 }
 
 }  // namespace
@@ -48,8 +51,9 @@ void attr_string(hid_t obj, const char* name, const std::string& value) {
 void attr_int(hid_t obj, const char* name, std::span<const int> values) {
   replace_attr(obj, name);
   const hsize_t n = values.size();
-  Id space = values.size() == 1 ? checked(H5Screate(H5S_SCALAR), H5Sclose, "create a space")
-                                : checked(H5Screate_simple(1, &n, nullptr), H5Sclose, "create a space");
+  Id space = values.size() == 1
+                 ? checked(H5Screate(H5S_SCALAR), H5Sclose, "create a space")
+                 : checked(H5Screate_simple(1, &n, nullptr), H5Sclose, "create a space");
   Id a = checked(H5Acreate2(obj, name, H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
                  std::string("create attribute ") + name);
   check(H5Awrite(a, H5T_NATIVE_INT, values.data()), std::string("write attribute ") + name);
@@ -80,12 +84,15 @@ void attr_cf(hid_t obj, const std::string& units, const std::string& long_name) 
   attr_string(obj, "long_name", long_name);
 }
 
-bool has_attr(hid_t obj, const char* name) { return H5Aexists(obj, name) > 0; }
+bool has_attr(hid_t obj, const char* name) {
+  return H5Aexists(obj, name) > 0;
+}
 
 std::string read_attr_string(hid_t obj, const char* name) {
   Id a = checked(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose, std::string("open attribute ") + name);
   Id type = checked(H5Aget_type(a), H5Tclose, "read an attribute type");
-  if (H5Tget_class(type) != H5T_STRING) throw OutputError(std::string("attribute ") + name + " is not text");
+  if (H5Tget_class(type) != H5T_STRING)
+    throw OutputError(std::string("attribute ") + name + " is not text");
   if (H5Tis_variable_str(type) > 0) {
     char* s = nullptr;
     Id mem = checked(H5Tcopy(H5T_C_S1), H5Tclose, "copy a type");
@@ -123,18 +130,21 @@ Id write_1d(hid_t loc, const char* name, hid_t file_type, hid_t mem_type, const 
   const hsize_t dim = n;
   Id space = checked(H5Screate_simple(1, &dim, nullptr), H5Sclose, "create a space");
   Id dcpl = dcpl_tracked();
-  Id ds = checked(H5Dcreate2(loc, name, file_type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
-                  H5Dclose, std::string("create dataset ") + name);
-  if (n > 0) check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values), std::string("write dataset ") + name);
+  Id ds = checked(H5Dcreate2(loc, name, file_type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose,
+                  std::string("create dataset ") + name);
+  if (n > 0)
+    check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values),
+          std::string("write dataset ") + name);
   return ds;
 }
 
 Id write_scalar(hid_t loc, const char* name, hid_t file_type, hid_t mem_type, const void* value) {
   Id space = checked(H5Screate(H5S_SCALAR), H5Sclose, "create a scalar space");
   Id dcpl = dcpl_tracked();
-  Id ds = checked(H5Dcreate2(loc, name, file_type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
-                  H5Dclose, std::string("create dataset ") + name);
-  check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, value), std::string("write dataset ") + name);
+  Id ds = checked(H5Dcreate2(loc, name, file_type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose,
+                  std::string("create dataset ") + name);
+  check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, value),
+        std::string("write dataset ") + name);
   return ds;
 }
 
@@ -143,9 +153,11 @@ Id write_2d(hid_t loc, const char* name, hid_t file_type, hid_t mem_type, const 
   const hsize_t dim[2] = {rows, cols};
   Id space = checked(H5Screate_simple(2, dim, nullptr), H5Sclose, "create a space");
   Id dcpl = dcpl_tracked();
-  Id ds = checked(H5Dcreate2(loc, name, file_type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
-                  H5Dclose, std::string("create dataset ") + name);
-  if (rows * cols > 0) check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values), std::string("write dataset ") + name);
+  Id ds = checked(H5Dcreate2(loc, name, file_type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose,
+                  std::string("create dataset ") + name);
+  if (rows * cols > 0)
+    check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values),
+          std::string("write dataset ") + name);
   return ds;
 }
 
@@ -168,11 +180,14 @@ Id write_string_scalar(hid_t loc, const char* name, const std::string& value) {
   Id ds = checked(H5Dcreate2(loc, name, type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose,
                   std::string("create dataset ") + name);
   const char* p = value.c_str();
-  check(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &p), std::string("write dataset ") + name);
+  check(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &p),
+        std::string("write dataset ") + name);
   return ds;
 }
 
-void make_scale(hid_t ds, const char* dim) { check(H5DSset_scale(ds, dim), std::string("make dimension scale ") + dim); }
+void make_scale(hid_t ds, const char* dim) {
+  check(H5DSset_scale(ds, dim), std::string("make dimension scale ") + dim);
+}
 
 void attach(hid_t ds, hid_t scale, unsigned axis) {
   check(H5DSattach_scale(ds, scale, axis), "attach a dimension scale");
@@ -186,7 +201,9 @@ std::vector<T> read_numbers(hid_t loc, const char* name, hid_t mem_type) {
   Id space = checked(H5Dget_space(ds), H5Sclose, "read a dataset space");
   const hssize_t n = H5Sget_simple_extent_npoints(space);
   std::vector<T> out(static_cast<std::size_t>(n));
-  if (n > 0) check(H5Dread(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()), std::string("read dataset ") + name);
+  if (n > 0)
+    check(H5Dread(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()),
+          std::string("read dataset ") + name);
   return out;
 }
 
@@ -210,7 +227,9 @@ std::vector<std::string> read_strings(hid_t loc, const char* name) {
   check(H5Tset_size(type, H5T_VARIABLE), "size a type");
   check(H5Tset_cset(type, H5T_CSET_UTF8), "set UTF-8");
   std::vector<char*> ptrs(static_cast<std::size_t>(n), nullptr);
-  if (n > 0) check(H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), std::string("read dataset ") + name);
+  if (n > 0)
+    check(H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()),
+          std::string("read dataset ") + name);
   std::vector<std::string> out;
   out.reserve(ptrs.size());
   for (char* p : ptrs) out.emplace_back(p ? p : "");
@@ -227,6 +246,8 @@ std::vector<hsize_t> dims(hid_t loc, const char* name) {
   return d;
 }
 
-bool exists(hid_t loc, const char* name) { return H5Lexists(loc, name, H5P_DEFAULT) > 0; }
+bool exists(hid_t loc, const char* name) {
+  return H5Lexists(loc, name, H5P_DEFAULT) > 0;
+}
 
 }  // namespace shinrin::io::h5

@@ -27,7 +27,8 @@ SpeciesTable load_species_table(const std::string& path) {
   const std::size_t c_sp = t.column("species"), c_par = t.column("parameter"),
                     c_val = t.column("value"), c_unit = t.column("unit"),
                     c_status = t.column("status"), c_src = t.column("source");
-  static constexpr std::array<std::string_view, 5> kNames = {"D", "BEF_young", "BEF_old", "R", "CF"};
+  static constexpr std::array<std::string_view, 5> kNames = {"D", "BEF_young", "BEF_old", "R",
+                                                             "CF"};
   static constexpr std::array<std::string_view, 5> kUnits = {"t m-3", "1", "1", "1", "t t-1"};
 
   std::vector<SpeciesParams> species;
@@ -63,14 +64,24 @@ SpeciesTable load_species_table(const std::string& path) {
     if (p == 4 && v > 1.0) throw InputError(t.where(row, c_val) + ": CF must be <= 1");
     SpeciesParams& sp = species[s];
     switch (p) {
-      case 0: sp.D = v; break;
-      case 1: sp.bef_young = v; break;
-      case 2: sp.bef_old = v; break;
-      case 3: sp.R = v; break;
-      default: sp.CF = v; break;
+      case 0:
+        sp.D = v;
+        break;
+      case 1:
+        sp.bef_young = v;
+        break;
+      case 2:
+        sp.bef_old = v;
+        break;
+      case 3:
+        sp.R = v;
+        break;
+      default:
+        sp.CF = v;
+        break;
     }
-    sp.records.push_back({path, code, name, v, std::string(kUnits[p]), t.status(row, c_status),
-                          t.text(row, c_src)});
+    sp.records.push_back(
+        {path, code, name, v, std::string(kUnits[p]), t.status(row, c_status), t.text(row, c_src)});
   }
   for (std::size_t s = 0; s < species.size(); ++s) {
     for (std::size_t p = 0; p < kNames.size(); ++p) {
@@ -148,9 +159,10 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
     curve.params = {t.positive(row, c_a), t.positive(row, c_k), t.positive(row, c_c)};
     const Status st = t.status(row, c_status);
     const std::string& src = t.text(row, c_src);
-    curve.records = {{curves_path, sp, prefix + "A", curve.params.A, height ? "m" : "m3 ha-1", st, src},
-                     {curves_path, sp, prefix + "k", curve.params.k, "year-1", st, src},
-                     {curves_path, sp, prefix + "c", curve.params.c, "1", st, src}};
+    curve.records = {
+        {curves_path, sp, prefix + "A", curve.params.A, height ? "m" : "m3 ha-1", st, src},
+        {curves_path, sp, prefix + "k", curve.params.k, "year-1", st, src},
+        {curves_path, sp, prefix + "c", curve.params.c, "1", st, src}};
     if (!curves.emplace(sp, std::move(curve)).second) {
       throw InputError(t.where(row, c_sp) + ": species '" + sp + "' has a second curve");
     }
@@ -158,8 +170,8 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
 
   const CsvTable s = CsvTable::read(site_classes_path);
   const std::size_t s_scheme = s.column("scheme"), s_class = s.column("site_class"),
-                    s_f = s.column(height ? "height_factor" : "asymptote_factor"), s_status = s.column("status"),
-                    s_src = s.column("source");
+                    s_f = s.column(height ? "height_factor" : "asymptote_factor"),
+                    s_status = s.column("status"), s_src = s.column("source");
   growth::SiteClassScheme out;
   out.name = scheme;
   std::set<std::string> schemes;
@@ -169,13 +181,20 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
     growth::SiteClassFactor f;
     f.factor = s.positive(row, s_f);
     const std::string& cls = s.text(row, s_class);
-    f.record = {site_classes_path, scheme + " site class " + cls, height ? "height_factor" : "asymptote_factor", f.factor, "1",
-                s.status(row, s_status), s.text(row, s_src)};
+    f.record = {site_classes_path,
+                scheme + " site class " + cls,
+                height ? "height_factor" : "asymptote_factor",
+                f.factor,
+                "1",
+                s.status(row, s_status),
+                s.text(row, s_src)};
     if (cls == "*") {
-      if (out.any_class) throw InputError(s.where(row, s_class) + ": second '*' row for scheme '" + scheme + "'");
+      if (out.any_class)
+        throw InputError(s.where(row, s_class) + ": second '*' row for scheme '" + scheme + "'");
       out.any_class = f;
     } else if (!out.by_class.emplace(static_cast<int>(s.integer(row, s_class)), f).second) {
-      throw InputError(s.where(row, s_class) + ": site class " + cls + " given twice for scheme '" + scheme + "'");
+      throw InputError(s.where(row, s_class) + ": site class " + cls + " given twice for scheme '" +
+                       scheme + "'");
     }
   }
   if (out.by_class.empty() && !out.any_class) {
@@ -187,7 +206,8 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
   return growth::RichardsModel(std::move(curves), std::move(out));
 }
 
-std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> read_yield_tables(const std::string& path) {
+std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> read_yield_tables(
+    const std::string& path) {
   const CsvTable t = CsvTable::read(path);
   const std::size_t c_sp = t.column("species"), c_class = t.column("site_class"),
                     c_age = t.column("age"), c_vol = t.column("volume"),
@@ -214,14 +234,16 @@ std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> read_yield_table
     }
     p.ages.push_back(age);
     p.volumes.push_back(vol);
-    p.records.push_back({path, t.text(row, c_sp) + " site class " + cls + " age " + t.text(row, c_age),
+    p.records.push_back({path,
+                         t.text(row, c_sp) + " site class " + cls + " age " + t.text(row, c_age),
                          "volume", vol, "m3 ha-1", t.status(row, c_status), t.text(row, c_src)});
   }
   if (points.empty()) throw InputError(path + ": no yield-table rows");
   std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> curves;
   for (auto& [key, p] : points) {
-    curves.emplace(key, growth::YieldTableCurve{growth::YieldTable(std::move(p.ages), std::move(p.volumes)),
-                                                std::move(p.records)});
+    curves.emplace(
+        key, growth::YieldTableCurve{growth::YieldTable(std::move(p.ages), std::move(p.volumes)),
+                                     std::move(p.records)});
   }
   return curves;
 }

@@ -74,7 +74,9 @@ void text_of(OGRFeature& f, const Mapped& m, std::string& out) {
   trim_into(f.GetFieldAsString(m.index), out);
 }
 
-bool numeric(OGRFieldType t) { return t == OFTInteger || t == OFTInteger64 || t == OFTReal; }
+bool numeric(OGRFieldType t) {
+  return t == OFTInteger || t == OFTInteger64 || t == OFTReal;
+}
 
 // A whole text as a finite number ("12", " 3.5 "); nothing else.
 bool parse_number(const std::string& s, double& v) {
@@ -135,7 +137,8 @@ void date_of(OGRFeature& f, const Mapped& m, setup::RawDate& out) {
     ok = digits(0, 4, out.year) && digits(5, 2, out.month) && digits(8, 2, out.day) &&
          (s.size() == 10 || s[10] == ' ' || s[10] == 'T');
   }
-  out.valid = ok && out.year > 0 && out.month >= 1 && out.month <= 12 && out.day >= 1 && out.day <= 31;
+  out.valid =
+      ok && out.year > 0 && out.month >= 1 && out.month <= 12 && out.day >= 1 && out.day <= 31;
 }
 
 }  // namespace
@@ -156,7 +159,8 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
   }
   OGRLayer* layer = nullptr;
   if (s.layer.empty()) {
-    if (ds->GetLayerCount() < 1) throw InputError(s.parcels_path + ": the data source has no layers");
+    if (ds->GetLayerCount() < 1)
+      throw InputError(s.parcels_path + ": the data source has no layers");
     layer = ds->GetLayer(0);
   } else {
     layer = ds->GetLayerByName(s.layer.c_str());
@@ -178,7 +182,8 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
       stems{"stems", s.fields.stems}, as_of{"as_of", s.fields.as_of};
   std::vector<Mapped> extra;
   for (const auto& f : extra_fields) extra.push_back({"planning unit", f});
-  std::vector<Mapped*> all = {&id, &sp, &age, &area, &site, &ftype, &storey, &muni, &vol, &stems, &as_of};
+  std::vector<Mapped*> all = {&id,     &sp,   &age, &area,  &site, &ftype,
+                              &storey, &muni, &vol, &stems, &as_of};
   for (auto& e : extra) all.push_back(&e);
   for (Mapped* m : all) {
     if (m->source.empty()) continue;
@@ -188,8 +193,9 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
       for (int i = 0; i < defn->GetFieldCount(); ++i) {
         names += (names.empty() ? "" : ", ") + std::string(defn->GetFieldDefn(i)->GetNameRef());
       }
-      const std::string key = m->engine == "planning unit" ? "a planning unit field ('planning.targets[].unit')"
-                                                            : "parcels.fields." + m->engine;
+      const std::string key = m->engine == "planning unit"
+                                  ? "a planning unit field ('planning.targets[].unit')"
+                                  : "parcels.fields." + m->engine;
       throw InputError(where + ": scenario maps " + key + " to '" + m->source +
                        "', but the layer has no such field (fields: " + names + ")");
     }
@@ -206,7 +212,8 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
     }
     target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     const OGRSpatialReference* source = layer->GetSpatialRef();
-    if (!source) throw InputError(where + ": the layer has no CRS, so its areas cannot be computed");
+    if (!source)
+      throw InputError(where + ": the layer has no CRS, so its areas cannot be computed");
     if (!source->IsSame(&target)) {
       to_area_crs.reset(OGRCreateCoordinateTransformation(source, &target));
       if (!to_area_crs) {
@@ -242,9 +249,12 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
       } else {
         std::unique_ptr<OGRGeometry> copy(g->clone());
         if (to_area_crs && copy->transform(to_area_crs.get()) != OGRERR_NONE) {
-          rec.geometry_problem = "geometry cannot be transformed to EPSG:" + std::to_string(*s.area_epsg) + gdal_message();
+          rec.geometry_problem =
+              "geometry cannot be transformed to EPSG:" + std::to_string(*s.area_epsg) +
+              gdal_message();
         } else {
-          rec.geometry_area_ha = OGR_G_Area(OGRGeometry::ToHandle(copy.get())) / units::kSquareMetresPerHectare;
+          rec.geometry_area_ha =
+              OGR_G_Area(OGRGeometry::ToHandle(copy.get())) / units::kSquareMetresPerHectare;
         }
       }
     }

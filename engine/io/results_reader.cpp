@@ -19,7 +19,8 @@ ResultsSummary read_summary(const std::string& path) {
   const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   if (f < 0) throw InputError(path + ": cannot open the HDF5 file");
   h5::Id file(f, H5Fclose);
-  if (!h5::has_attr(file, "filetype") || h5::read_attr_string(file, "filetype") != kResultsFiletype) {
+  if (!h5::has_attr(file, "filetype") ||
+      h5::read_attr_string(file, "filetype") != kResultsFiletype) {
     throw InputError(path + ": not a shinrin results file (root attribute filetype is not '" +
                      std::string(kResultsFiletype) + "')");
   }
@@ -29,7 +30,8 @@ ResultsSummary read_summary(const std::string& path) {
   if (v.size() != 2) throw InputError(path + ": format_version must hold [major, minor]");
   s.format_version = {v[0], v[1]};
   if (v[0] != kResultsFormatMajor && v[0] != 1) {
-    throw InputError(path + ": results format " + std::to_string(v[0]) + "." + std::to_string(v[1]) +
+    throw InputError(path + ": results format " + std::to_string(v[0]) + "." +
+                     std::to_string(v[1]) +
                      " cannot be read by this engine (reads major versions 1 and " +
                      std::to_string(kResultsFormatMajor) + ")");
   }
@@ -60,25 +62,32 @@ ResultsSummary read_summary(const std::string& path) {
   s.handling_hectares = h5::read_doubles(file, "handling_hectares");
 
   if (h5::exists(file, "plan")) {
-    const auto target = h5::read_strings(file, "plan_target"), unit = h5::read_strings(file, "plan_unit"),
-               operation = h5::read_strings(file, "plan_operation"), basis = h5::read_strings(file, "plan_basis"),
-               rule = h5::read_strings(file, "plan_rule"), priority = h5::read_strings(file, "plan_priority"),
-               last = h5::read_strings(file, "plan_last_parcel"), source = h5::read_strings(file, "plan_source");
+    const auto target = h5::read_strings(file, "plan_target"),
+               unit = h5::read_strings(file, "plan_unit"),
+               operation = h5::read_strings(file, "plan_operation"),
+               basis = h5::read_strings(file, "plan_basis"),
+               rule = h5::read_strings(file, "plan_rule"),
+               priority = h5::read_strings(file, "plan_priority"),
+               last = h5::read_strings(file, "plan_last_parcel"),
+               source = h5::read_strings(file, "plan_source");
     const std::size_t rows = target.size(), times = s.year.size();
     auto series = [&](const std::string& name) {
       const auto all = h5::read_doubles(file, name.c_str());
       std::vector<std::vector<double>> out(rows);
-      for (std::size_t r = 0; r < rows; ++r) out[r].assign(all.begin() + long(r * times), all.begin() + long((r + 1) * times));
+      for (std::size_t r = 0; r < rows; ++r)
+        out[r].assign(all.begin() + long(r * times), all.begin() + long((r + 1) * times));
       return out;
     };
     const auto area = series("plan_treated_area"), volume = series("plan_treated_volume"),
-               fuel = series("plan_treated_fuel_dry_mass"), parcels = series("plan_treated_parcels"),
-               e_area = series("plan_eligible_area"), e_volume = series("plan_eligible_volume"),
+               fuel = series("plan_treated_fuel_dry_mass"),
+               parcels = series("plan_treated_parcels"), e_area = series("plan_eligible_area"),
+               e_volume = series("plan_eligible_volume"),
                e_parcels = series("plan_eligible_parcels"), b_area = series("plan_backlog_area"),
                b_volume = series("plan_backlog_volume");
     std::map<std::string, std::vector<std::vector<double>>> by_basis;
     for (const char* b : {"area", "volume", "fuel_dry_mass"}) {
-      for (const char* v : {"target", "shortfall", "overshoot"}) by_basis[std::string(v) + "_" + b] = series(std::string("plan_") + v + "_" + b);
+      for (const char* v : {"target", "shortfall", "overshoot"})
+        by_basis[std::string(v) + "_" + b] = series(std::string("plan_") + v + "_" + b);
     }
     for (std::size_t r = 0; r < rows; ++r) {
       PlanRowSummary p;
@@ -107,7 +116,8 @@ ResultsSummary read_summary(const std::string& path) {
     }
   }
 
-  h5::Id g = h5::checked(H5Gopen2(file, "parameters", H5P_DEFAULT), H5Gclose, "open group parameters");
+  h5::Id g =
+      h5::checked(H5Gopen2(file, "parameters", H5P_DEFAULT), H5Gclose, "open group parameters");
   const auto table = h5::read_strings(g, "table"), key = h5::read_strings(g, "key"),
              name = h5::read_strings(g, "name"), unit = h5::read_strings(g, "unit"),
              status = h5::read_strings(g, "status"), source = h5::read_strings(g, "source");

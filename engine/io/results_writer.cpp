@@ -14,11 +14,11 @@
 #include <type_traits>
 
 #include "hdf5_util.hpp"
-#include "shinrin/core/error.hpp"
-#include "shinrin/core/version.hpp"
 #include "shinrin/carbon/flux.hpp"
-#include "shinrin/io/results_format.hpp"
+#include "shinrin/core/error.hpp"
 #include "shinrin/core/sha256.hpp"
+#include "shinrin/core/version.hpp"
+#include "shinrin/io/results_format.hpp"
 
 namespace shinrin::io {
 namespace fs = std::filesystem;
@@ -36,8 +36,10 @@ std::string utc_now() {
 
 h5::Id tracked_group(hid_t loc, const char* name) {
   h5::Id gcpl = h5::checked(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "create a property list");
-  h5::check(H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track link order");
-  h5::check(H5Pset_attr_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track attribute order");
+  h5::check(H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "track link order");
+  h5::check(H5Pset_attr_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "track attribute order");
   return h5::checked(H5Gcreate2(loc, name, H5P_DEFAULT, gcpl, H5P_DEFAULT), H5Gclose,
                      std::string("create group ") + name);
 }
@@ -46,10 +48,12 @@ h5::Id tracked_group(hid_t loc, const char* name) {
 constexpr std::size_t kChunkValues = 65536;
 
 // Harvest-plan results (planning/selection.hpp): one row per (target, unit), per year.
-void write_plan(hid_t root, hid_t year, const planning::PlanResults& results, const sim::Inputs& in) {
+void write_plan(hid_t root, hid_t year, const planning::PlanResults& results,
+                const sim::Inputs& in) {
   const planning::Plan& plan = in.plan;
   if (plan.rows == 0) return;
-  std::vector<std::string> label, target, unit, unit_column, operation, basis, rule, priority, last, source;
+  std::vector<std::string> label, target, unit, unit_column, operation, basis, rule, priority, last,
+      source;
   std::vector<planning::Basis> basis_of_row;
   for (std::size_t g = 0; g < plan.targets.size(); ++g) {
     const planning::Target& t = plan.targets[g];
@@ -73,13 +77,21 @@ void write_plan(hid_t root, hid_t year, const planning::PlanResults& results, co
   h5::make_scale(dim, "plan");
   const std::pair<const char*, std::pair<std::vector<std::string>*, const char*>> labels[] = {
       {"plan_target", {&target, "name of the planning target"}},
-      {"plan_unit", {&unit, "planning unit (a municipality, a value of a register field, or the landscape)"}},
-      {"plan_unit_criterion", {&unit_column, "what the planning units are: landscape, municipality or a register field"}},
+      {"plan_unit",
+       {&unit, "planning unit (a municipality, a value of a register field, or the landscape)"}},
+      {"plan_unit_criterion",
+       {&unit_column, "what the planning units are: landscape, municipality or a register field"}},
       {"plan_operation", {&operation, "operation planned: final_felling or thinning"}},
-      {"plan_basis", {&basis, "what the target counts: area [ha], volume (stem volume removed) [m3] or fuel_dry_mass [t]"}},
+      {"plan_basis",
+       {&basis,
+        "what the target counts: area [ha], volume (stem volume removed) [m3] or fuel_dry_mass "
+        "[t]"}},
       {"plan_rule", {&rule, "how the target amount is given: constant, schedule or normal_forest"}},
       {"plan_priority", {&priority, "order in which eligible parcels are treated"}},
-      {"plan_last_parcel", {&last, "the parcel that would exceed the target: stop (the year ends there), skip (later parcels that fit are treated) or overshoot (it is treated whole)"}},
+      {"plan_last_parcel",
+       {&last,
+        "the parcel that would exceed the target: stop (the year ends there), skip (later parcels "
+        "that fit are treated) or overshoot (it is treated whole)"}},
       {"plan_source", {&source, "where the target figure comes from (scenario text)"}},
   };
   for (const auto& [name, v] : labels) {
@@ -88,12 +100,15 @@ void write_plan(hid_t root, hid_t year, const planning::PlanResults& results, co
     h5::attach(ds, dim, 0);
   }
   const std::size_t times = results.times();
-  auto write = [&](const std::string& name, const std::string& units, const std::string& long_name, auto value) {
+  auto write = [&](const std::string& name, const std::string& units, const std::string& long_name,
+                   auto value) {
     std::vector<double> data(plan.rows * times);
     for (std::size_t r = 0; r < plan.rows; ++r) {
-      for (std::size_t t = 0; t < times; ++t) data[r * times + t] = t == 0 ? std::nan("") : value(r, t);
+      for (std::size_t t = 0; t < times; ++t)
+        data[r * times + t] = t == 0 ? std::nan("") : value(r, t);
     }
-    h5::Id ds = h5::write_2d(root, name.c_str(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data.data(), plan.rows, times);
+    h5::Id ds = h5::write_2d(root, name.c_str(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data.data(),
+                             plan.rows, times);
     h5::attr_double(ds, "_FillValue", std::nan(""));
     h5::attr_cf(ds, units, long_name);
     h5::attr_string(ds, "coordinates", "plan_target plan_unit");
@@ -113,7 +128,8 @@ void write_plan(hid_t root, hid_t year, const planning::PlanResults& results, co
       const auto basis_b = planning::Basis(b);
       write("plan_" + std::string(info.name) + "_" + std::string(planning::basis_name(basis_b)),
             std::string(planning::basis_units(basis_b)),
-            std::string(info.long_name) + " (targets on basis " + std::string(planning::basis_name(basis_b)) + ")",
+            std::string(info.long_name) + " (targets on basis " +
+                std::string(planning::basis_name(basis_b)) + ")",
             [&](std::size_t r, std::size_t t) {
               return basis_of_row[r] == basis_b ? results.at(r, t, info.var) : std::nan("");
             });
@@ -158,8 +174,10 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
   m.parcels = p.size();
 
   h5::Id fcpl = h5::checked(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "create a property list");
-  h5::check(H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track link order");
-  h5::check(H5Pset_attr_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track attribute order");
+  h5::check(H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "track link order");
+  h5::check(H5Pset_attr_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "track attribute order");
   h5::Id fapl = h5::checked(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "create a property list");
   h5::check(H5Pset_libver_bounds(fapl, H5F_LIBVER_EARLIEST, H5F_LIBVER_V18), "set format bounds");
   const hid_t f = H5Fcreate(temp_path_.c_str(), H5F_ACC_TRUNC, fcpl, fapl);
@@ -184,7 +202,9 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
     h5::attr_int(root, "seed", seed);
     h5::attr_string(root, "Conventions", "CF-1.8");
     h5::attr_string(root, "title", "shinrin forest carbon simulation: " + record.description);
-    h5::attr_string(root, "source", "shinrin " + std::string(engine_version()) + " (" + std::string(git_sha()) + ")");
+    h5::attr_string(
+        root, "source",
+        "shinrin " + std::string(engine_version()) + " (" + std::string(git_sha()) + ")");
     h5::attr_string(root, "history", now + ": " + command_line);
     const int years[1] = {inputs.years};
     const int start[1] = {inputs.start_year};
@@ -195,13 +215,18 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
     std::vector<int> year(inputs.times());
     std::iota(year.begin(), year.end(), inputs.start_year - 1);
     m.year = h5::write_1d(root, "year", H5T_STD_I32LE, H5T_NATIVE_INT, year.data(), year.size());
-    h5::attr_cf(m.year, "1", "fiscal year (April to March); the first entry is the initial state at the end of the year before start_year");
+    h5::attr_cf(m.year, "1",
+                "fiscal year (April to March); the first entry is the initial state at the end of "
+                "the year before start_year");
     h5::make_scale(m.year, "year");
 
     std::vector<int> parcel(p.size());
     std::iota(parcel.begin(), parcel.end(), 0);
-    m.parcel = h5::write_1d(root, "parcel", H5T_STD_I32LE, H5T_NATIVE_INT, parcel.data(), parcel.size());
-    h5::attr_cf(m.parcel, "1", "position of the simulated record in the source layer (simulated records only, in source order)");
+    m.parcel =
+        h5::write_1d(root, "parcel", H5T_STD_I32LE, H5T_NATIVE_INT, parcel.data(), parcel.size());
+    h5::attr_cf(m.parcel, "1",
+                "position of the simulated record in the source layer (simulated records only, in "
+                "source order)");
     h5::make_scale(m.parcel, "parcel");
 
     std::vector<std::string> species_codes;
@@ -216,7 +241,9 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
     for (const auto& r : inputs.model.management.regimes) regimes.push_back(r.name);
     regimes.emplace_back("(no regime)");
     m.regime = h5::write_strings(root, "regime", regimes);
-    h5::attr_cf(m.regime, "1", "silvicultural regime of the scenario; the last entry collects parcels without one");
+    h5::attr_cf(
+        m.regime, "1",
+        "silvicultural regime of the scenario; the last entry collects parcels without one");
     h5::make_scale(m.regime, "regime");
 
     // Static parcel variables, in source order.
@@ -237,50 +264,65 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
       h5::attr_cf(key, "1", "register key of the parcel (scenario field 'id')");
       h5::attach(key, m.parcel, 0);
       const auto fid = ordered(p.source_fid);
-      parcel_var(h5::write_1d(root, "source_fid", H5T_STD_I64LE, H5T_NATIVE_INT64, fid.data(), fid.size()),
-                 "1", "feature id in the parcel source layer");
+      parcel_var(
+          h5::write_1d(root, "source_fid", H5T_STD_I64LE, H5T_NATIVE_INT64, fid.data(), fid.size()),
+          "1", "feature id in the parcel source layer");
       const auto area = ordered(p.area_ha);
-      parcel_var(h5::write_1d(root, "area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, area.data(), area.size()),
-                 "ha", "parcel area");
+      parcel_var(
+          h5::write_1d(root, "area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, area.data(), area.size()),
+          "ha", "parcel area");
       std::vector<short> idx(p.size());
       for (std::size_t k = 0; k < p.size(); ++k) idx[k] = static_cast<short>(p.species[row_at[k]]);
-      parcel_var(h5::write_1d(root, "parcel_species", H5T_STD_I16LE, H5T_NATIVE_SHORT, idx.data(), idx.size()),
+      parcel_var(h5::write_1d(root, "parcel_species", H5T_STD_I16LE, H5T_NATIVE_SHORT, idx.data(),
+                              idx.size()),
                  "1", "species of the parcel at the start: index into the species coordinate");
-      for (std::size_t k = 0; k < p.size(); ++k) idx[k] = static_cast<short>(p.municipality[row_at[k]]);
-      parcel_var(h5::write_1d(root, "parcel_municipality", H5T_STD_I16LE, H5T_NATIVE_SHORT, idx.data(), idx.size()),
+      for (std::size_t k = 0; k < p.size(); ++k)
+        idx[k] = static_cast<short>(p.municipality[row_at[k]]);
+      parcel_var(h5::write_1d(root, "parcel_municipality", H5T_STD_I16LE, H5T_NATIVE_SHORT,
+                              idx.data(), idx.size()),
                  "1", "municipality of the parcel: index into the municipality coordinate");
       const auto site = ordered(p.site_class);
-      parcel_var(h5::write_1d(root, "site_class", H5T_STD_I32LE, H5T_NATIVE_INT32, site.data(), site.size()),
+      parcel_var(h5::write_1d(root, "site_class", H5T_STD_I32LE, H5T_NATIVE_INT32, site.data(),
+                              site.size()),
                  "1", "register site class (地位); 0 when not recorded");
       for (std::size_t k = 0; k < p.size(); ++k) {
         const std::uint16_t r = p.regime[row_at[k]];
         idx[k] = static_cast<short>(r == kNoRegime ? regimes.size() - 1 : r);
       }
-      parcel_var(h5::write_1d(root, "parcel_regime", H5T_STD_I16LE, H5T_NATIVE_SHORT, idx.data(), idx.size()),
+      parcel_var(h5::write_1d(root, "parcel_regime", H5T_STD_I16LE, H5T_NATIVE_SHORT, idx.data(),
+                              idx.size()),
                  "1", "regime of the parcel: index into the regime coordinate");
       std::vector<signed char> st(p.size());
-      for (std::size_t k = 0; k < p.size(); ++k) st[k] = static_cast<signed char>(p.storey[row_at[k]]);
+      for (std::size_t k = 0; k < p.size(); ++k)
+        st[k] = static_cast<signed char>(p.storey[row_at[k]]);
       parcel_var(h5::write_1d(root, "storey", H5T_STD_I8LE, H5T_NATIVE_SCHAR, st.data(), st.size()),
                  "1", "storey of the record: 0 single, 1 upper (上層木), 2 lower (下層木)");
-      for (std::size_t k = 0; k < p.size(); ++k) st[k] = static_cast<signed char>(p.fallback[row_at[k]]);
-      parcel_var(h5::write_1d(root, "fallback_species", H5T_STD_I8LE, H5T_NATIVE_SCHAR, st.data(), st.size()),
+      for (std::size_t k = 0; k < p.size(); ++k)
+        st[k] = static_cast<signed char>(p.fallback[row_at[k]]);
+      parcel_var(h5::write_1d(root, "fallback_species", H5T_STD_I8LE, H5T_NATIVE_SCHAR, st.data(),
+                              st.size()),
                  "1", "1 if the species came from the unknown-species fallback, else 0");
       std::vector<int> age(p.size());
       for (std::size_t k = 0; k < p.size(); ++k) age[k] = p.age[row_at[k]];
-      parcel_var(h5::write_1d(root, "initial_age", H5T_STD_I32LE, H5T_NATIVE_INT, age.data(), age.size()),
-                 "year", "stand age at the end of the fiscal year before start_year");
+      parcel_var(
+          h5::write_1d(root, "initial_age", H5T_STD_I32LE, H5T_NATIVE_INT, age.data(), age.size()),
+          "year", "stand age at the end of the fiscal year before start_year");
     }
 
     // Per-parcel series, created empty and filled one output year at a time.
     if (!out.variables.empty()) {
       std::vector<int> oy;
       for (int t : out.time_index) oy.push_back(year[static_cast<std::size_t>(t)]);
-      m.output_year = h5::write_1d(root, "output_year", H5T_STD_I32LE, H5T_NATIVE_INT, oy.data(), oy.size());
-      h5::attr_cf(m.output_year, "1", "fiscal year of the per-parcel series (end-of-year state; fluxes summed since the previous output year)");
+      m.output_year =
+          h5::write_1d(root, "output_year", H5T_STD_I32LE, H5T_NATIVE_INT, oy.data(), oy.size());
+      h5::attr_cf(m.output_year, "1",
+                  "fiscal year of the per-parcel series (end-of-year state; fluxes summed since "
+                  "the previous output year)");
       h5::make_scale(m.output_year, "output_year");
       const hsize_t dims[2] = {p.size(), oy.size()};
       m.chunk_times = sim::series_time_group(p.size(), out.variables.size(), oy.size());
-      m.chunk_rows = std::max<std::size_t>(1, std::min(std::max<std::size_t>(1, kChunkValues / m.chunk_times), p.size()));
+      m.chunk_rows = std::max<std::size_t>(
+          1, std::min(std::max<std::size_t>(1, kChunkValues / m.chunk_times), p.size()));
       const hsize_t chunk[2] = {m.chunk_rows, m.chunk_times};
       for (sim::ParcelVar v : out.variables) {
         const auto& info = sim::parcel_var_info(v);
@@ -293,14 +335,16 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
           h5::check(H5Pset_shuffle(dcpl), "set shuffle");
           h5::check(H5Pset_deflate(dcpl, 1), "set deflate");
         }
-        h5::Id ds = h5::checked(H5Dcreate2(root, std::string(info.name).c_str(), H5T_IEEE_F32LE, space,
-                                           H5P_DEFAULT, dcpl, H5P_DEFAULT),
+        h5::Id ds = h5::checked(H5Dcreate2(root, std::string(info.name).c_str(), H5T_IEEE_F32LE,
+                                           space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
                                 H5Dclose, "create dataset " + std::string(info.name));
         h5::attr_float(ds, "_FillValue", fill);
         std::string long_name(info.long_name);
-        if (info.is_flux && out.time_index.size() > 1 && out.time_index[1] - out.time_index[0] > 1) {
-          long_name += v == sim::ParcelVar::operation ? " (largest code of the years since the previous output year)"
-                                                      : " (sum over the years since the previous output year)";
+        if (info.is_flux && out.time_index.size() > 1 &&
+            out.time_index[1] - out.time_index[0] > 1) {
+          long_name += v == sim::ParcelVar::operation
+                           ? " (largest code of the years since the previous output year)"
+                           : " (sum over the years since the previous output year)";
         }
         h5::attr_cf(ds, std::string(info.units), long_name);
         h5::attr_string(ds, "coordinates", "parcel_key");
@@ -335,8 +379,8 @@ void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_
   Impl& m = *impl_;
   if (m.parcels == 0) return;
   if (stride != m.chunk_times || first % m.chunk_times != 0) {
-    throw OutputError("per-parcel series handed in groups of " + std::to_string(stride) + " output times, chunks hold " +
-                      std::to_string(m.chunk_times));
+    throw OutputError("per-parcel series handed in groups of " + std::to_string(stride) +
+                      " output times, chunks hold " + std::to_string(m.chunk_times));
   }
   const std::size_t rows = m.chunk_rows, times = m.chunk_times, n = rows * times;
   const std::size_t chunks = (m.parcels + rows - 1) / rows;
@@ -354,17 +398,20 @@ void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_
         const std::size_t used = std::min(rows, m.parcels - p0);
         for (std::size_t r = 0; r < rows; ++r) {
           for (std::size_t s = 0; s < times; ++s) {
-            chunk[r * times + s] = r < used && s < count ? column[(p0 + r) * stride + s] : std::nanf("");
+            chunk[r * times + s] =
+                r < used && s < count ? column[(p0 + r) * stride + s] : std::nanf("");
           }
         }
         const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
         for (std::size_t i = 0; i < n; ++i) {
-          for (std::size_t b = 0; b < sizeof(float); ++b) shuffled[b * n + i] = bytes[i * sizeof(float) + b];
+          for (std::size_t b = 0; b < sizeof(float); ++b)
+            shuffled[b * n + i] = bytes[i * sizeof(float) + b];
         }
         auto& out = encoded[c];
         uLongf size = compressBound(static_cast<uLong>(shuffled.size()));
         out.resize(size);
-        if (compress2(out.data(), &size, shuffled.data(), static_cast<uLong>(shuffled.size()), 1) != Z_OK) {
+        if (compress2(out.data(), &size, shuffled.data(), static_cast<uLong>(shuffled.size()), 1) !=
+            Z_OK) {
 #pragma omp atomic write
           failed = true;
         }
@@ -374,8 +421,9 @@ void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_
     if (failed) throw OutputError("zlib failed to compress a per-parcel chunk for " + temp_path_);
     for (std::size_t c = 0; c < chunks; ++c) {
       const hsize_t offset[2] = {c * rows, first};
-      h5::check(H5Dwrite_chunk(m.series[k], H5P_DEFAULT, 0, offset, encoded[c].size(), encoded[c].data()),
-                "write per-parcel series in " + temp_path_);
+      h5::check(
+          H5Dwrite_chunk(m.series[k], H5P_DEFAULT, 0, offset, encoded[c].size(), encoded[c].data()),
+          "write per-parcel series in " + temp_path_);
     }
   }
 }
@@ -385,7 +433,8 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
   const hid_t root = m.file;
   const std::size_t times = agg.total.times();
 
-  auto group_series = [&](const sim::GroupSeries& g, const char* prefix, hid_t scale, const char* what) {
+  auto group_series = [&](const sim::GroupSeries& g, const char* prefix, hid_t scale,
+                          const char* what) {
     for (std::size_t v = 0; v < sim::kAggVarCount; ++v) {
       const auto& info = sim::agg_var_info(sim::AggVar(v));
       std::vector<double> data(g.groups() * times);
@@ -393,8 +442,10 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
         for (std::size_t t = 0; t < times; ++t) data[i * times + t] = g.at(i, t, sim::AggVar(v));
       }
       const std::string name = std::string(prefix) + std::string(info.name);
-      h5::Id ds = scale >= 0 ? h5::write_2d(root, name.c_str(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data.data(), g.groups(), times)
-                             : h5::write_1d(root, name.c_str(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data.data(), times);
+      h5::Id ds = scale >= 0 ? h5::write_2d(root, name.c_str(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                                            data.data(), g.groups(), times)
+                             : h5::write_1d(root, name.c_str(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                                            data.data(), times);
       if (info.is_flux) h5::attr_double(ds, "_FillValue", std::nan(""));
       h5::attr_cf(ds, std::string(info.units), std::string(info.long_name) + what);
       if (scale >= 0) {
@@ -426,23 +477,29 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
     for (std::size_t c = 0; c < carbon::kFluxCount; ++c) {
       for (std::size_t t = 0; t < times; ++t) data[c * times + t] = agg.flux.at(0, t, c);
     }
-    h5::Id ds = h5::write_2d(root, "carbon_flux", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data.data(), carbon::kFluxCount, times);
+    h5::Id ds = h5::write_2d(root, "carbon_flux", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data.data(),
+                             carbon::kFluxCount, times);
     h5::attr_double(ds, "_FillValue", std::nan(""));
-    h5::attr_cf(ds, "t year-1", "carbon moved on each flux channel during the fiscal year (all simulated parcels)");
+    h5::attr_cf(ds, "t year-1",
+                "carbon moved on each flux channel during the fiscal year (all simulated parcels)");
     h5::attr_string(ds, "coordinates", "flux_module");
     h5::attach(ds, flux, 0);
     h5::attach(ds, m.year, 1);
   }
   {
-    h5::Id a = h5::write_scalar(root, "total_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &agg.total_area_ha);
+    h5::Id a =
+        h5::write_scalar(root, "total_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &agg.total_area_ha);
     h5::attr_cf(a, "ha", "area of all simulated parcels");
-    h5::Id s = h5::write_1d(root, "species_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, agg.species_area_ha.data(), agg.species_area_ha.size());
+    h5::Id s = h5::write_1d(root, "species_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                            agg.species_area_ha.data(), agg.species_area_ha.size());
     h5::attr_cf(s, "ha", "simulated area per species at the end of the run");
     h5::attach(s, m.species, 0);
-    h5::Id mu = h5::write_1d(root, "municipality_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, agg.municipality_area_ha.data(), agg.municipality_area_ha.size());
+    h5::Id mu = h5::write_1d(root, "municipality_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                             agg.municipality_area_ha.data(), agg.municipality_area_ha.size());
     h5::attr_cf(mu, "ha", "simulated area per municipality");
     h5::attach(mu, m.municipality, 0);
-    h5::Id rg = h5::write_1d(root, "regime_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, agg.regime_area_ha.data(), agg.regime_area_ha.size());
+    h5::Id rg = h5::write_1d(root, "regime_area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                             agg.regime_area_ha.data(), agg.regime_area_ha.size());
     h5::attr_cf(rg, "ha", "simulated area per regime");
     h5::attach(rg, m.regime, 0);
   }
@@ -456,10 +513,12 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
     h5::Id cls = h5::write_strings(root, "handling_class", names);
     h5::attr_cf(cls, "1", "how register records were handled");
     h5::make_scale(cls, "handling_class");
-    h5::Id rec = h5::write_1d(root, "handling_records", H5T_STD_I64LE, H5T_NATIVE_INT64, m.record.handling.records.data(), kHandlingCount);
+    h5::Id rec = h5::write_1d(root, "handling_records", H5T_STD_I64LE, H5T_NATIVE_INT64,
+                              m.record.handling.records.data(), kHandlingCount);
     h5::attr_cf(rec, "1", "register records per handling class");
     h5::attach(rec, cls, 0);
-    h5::Id ha = h5::write_1d(root, "handling_hectares", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, m.record.handling.hectares.data(), kHandlingCount);
+    h5::Id ha = h5::write_1d(root, "handling_hectares", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                             m.record.handling.hectares.data(), kHandlingCount);
     h5::attr_cf(ha, "ha", "register area per handling class");
     h5::attach(ha, cls, 0);
   }
@@ -467,7 +526,9 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
   // Parameters used, with provenance.
   {
     h5::Id g = tracked_group(root, "parameters");
-    h5::attr_string(g, "description", "every parameter value the simulated parcels used, with unit, status tag (C, C*, D, U) and source");
+    h5::attr_string(g, "description",
+                    "every parameter value the simulated parcels used, with unit, status tag (C, "
+                    "C*, D, U) and source");
     const std::size_t n = m.record.parameters_used.size();
     std::vector<int> idx(n);
     std::iota(idx.begin(), idx.end(), 0);
@@ -486,7 +547,8 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
       value.push_back(r.value);
     }
     const std::pair<const char*, std::vector<std::string>*> cols[] = {
-        {"table", &table}, {"key", &key}, {"name", &name}, {"unit", &unit}, {"status", &status}, {"source", &source}};
+        {"table", &table}, {"key", &key},       {"name", &name},
+        {"unit", &unit},   {"status", &status}, {"source", &source}};
     for (const auto& [col, vals] : cols) {
       h5::Id ds = h5::write_strings(g, col, *vals);
       h5::attr_cf(ds, "1", std::string("parameter ") + col);
@@ -512,7 +574,8 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
       path.push_back(in.path);
       sha.push_back(in.sha256);
     }
-    for (const auto& [col, vals] : {std::pair{"role", &role}, std::pair{"path", &path}, std::pair{"sha256", &sha}}) {
+    for (const auto& [col, vals] :
+         {std::pair{"role", &role}, std::pair{"path", &path}, std::pair{"sha256", &sha}}) {
       h5::Id ds = h5::write_strings(g, col, *vals);
       h5::attr_cf(ds, "1", std::string("input ") + col);
       h5::attach(ds, dim, 0);
@@ -539,7 +602,8 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
   if (H5Fclose(f) < 0) throw OutputError("HDF5: failed to close " + temp_path_);
   std::error_code ec;
   fs::rename(temp_path_, path_, ec);
-  if (ec) throw OutputError("cannot rename '" + temp_path_ + "' to '" + path_ + "': " + ec.message());
+  if (ec)
+    throw OutputError("cannot rename '" + temp_path_ + "' to '" + path_ + "': " + ec.message());
   finished_ = true;
 }
 

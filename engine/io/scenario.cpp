@@ -71,8 +71,9 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
       g->finish();
     }
     if (s.fields.area.empty() == !s.area_epsg.has_value()) {
-      p.fail(p.required("fields"), "give exactly one of 'fields.area' (an area field in ha) and "
-                                   "'area_from_geometry' (area from polygons in a projected CRS)");
+      p.fail(p.required("fields"),
+             "give exactly one of 'fields.area' (an area field in ha) and "
+             "'area_from_geometry' (area from polygons in a projected CRS)");
     }
     s.age_reference_year = p.int_optional("age_reference_year", 1900, 2500, "(fiscal year)");
     if (auto d = p.get("age_as_of")) {
@@ -81,10 +82,13 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
       if (!date) p.fail_at(*d, "age_as_of", "'" + text + "' is not a date YYYY-MM-DD");
       s.age_as_of = Date{date->year, date->month, date->day};
     }
-    const int age_rules = int(s.age_reference_year.has_value()) + int(s.age_as_of.has_value()) + int(!s.fields.as_of.empty());
+    const int age_rules = int(s.age_reference_year.has_value()) + int(s.age_as_of.has_value()) +
+                          int(!s.fields.as_of.empty());
     if (age_rules > 1) {
-      p.fail_here("give at most one of 'age_reference_year', 'age_as_of' and 'fields.as_of' (when register ages "
-                  "are as of)");
+      p.fail_here(
+          "give at most one of 'age_reference_year', 'age_as_of' and 'fields.as_of' (when register "
+          "ages "
+          "are as of)");
     }
     s.municipality = p.str_or("municipality", "");
     const std::string inv = p.str_or("invalid_values", "error");
@@ -157,15 +161,18 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
   }
   if (s.output_path.empty()) s.output_path = fs::path(path).stem().string() + ".h5";
   if (s.age_reference_year && *s.age_reference_year > s.start_year - 1) {
-    throw InputError(path + ": 'parcels.age_reference_year' " + std::to_string(*s.age_reference_year) +
+    throw InputError(path + ": 'parcels.age_reference_year' " +
+                     std::to_string(*s.age_reference_year) +
                      " is after the initial state (end of fiscal year " +
                      std::to_string(s.start_year - 1) + ")");
   }
   if (s.age_as_of) {
     const int fy = s.age_as_of->month >= 4 ? s.age_as_of->year : s.age_as_of->year - 1;
     if (fy > s.start_year - 1) {
-      throw InputError(path + ": 'parcels.age_as_of' " + yaml::date_text(s.age_as_of->year, s.age_as_of->month, s.age_as_of->day) +
-                       " is in fiscal year " + std::to_string(fy) + ", after the initial state (end of fiscal year " +
+      throw InputError(path + ": 'parcels.age_as_of' " +
+                       yaml::date_text(s.age_as_of->year, s.age_as_of->month, s.age_as_of->day) +
+                       " is in fiscal year " + std::to_string(fy) +
+                       ", after the initial state (end of fiscal year " +
                        std::to_string(s.start_year - 1) + ")");
     }
   }
@@ -188,11 +195,16 @@ std::string resolved_yaml(const Scenario& s) {
   if (!s.open_options.empty()) e << YAML::Key << "open_options" << YAML::Value << s.open_options;
   e << YAML::Key << "fields" << YAML::Value << YAML::BeginMap;
   const std::pair<const char*, const std::string*> fields[] = {
-      {"id", &s.fields.id},           {"species", &s.fields.species},
-      {"age", &s.fields.age},         {"area", &s.fields.area},
-      {"site_class", &s.fields.site_class}, {"forest_type", &s.fields.forest_type},
-      {"storey", &s.fields.storey},   {"municipality", &s.fields.municipality},
-      {"volume", &s.fields.volume},   {"stems", &s.fields.stems},
+      {"id", &s.fields.id},
+      {"species", &s.fields.species},
+      {"age", &s.fields.age},
+      {"area", &s.fields.area},
+      {"site_class", &s.fields.site_class},
+      {"forest_type", &s.fields.forest_type},
+      {"storey", &s.fields.storey},
+      {"municipality", &s.fields.municipality},
+      {"volume", &s.fields.volume},
+      {"stems", &s.fields.stems},
       {"as_of", &s.fields.as_of}};
   for (const auto& [k, v] : fields) {
     if (!v->empty()) e << YAML::Key << k << YAML::Value << *v;
@@ -202,11 +214,14 @@ std::string resolved_yaml(const Scenario& s) {
     e << YAML::Key << "area_from_geometry" << YAML::Value << YAML::BeginMap << YAML::Key << "epsg"
       << YAML::Value << *s.area_epsg << YAML::EndMap;
   }
-  if (s.age_reference_year) e << YAML::Key << "age_reference_year" << YAML::Value << *s.age_reference_year;
+  if (s.age_reference_year)
+    e << YAML::Key << "age_reference_year" << YAML::Value << *s.age_reference_year;
   if (s.age_as_of) {
-    e << YAML::Key << "age_as_of" << YAML::Value << yaml::date_text(s.age_as_of->year, s.age_as_of->month, s.age_as_of->day);
+    e << YAML::Key << "age_as_of" << YAML::Value
+      << yaml::date_text(s.age_as_of->year, s.age_as_of->month, s.age_as_of->day);
   }
-  if (s.fields.municipality.empty()) e << YAML::Key << "municipality" << YAML::Value << s.municipality;
+  if (s.fields.municipality.empty())
+    e << YAML::Key << "municipality" << YAML::Value << s.municipality;
   e << YAML::Key << "invalid_values" << YAML::Value
     << (s.invalid_values == InvalidPolicy::error ? "error" : "skip");
   e << YAML::Key << "unknown_species" << YAML::Value
@@ -215,7 +230,8 @@ std::string resolved_yaml(const Scenario& s) {
   e << YAML::Key << "parameters" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "species" << YAML::Value << s.species_table;
   e << YAML::Key << "species_aliases" << YAML::Value << s.alias_table;
-  if (!s.forest_type_table.empty()) e << YAML::Key << "forest_types" << YAML::Value << s.forest_type_table;
+  if (!s.forest_type_table.empty())
+    e << YAML::Key << "forest_types" << YAML::Value << s.forest_type_table;
   e << YAML::EndMap;
   e << YAML::Key << "growth" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "model" << YAML::Value << s.growth_model;

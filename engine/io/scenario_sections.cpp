@@ -329,7 +329,9 @@ void read_optional_sections(MapReader& top, const std::filesystem::path& base, S
   }
   if (auto m = top.optional_map("planning")) {
     if (!s.silviculture) {
-      top.fail(m->node(), "'planning' needs the 'silviculture' section (targets drive the regimes' operations)");
+      top.fail(
+          m->node(),
+          "'planning' needs the 'silviculture' section (targets drive the regimes' operations)");
     }
     s.planning = read_planning(std::move(*m));
   }

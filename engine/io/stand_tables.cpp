@@ -182,10 +182,8 @@ DecayTable load_decay_table(const std::string& path, const SpeciesTable& species
                        "', not '" + t.text(row, c_unit) + "'");
     }
     const double v = kIsRate[p] ? t.positive(row, c_val) : share(t, row, c_val);
-    *slot =
-        DecayRow{v,
-                 row.line,
-                 {path, code, name, v, unit, t.status(row, c_status), t.text(row, c_src)}};
+    *slot = DecayRow{
+        v, row.line, {path, code, name, v, unit, t.status(row, c_status), t.text(row, c_src)}};
   }
 
   std::string missing;

@@ -15,16 +15,22 @@ namespace {
 constexpr auto kPlanVars = std::to_array<PlanVarInfo>({
     {PlanVar::target, "target", "basis", "annual target of the unit"},
     {PlanVar::achieved, "achieved", "basis", "treated in the year, in the target's basis"},
-    {PlanVar::shortfall, "shortfall", "basis", "target not met by the eligible parcels: max(0, target - achieved)"},
-    {PlanVar::overshoot, "overshoot", "basis", "treated above target (whole parcels, or events): max(0, achieved - target)"},
+    {PlanVar::shortfall, "shortfall", "basis",
+     "target not met by the eligible parcels: max(0, target - achieved)"},
+    {PlanVar::overshoot, "overshoot", "basis",
+     "treated above target (whole parcels, or events): max(0, achieved - target)"},
     {PlanVar::treated_area, "treated_area", "ha year-1", "area treated"},
-    {PlanVar::treated_volume, "treated_volume", "m3 year-1", "stem volume removed by the treatments"},
-    {PlanVar::treated_fuel_dry_mass, "treated_fuel_dry_mass", "t year-1", "fuelwood and residues collected for fuel by the treatments (dry mass)"},
+    {PlanVar::treated_volume, "treated_volume", "m3 year-1",
+     "stem volume removed by the treatments"},
+    {PlanVar::treated_fuel_dry_mass, "treated_fuel_dry_mass", "t year-1",
+     "fuelwood and residues collected for fuel by the treatments (dry mass)"},
     {PlanVar::treated_parcels, "treated_parcels", "1", "parcels treated"},
     {PlanVar::eligible_area, "eligible_area", "ha", "area eligible in the year (events included)"},
-    {PlanVar::eligible_volume, "eligible_volume", "m3", "standing stem volume of the eligible parcels"},
+    {PlanVar::eligible_volume, "eligible_volume", "m3",
+     "standing stem volume of the eligible parcels"},
     {PlanVar::eligible_parcels, "eligible_parcels", "1", "parcels eligible in the year"},
-    {PlanVar::backlog_area, "backlog_area", "ha", "eligible area not treated in the year (waits for a later year)"},
+    {PlanVar::backlog_area, "backlog_area", "ha",
+     "eligible area not treated in the year (waits for a later year)"},
     {PlanVar::backlog_volume, "backlog_volume", "m3", "standing stem volume of the backlog"},
 });
 static_assert(kPlanVars.size() == kPlanVarCount, "one row per PlanVar");
@@ -40,10 +46,11 @@ static_assert(rows_in_order(), "PlanVar rows in enum order");
 // exactly must fit despite rounding of the sum.
 constexpr double kFitSlack = 1e-12;
 
-
 }  // namespace
 
-const PlanVarInfo& plan_var_info(PlanVar v) { return kPlanVars[static_cast<std::size_t>(v)]; }
+const PlanVarInfo& plan_var_info(PlanVar v) {
+  return kPlanVars[static_cast<std::size_t>(v)];
+}
 
 void BlockCandidates::add(Candidate c, std::size_t row, double area_ha, double volume_standing_m3) {
   std::size_t g = 0;
@@ -70,7 +77,9 @@ void prepare_block(BlockCandidates& block) {
   std::vector<std::uint16_t> new_index(block.groups.size());
   std::vector<std::size_t> order(block.groups.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return block.groups[a].row < block.groups[b].row; });
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return block.groups[a].row < block.groups[b].row;
+  });
   std::vector<BlockCandidates::Group> sorted;
   std::size_t begin = 0;
   for (std::size_t k = 0; k < order.size(); ++k) {
@@ -88,7 +97,8 @@ void prepare_block(BlockCandidates& block) {
     block.keys[block.groups[c.group].end++] = (std::uint64_t(c.priority) << 16) | std::uint64_t(k);
   }
   for (auto& g : block.groups) {
-    std::make_heap(block.keys.begin() + long(g.begin), block.keys.begin() + long(g.end), std::greater<>());
+    std::make_heap(block.keys.begin() + long(g.begin), block.keys.begin() + long(g.end),
+                   std::greater<>());
   }
 }
 
@@ -107,7 +117,7 @@ namespace {
 
 // A block's next candidate of one plan row in the merge.
 struct Head {
-  std::uint64_t key;   // (priority << 16) | index in the block's list
+  std::uint64_t key;  // (priority << 16) | index in the block's list
   std::size_t block;
   std::size_t group;
   bool operator>(const Head& o) const {
@@ -125,15 +135,16 @@ std::uint64_t pop_key(BlockCandidates& bc, BlockCandidates::Group& g) {
 
 }  // namespace
 
-void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates> blocks, const RemovedOf& removed_of,
-                      std::span<Decision> decision, std::vector<std::uint32_t>& treated, PlanResults& results,
-                      int threads) {
+void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates> blocks,
+                      const RemovedOf& removed_of, std::span<Decision> decision,
+                      std::vector<std::uint32_t>& treated, PlanResults& results, int threads) {
   // Each plan row: its groups in every block, in block order.
   groups_of_.resize(plan.rows);
   treated_of_.resize(plan.rows);
   for (auto& g : groups_of_) g.clear();
   for (std::size_t b = 0; b < blocks.size(); ++b) {
-    for (std::size_t k = 0; k < blocks[b].groups.size(); ++k) groups_of_[blocks[b].groups[k].row].emplace_back(b, k);
+    for (std::size_t k = 0; k < blocks[b].groups.size(); ++k)
+      groups_of_[blocks[b].groups[k].row].emplace_back(b, k);
   }
   std::vector<std::pair<std::size_t, std::size_t>> rows;  // (target, unit) of each plan row
   for (std::size_t g = 0; g < plan.targets.size(); ++g) {
@@ -161,7 +172,8 @@ void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates
       if (g.end > g.begin) heap.push_back({pop_key(blocks[b], g), b, k});
     }
     std::make_heap(heap.begin(), heap.end(), std::greater<>());
-    double achieved = 0.0, area = 0.0, volume = 0.0, fuel = 0.0, n_treated = 0.0, treated_standing = 0.0;
+    double achieved = 0.0, area = 0.0, volume = 0.0, fuel = 0.0, n_treated = 0.0,
+           treated_standing = 0.0;
     while (!heap.empty()) {
       std::pop_heap(heap.begin(), heap.end(), std::greater<>());
       const Head head = heap.back();
@@ -170,7 +182,8 @@ void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates
       auto& g = bc.groups[head.group];
       const Candidate& c = bc.list[head.key & 0xFFFF];
       if (!c.forced && achieved >= met) break;  // target met: the rest wait
-      const bool fits = c.forced || achieved + c.amount <= limit || target.last_parcel == LastParcel::overshoot;
+      const bool fits =
+          c.forced || achieved + c.amount <= limit || target.last_parcel == LastParcel::overshoot;
       // stop: the first parcel that does not fit ends the year, unless it alone exceeds the target.
       if (!fits && target.last_parcel == LastParcel::stop && c.amount <= limit) break;
       if (fits) {
@@ -182,14 +195,16 @@ void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates
         treated_standing += r.volume_standing;
         n_treated += 1.0;
         if (!c.forced) {
-          decision[c.row] = target.operation == Operation::final_felling ? Decision::final_felling : Decision::thinning;
+          decision[c.row] = target.operation == Operation::final_felling ? Decision::final_felling
+                                                                         : Decision::thinning;
           mine.push_back(c.row);
         }
       }
       // The block's next candidate of this row, unless none of its candidates could fit any more
       // (forced ones, priority 0 at the heap's root, always come).
-      if (g.end > g.begin && ((bc.keys[g.begin] >> 16) == 0 || target.last_parcel != LastParcel::skip ||
-                              achieved + g.min_amount <= limit)) {
+      if (g.end > g.begin &&
+          ((bc.keys[g.begin] >> 16) == 0 || target.last_parcel != LastParcel::skip ||
+           achieved + g.min_amount <= limit)) {
         heap.push_back({pop_key(bc, g), head.block, head.group});
         std::push_heap(heap.begin(), heap.end(), std::greater<>());
       }

@@ -30,7 +30,8 @@ std::optional<Storey> parse_storey(const std::string& v) {
 std::string list_counts(const std::map<std::string, long>& counts, const char* what) {
   std::string out;
   for (const auto& [name, n] : counts) {
-    out += "\n  '" + (name.empty() ? std::string("(empty)") : name) + "': " + std::to_string(n) + " " + what;
+    out += "\n  '" + (name.empty() ? std::string("(empty)") : name) + "': " + std::to_string(n) +
+           " " + what;
   }
   return out;
 }
@@ -42,7 +43,9 @@ std::string num(double v) {
   return std::string(buf, r.ptr);
 }
 
-int fiscal_year(int year, int month) { return month >= 4 ? year : year - 1; }
+int fiscal_year(int year, int month) {
+  return month >= 4 ? year : year - 1;
+}
 
 // Re-numbers names (indexes by first appearance) into sorted order; returns old -> new.
 std::vector<std::uint16_t> sorted_order(const std::map<std::string, std::uint16_t>& index,
@@ -60,7 +63,8 @@ std::vector<std::uint16_t> sorted_order(const std::map<std::string, std::uint16_
 
 Classifier::Classifier(const io::Scenario& s, const SpeciesTable& species,
                        const std::map<std::string, io::AliasEntry>& aliases,
-                       const std::map<std::string, io::LandClass>& forest_types, std::vector<std::string> extra_fields)
+                       const std::map<std::string, io::LandClass>& forest_types,
+                       std::vector<std::string> extra_fields)
     : s_(s), species_(species), aliases_(aliases), forest_types_(forest_types) {
   if (!s.unknown_species.empty()) {
     fallback_ = species.find(s.unknown_species);
@@ -70,14 +74,18 @@ Classifier::Classifier(const io::Scenario& s, const SpeciesTable& species,
     }
   }
   if (s.age_reference_year) fixed_shift_ = s.start_year - 1 - *s.age_reference_year;
-  if (s.age_as_of) fixed_shift_ = s.start_year - 1 - fiscal_year(s.age_as_of->year, s.age_as_of->month);
+  if (s.age_as_of)
+    fixed_shift_ = s.start_year - 1 - fiscal_year(s.age_as_of->year, s.age_as_of->month);
   for (auto& f : extra_fields) out_.extra.push_back({std::move(f), {}, {}});
   extra_index_.resize(out_.extra.size());
 }
 
 void Classifier::record(const RawRecord& r) {
   const io::FieldMap& fm = s_.fields;
-  auto label = [&] { return "parcel '" + (r.key.empty() ? "(no id)" : r.key) + "' (feature " + std::to_string(r.fid) + ")"; };
+  auto label = [&] {
+    return "parcel '" + (r.key.empty() ? "(no id)" : r.key) + "' (feature " +
+           std::to_string(r.fid) + ")";
+  };
   std::vector<std::string> bad;  // problems of this record
   auto invalid = [&](const char* engine, const std::string& source, const std::string& what) {
     bad.push_back(label() + ": field '" + engine + "' (source field '" + source + "'): " + what);
@@ -89,8 +97,9 @@ void Classifier::record(const RawRecord& r) {
   double area_ha = std::numeric_limits<double>::quiet_NaN();
   if (!fm.area.empty()) {
     if (!r.area.present || !r.area.valid) {
-      invalid("area", fm.area, r.area.present ? value_text(r.area) + " is not a number; expected an area > 0 ha"
-                                              : "missing or not a number; expected an area > 0 ha");
+      invalid("area", fm.area,
+              r.area.present ? value_text(r.area) + " is not a number; expected an area > 0 ha"
+                             : "missing or not a number; expected an area > 0 ha");
     } else if (r.area.value <= 0.0) {
       invalid("area", fm.area, num(r.area.value) + " ha; expected an area > 0 ha");
     } else {
@@ -110,10 +119,18 @@ void Classifier::record(const RawRecord& r) {
   if (const auto it = aliases_.find(r.species); it != aliases_.end()) {
     switch (it->second.land_class) {
       case io::LandClass::forest:
-      case io::LandClass::natural_forest: species_index = it->second.species; break;
-      case io::LandClass::bamboo: handling = Handling::bamboo; break;
-      case io::LandClass::unstocked: handling = Handling::unstocked; break;
-      case io::LandClass::non_forest: handling = Handling::non_forest; break;
+      case io::LandClass::natural_forest:
+        species_index = it->second.species;
+        break;
+      case io::LandClass::bamboo:
+        handling = Handling::bamboo;
+        break;
+      case io::LandClass::unstocked:
+        handling = Handling::unstocked;
+        break;
+      case io::LandClass::non_forest:
+        handling = Handling::non_forest;
+        break;
     }
   } else if (fallback_) {
     handling = Handling::fallback_species;
@@ -154,13 +171,15 @@ void Classifier::record(const RawRecord& r) {
       if (!r.as_of.present) {
         invalid("as_of", fm.as_of, "missing value; expected the date of the register snapshot");
       } else if (!r.as_of.valid) {
-        invalid("as_of", fm.as_of, "'" + r.as_of.text + "' is not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)");
+        invalid("as_of", fm.as_of,
+                "'" + r.as_of.text + "' is not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)");
       } else {
         const int fy = fiscal_year(r.as_of.year, r.as_of.month);
         if (fy > s_.start_year - 1) {
-          invalid("as_of", fm.as_of, "snapshot in fiscal year " + std::to_string(fy) +
-                                         ", after the initial state (end of fiscal year " +
-                                         std::to_string(s_.start_year - 1) + ")");
+          invalid("as_of", fm.as_of,
+                  "snapshot in fiscal year " + std::to_string(fy) +
+                      ", after the initial state (end of fiscal year " +
+                      std::to_string(s_.start_year - 1) + ")");
         }
         shift = s_.start_year - 1 - fy;
       }
@@ -174,7 +193,8 @@ void Classifier::record(const RawRecord& r) {
     }
     if (r.volume.present) {
       if (!r.volume.valid || r.volume.value < 0.0 || r.volume.value > kMaxVolume) {
-        invalid("volume", fm.volume, value_text(r.volume) + "; expected a stem volume in [0, 100000] m3 ha-1");
+        invalid("volume", fm.volume,
+                value_text(r.volume) + "; expected a stem volume in [0, 100000] m3 ha-1");
       } else {
         volume = static_cast<float>(r.volume.value);
       }
@@ -189,7 +209,8 @@ void Classifier::record(const RawRecord& r) {
     if (r.site_class.present) {
       if (!r.site_class.valid || r.site_class.value != std::floor(r.site_class.value) ||
           std::abs(r.site_class.value) > 1e6) {
-        invalid("site_class", fm.site_class, value_text(r.site_class) + "; expected an integer site class");
+        invalid("site_class", fm.site_class,
+                value_text(r.site_class) + "; expected an integer site class");
       } else {
         site_class = static_cast<std::int32_t>(r.site_class.value);
       }
@@ -212,13 +233,14 @@ void Classifier::record(const RawRecord& r) {
     return;
   }
 
-  const std::string& m = !r.municipality.empty() ? r.municipality
+  const std::string& m = !r.municipality.empty()    ? r.municipality
                          : !s_.municipality.empty() ? s_.municipality
                                                     : std::string("(unnamed)");
-  auto index_of = [](std::map<std::string, std::uint16_t>& index, const std::string& name, std::size_t limit,
-                     const char* what) {
+  auto index_of = [](std::map<std::string, std::uint16_t>& index, const std::string& name,
+                     std::size_t limit, const char* what) {
     const auto [it, inserted] = index.try_emplace(name, static_cast<std::uint16_t>(index.size()));
-    if (inserted && index.size() > limit) throw InputError(std::string("more than ") + std::to_string(limit) + " " + what);
+    if (inserted && index.size() > limit)
+      throw InputError(std::string("more than ") + std::to_string(limit) + " " + what);
     return it->second;
   };
   ParcelRow row;
@@ -231,13 +253,15 @@ void Classifier::record(const RawRecord& r) {
   row.site_class = site_class;
   row.storey = storey;
   row.fallback = handling == Handling::fallback_species;
-  row.forest_type = static_cast<std::uint8_t>(index_of(forest_type_index_, r.forest_type, 255, "forest types"));
+  row.forest_type =
+      static_cast<std::uint8_t>(index_of(forest_type_index_, r.forest_type, 255, "forest types"));
   row.age = static_cast<std::int16_t>(age_years);
   row.volume_initial = volume;
   row.stems_initial = stems_per_ha;
   out_.parcels.append(row);
   for (std::size_t k = 0; k < out_.extra.size(); ++k) {
-    out_.extra[k].of_row.push_back(index_of(extra_index_[k], r.extra[k], 65534, "values of a planning-unit field"));
+    out_.extra[k].of_row.push_back(
+        index_of(extra_index_[k], r.extra[k], 65534, "values of a planning-unit field"));
   }
 }
 
@@ -248,10 +272,12 @@ Classified Classifier::finish(const std::string& layer) {
   if (!unknown_species_.empty()) {
     msg += "\nspecies names not in " + s_.alias_table +
            " (add rows there, or map them to a fallback species with parcels.unknown_species or "
-           "--unknown-species GROUP):" + list_counts(unknown_species_, "records");
+           "--unknown-species GROUP):" +
+           list_counts(unknown_species_, "records");
   }
   if (!unknown_forest_types_.empty()) {
-    msg += "\nforest types not in " + s_.forest_type_table + ":" + list_counts(unknown_forest_types_, "records");
+    msg += "\nforest types not in " + s_.forest_type_table + ":" +
+           list_counts(unknown_forest_types_, "records");
   }
   if (!unknown_storeys_.empty()) {
     msg += "\nstorey values not understood (expected 上層木, 下層木 or empty):" +
@@ -262,7 +288,8 @@ Classified Classifier::finish(const std::string& layer) {
            "; set parcels.invalid_values: skip to skip and count such records):";
     for (const auto& p : problems_) msg += "\n  " + p;
     if (problem_count_ > static_cast<long>(problems_.size())) {
-      msg += "\n  ... and " + std::to_string(problem_count_ - static_cast<long>(problems_.size())) + " more";
+      msg += "\n  ... and " + std::to_string(problem_count_ - static_cast<long>(problems_.size())) +
+             " more";
     }
   }
   if (!msg.empty()) throw InputError(where + ": cannot simulate these records:" + msg);

@@ -12,7 +12,8 @@ namespace {
 std::string record_counts(const std::pair<long, long>& n) {
   std::string out;
   if (n.first > 0) out = std::to_string(n.first) + " records";
-  if (n.second > 0) out += (out.empty() ? "" : ", ") + std::to_string(n.second) + " records after regeneration";
+  if (n.second > 0)
+    out += (out.empty() ? "" : ", ") + std::to_string(n.second) + " records after regeneration";
   return out;
 }
 
@@ -24,7 +25,8 @@ Curves assign_curves(Landscape& p, const SpeciesTable& species, int years, const
   std::map<std::pair<std::uint16_t, std::int32_t>, std::uint32_t> curve_of;
   std::vector<std::pair<long, long>> records;  // per curve: records now, after regeneration
   auto curve = [&](std::uint16_t sp, std::int32_t site) {
-    auto [it, inserted] = curve_of.try_emplace({sp, site}, static_cast<std::uint32_t>(out.keys.size()));
+    auto [it, inserted] =
+        curve_of.try_emplace({sp, site}, static_cast<std::uint32_t>(out.keys.size()));
     if (inserted) {
       out.keys.push_back({species[sp].code, site});
       records.emplace_back(0, 0);
@@ -55,13 +57,16 @@ Curves assign_curves(Landscape& p, const SpeciesTable& species, int years, const
   return out;
 }
 
-growth::GrowthTable tabulate(const Curves& curves, const SpeciesTable& species, const growth::GrowthModel& volume,
-                             const growth::GrowthModel* height,
-                             std::span<const std::optional<growth::DensityDiagram>> diagram_by_species) {
-  growth::GrowthTable table = growth::GrowthTable::build(volume, curves.keys, curves.max_age, height);
+growth::GrowthTable tabulate(
+    const Curves& curves, const SpeciesTable& species, const growth::GrowthModel& volume,
+    const growth::GrowthModel* height,
+    std::span<const std::optional<growth::DensityDiagram>> diagram_by_species) {
+  growth::GrowthTable table =
+      growth::GrowthTable::build(volume, curves.keys, curves.max_age, height);
   if (height == nullptr || diagram_by_species.empty()) return table;
   std::vector<std::optional<growth::DensityDiagram>> of_curve;
-  for (const auto& key : curves.keys) of_curve.push_back(diagram_by_species[*species.find(key.species)]);
+  for (const auto& key : curves.keys)
+    of_curve.push_back(diagram_by_species[*species.find(key.species)]);
   table.add_density_terms(of_curve);
   return table;
 }

@@ -50,7 +50,8 @@ struct Bound {
 }  // namespace
 
 EventList bind_events(const RawEventList& t, const Landscape& parcels,
-                      const std::unordered_map<std::string, Handling>& other_keys, const EventRules& rules) {
+                      const std::unordered_map<std::string, Handling>& other_keys,
+                      const EventRules& rules) {
   const std::string& path = t.path;
   const std::string c_parcel = "parcel", c_year = "year", c_op = "operation", c_int = "intensity";
   std::unordered_map<std::string, std::vector<std::uint32_t>> rows_of;

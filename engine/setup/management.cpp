@@ -47,7 +47,8 @@ const char* land_class_name(io::LandClass c) {
   return "?";
 }
 
-sv::Regime resolve_regime(const io::RegimeSpec& spec, const io::Scenario& s, const SpeciesTable& species,
+sv::Regime resolve_regime(const io::RegimeSpec& spec, const io::Scenario& s,
+                          const SpeciesTable& species,
                           const std::map<std::string, io::LandClass>& forest_types) {
   sv::Regime r;
   r.name = spec.name;

@@ -19,10 +19,12 @@ bool has_operation(const sv::Regime& r, Operation op) {
 }
 
 std::string operation_text(Operation op) {
-  return op == Operation::final_felling ? "a final felling (final_felling)" : "a thinning (thinning or density_trigger)";
+  return op == Operation::final_felling ? "a final felling (final_felling)"
+                                        : "a thinning (thinning or density_trigger)";
 }
 
-planning::UnitColumn unit_column(const io::TargetSpec& t, const Landscape& p, const std::vector<FieldValues>& fields) {
+planning::UnitColumn unit_column(const io::TargetSpec& t, const Landscape& p,
+                                 const std::vector<FieldValues>& fields) {
   planning::UnitColumn c;
   if (t.unit == "landscape") {
     c.name = "landscape";
@@ -33,8 +35,10 @@ planning::UnitColumn unit_column(const io::TargetSpec& t, const Landscape& p, co
     c.unit_names = p.municipality_names;
     c.unit_of_row = p.municipality;
   } else {
-    const auto it = std::find_if(fields.begin(), fields.end(), [&](const FieldValues& f) { return f.field == t.unit_field; });
-    if (it == fields.end()) throw Error("setup: planning unit field '" + t.unit_field + "' was not read");
+    const auto it = std::find_if(fields.begin(), fields.end(),
+                                 [&](const FieldValues& f) { return f.field == t.unit_field; });
+    if (it == fields.end())
+      throw Error("setup: planning unit field '" + t.unit_field + "' was not read");
     c.name = t.unit_field;
     c.unit_names = it->names;
     c.unit_of_row = it->of_row;
@@ -48,7 +52,8 @@ std::vector<std::string> planning_unit_fields(const io::Scenario& s) {
   std::vector<std::string> out;
   if (!s.planning) return out;
   for (const auto& t : s.planning->targets) {
-    if (t.unit == "field" && std::find(out.begin(), out.end(), t.unit_field) == out.end()) out.push_back(t.unit_field);
+    if (t.unit == "field" && std::find(out.begin(), out.end(), t.unit_field) == out.end())
+      out.push_back(t.unit_field);
   }
   return out;
 }
@@ -86,31 +91,38 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
     std::vector<std::uint16_t> regimes;
     if (spec->regimes) {
       for (const auto& name : *spec->regimes) {
-        const auto it = std::find_if(m.regimes.begin(), m.regimes.end(), [&](const sv::Regime& r) { return r.name == name.value; });
+        const auto it = std::find_if(m.regimes.begin(), m.regimes.end(),
+                                     [&](const sv::Regime& r) { return r.name == name.value; });
         if (it == m.regimes.end()) {
           std::string known;
           for (const auto& r : m.regimes) known += (known.empty() ? "" : ", ") + r.name;
-          throw InputError(name.origin + ": no regime '" + name.value + "' (regimes: " + known + ")");
+          throw InputError(name.origin + ": no regime '" + name.value + "' (regimes: " + known +
+                           ")");
         }
         if (!has_operation(*it, spec->operation)) {
-          throw InputError(name.origin + ": regime '" + name.value + "' has no " + operation_text(spec->operation) +
-                           ", so target '" + spec->name + "' cannot plan it");
+          throw InputError(name.origin + ": regime '" + name.value + "' has no " +
+                           operation_text(spec->operation) + ", so target '" + spec->name +
+                           "' cannot plan it");
         }
         regimes.push_back(static_cast<std::uint16_t>(it - m.regimes.begin()));
       }
     } else {
       for (std::size_t r = 0; r < m.regimes.size(); ++r) {
-        if (has_operation(m.regimes[r], spec->operation)) regimes.push_back(static_cast<std::uint16_t>(r));
+        if (has_operation(m.regimes[r], spec->operation))
+          regimes.push_back(static_cast<std::uint16_t>(r));
       }
       if (regimes.empty()) {
-        throw InputError(spec->origin + ": target '" + spec->name + "': no regime has " + operation_text(spec->operation));
+        throw InputError(spec->origin + ": target '" + spec->name + "': no regime has " +
+                         operation_text(spec->operation));
       }
     }
     for (std::uint16_t r : regimes) {
-      const std::size_t k = std::size_t(r) * planning::kOperationCount + std::size_t(spec->operation);
+      const std::size_t k =
+          std::size_t(r) * planning::kOperationCount + std::size_t(spec->operation);
       if (plan.target_of[k] != planning::kNoTarget) {
-        throw InputError(spec->origin + ": regime '" + m.regimes[r].name + "' is already covered by target '" +
-                         covered_by[k] + "' for " + std::string(planning::operation_name(spec->operation)) +
+        throw InputError(spec->origin + ": regime '" + m.regimes[r].name +
+                         "' is already covered by target '" + covered_by[k] + "' for " +
+                         std::string(planning::operation_name(spec->operation)) +
                          "; a regime's operation has at most one target");
       }
       plan.target_of[k] = index;
@@ -138,7 +150,8 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
       if (spec->kind == io::AmountKind::normal_forest) {
         const sv::Regime& r = m.regimes[p.regime[i]];
         if (r.rotation_age <= 0) {
-          throw InputError(spec->amount_origin + ": the normal-forest rule needs a rotation age, and regime '" + r.name +
+          throw InputError(spec->amount_origin +
+                           ": the normal-forest rule needs a rotation age, and regime '" + r.name +
                            "' (covered by target '" + spec->name + "') fells by fiscal years only");
         }
         normal[u] += p.area_ha[i] / r.rotation_age;
@@ -152,7 +165,8 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
     switch (spec->kind) {
       case io::AmountKind::constant:
         t.rule = "constant";
-        for (std::size_t u = 0; u < n_units; ++u) set_all(u, [&](std::size_t) { return spec->amount; });
+        for (std::size_t u = 0; u < n_units; ++u)
+          set_all(u, [&](std::size_t) { return spec->amount; });
         break;
       case io::AmountKind::per_unit: {
         t.rule = "constant";
@@ -162,7 +176,8 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
           if (it == units.unit_names.end()) {
             std::string known;
             for (const auto& n : units.unit_names) known += (known.empty() ? "" : ", ") + n;
-            throw InputError(name.origin + ": no planning unit '" + name.value + "' of " + units.name + " (units: " + known + ")");
+            throw InputError(name.origin + ": no planning unit '" + name.value + "' of " +
+                             units.name + " (units: " + known + ")");
           }
           const std::size_t u = std::size_t(it - units.unit_names.begin());
           given[u] = 1;
@@ -173,17 +188,20 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
           if (unit_used[u] && !given[u]) missing += "\n  '" + units.unit_names[u] + "'";
         }
         if (!missing.empty()) {
-          throw InputError(spec->amount_origin + ": target '" + spec->name + "' gives no amount for these units of " +
-                           units.name + ", which hold parcels under its regimes:" + missing);
+          throw InputError(spec->amount_origin + ": target '" + spec->name +
+                           "' gives no amount for these units of " + units.name +
+                           ", which hold parcels under its regimes:" + missing);
         }
         break;
       }
       case io::AmountKind::schedule: {
         t.rule = "schedule";
         if (spec->schedule.front().first > s.start_year) {
-          throw InputError(spec->amount_origin + ": the schedule of target '" + spec->name + "' starts in fiscal year " +
-                           std::to_string(spec->schedule.front().first) + ", after the first simulated year " +
-                           std::to_string(s.start_year) + " (each entry holds from its year until the next)");
+          throw InputError(spec->amount_origin + ": the schedule of target '" + spec->name +
+                           "' starts in fiscal year " +
+                           std::to_string(spec->schedule.front().first) +
+                           ", after the first simulated year " + std::to_string(s.start_year) +
+                           " (each entry holds from its year until the next)");
         }
         for (std::size_t u = 0; u < n_units; ++u) {
           set_all(u, [&](std::size_t tt) {
@@ -199,11 +217,13 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
       }
       case io::AmountKind::normal_forest:
         t.rule = "normal_forest";
-        for (std::size_t u = 0; u < n_units; ++u) set_all(u, [&](std::size_t) { return normal[u]; });
+        for (std::size_t u = 0; u < n_units; ++u)
+          set_all(u, [&](std::size_t) { return normal[u]; });
         break;
       case io::AmountKind::area_share:
         t.rule = "area_share";
-        for (std::size_t u = 0; u < n_units; ++u) set_all(u, [&](std::size_t) { return spec->share * covered_area[u]; });
+        for (std::size_t u = 0; u < n_units; ++u)
+          set_all(u, [&](std::size_t) { return spec->share * covered_area[u]; });
         break;
     }
     plan.targets.push_back(std::move(t));
@@ -215,8 +235,9 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
     plan.rows += plan.unit_columns[t.unit_column].unit_names.size();
   }
   if (plan.rows >= 0xFFFF) {
-    throw InputError(s.file + ": 'planning': " + std::to_string(plan.rows) +
-                     " (target, unit) rows; at most 65534 (fewer targets or coarser planning units)");
+    throw InputError(
+        s.file + ": 'planning': " + std::to_string(plan.rows) +
+        " (target, unit) rows; at most 65534 (fewer targets or coarser planning units)");
   }
   return plan;
 }

@@ -6,17 +6,24 @@ namespace shinrin::silviculture {
 
 std::string_view stream_name(Stream s) {
   switch (s) {
-    case Stream::sawlog: return "sawlog";
-    case Stream::other_industrial: return "other_industrial";
-    case Stream::fuelwood: return "fuelwood";
-    case Stream::stems_left: return "stems_left";
-    case Stream::residues_collected: return "residues_collected";
-    case Stream::residues_left: return "residues_left";
+    case Stream::sawlog:
+      return "sawlog";
+    case Stream::other_industrial:
+      return "other_industrial";
+    case Stream::fuelwood:
+      return "fuelwood";
+    case Stream::stems_left:
+      return "stems_left";
+    case Stream::residues_collected:
+      return "residues_collected";
+    case Stream::residues_left:
+      return "residues_left";
   }
   return "unknown";
 }
 
-HarvestSplit split_harvest(const HarvestInput& in, const RemovalShares& shares, const WoodUse& use) {
+HarvestSplit split_harvest(const HarvestInput& in, const RemovalShares& shares,
+                           const WoodUse& use) {
   const double s = in.volume_share;
   const double ag = s * in.carbon_ag;
   const double bg = s * in.carbon_bg;
@@ -57,7 +64,8 @@ HarvestSplit split_harvest(const HarvestInput& in, const RemovalShares& shares, 
 
 double fuel_dry_mass(const StreamVolumes& streams, double D) {
   return (streams[static_cast<std::size_t>(Stream::fuelwood)] +
-          streams[static_cast<std::size_t>(Stream::residues_collected)]) * D;
+          streams[static_cast<std::size_t>(Stream::residues_collected)]) *
+         D;
 }
 
 StreamVolumes harvest(const HarvestInput& in, const RemovalShares& shares, const WoodUse& use,

@@ -37,7 +37,9 @@ class GroupTotals {
     for (std::size_t k = 0; k < sums_.size(); ++k) out.sums_[k % stride].add(sums_[k]);
     return out;
   }
-  double value(std::size_t g, std::size_t t, std::size_t v) const { return sums_[(g * times_ + t) * width_ + v].value(); }
+  double value(std::size_t g, std::size_t t, std::size_t v) const {
+    return sums_[(g * times_ + t) * width_ + v].value();
+  }
   std::size_t width() const { return width_; }
 
  private:

@@ -12,7 +12,8 @@ void finish_inputs(Inputs& in) {
   in.cells.clear();
   auto cell_of = [&](std::uint16_t species, std::uint16_t municipality, std::uint16_t regime) {
     const std::uint16_t g = regime == kNoRegime ? none : regime;
-    const auto [it, inserted] = index.try_emplace({species, municipality, g}, std::uint32_t(in.cells.size()));
+    const auto [it, inserted] =
+        index.try_emplace({species, municipality, g}, std::uint32_t(in.cells.size()));
     if (inserted) in.cells.push_back({species, municipality, g});
     return it->second;
   };

@@ -11,7 +11,8 @@ constexpr auto kParcelVars = std::to_array<VariableInfo>({
     {"stem_volume", "m3 ha-1", "stem volume at the end of the fiscal year", false},
     {"stems", "ha-1", "stems per hectare at the end of the fiscal year", false},
     {"height", "m", "top height (upper-storey height) at the end of the fiscal year", false},
-    {"yield_index", "1", "yield index Ry of the stand density diagram at the end of the fiscal year", false},
+    {"yield_index", "1",
+     "yield index Ry of the stand density diagram at the end of the fiscal year", false},
     {"carbon_ag", "t ha-1", "carbon in above-ground live biomass", false},
     {"carbon_bg", "t ha-1", "carbon in below-ground live biomass", false},
     {"carbon_dead_wood", "t ha-1", "carbon in dead wood", false},
@@ -21,14 +22,23 @@ constexpr auto kParcelVars = std::to_array<VariableInfo>({
     {"carbon_hwp_panels", "t ha-1", "carbon in harvested wood panels in use", false},
     {"carbon_hwp_paper", "t ha-1", "carbon in harvested paper in use", false},
     {"co2_removal", "t ha-1 year-1", "CO2 absorbed by biomass growth during the fiscal year", true},
-    {"co2_emission", "t ha-1 year-1", "CO2 released during the fiscal year (burnt wood, decay of dead wood, litter, soil and wood products)", true},
-    {"operation", "1", "operation in the fiscal year: 0 none, 1 thinning, 2 density-triggered thinning, 3 final felling", true},
+    {"co2_emission", "t ha-1 year-1",
+     "CO2 released during the fiscal year (burnt wood, decay of dead wood, litter, soil and wood "
+     "products)",
+     true},
+    {"operation", "1",
+     "operation in the fiscal year: 0 none, 1 thinning, 2 density-triggered thinning, 3 final "
+     "felling",
+     true},
     {"removed_sawlog", "m3 ha-1 year-1", "stem volume removed as sawlogs", true},
-    {"removed_other_industrial", "m3 ha-1 year-1", "stem volume removed as other industrial wood", true},
+    {"removed_other_industrial", "m3 ha-1 year-1", "stem volume removed as other industrial wood",
+     true},
     {"removed_fuelwood", "m3 ha-1 year-1", "stem volume removed as fuelwood", true},
     {"stems_left", "m3 ha-1 year-1", "felled stem volume left on site", true},
-    {"residues_collected", "m3 ha-1 year-1", "harvest residues collected for fuel (wood-equivalent volume)", true},
-    {"residues_left", "m3 ha-1 year-1", "harvest residues left on site (wood-equivalent volume)", true},
+    {"residues_collected", "m3 ha-1 year-1",
+     "harvest residues collected for fuel (wood-equivalent volume)", true},
+    {"residues_left", "m3 ha-1 year-1", "harvest residues left on site (wood-equivalent volume)",
+     true},
 });
 static_assert(kParcelVars.size() == kParcelVarCount, "one row per ParcelVar");
 
@@ -38,12 +48,17 @@ constexpr auto kAggVars = std::to_array<VariableInfo>({
     {"carbon_bg", "t", "carbon in below-ground live biomass at the end of the fiscal year", false},
     {"carbon_dead_wood", "t", "carbon in dead wood at the end of the fiscal year", false},
     {"carbon_litter", "t", "carbon in litter at the end of the fiscal year", false},
-    {"carbon_soil", "t", "carbon in soil (from dead wood and litter) at the end of the fiscal year", false},
-    {"carbon_hwp_sawnwood", "t", "carbon in harvested sawnwood in use at the end of the fiscal year", false},
-    {"carbon_hwp_panels", "t", "carbon in harvested wood panels in use at the end of the fiscal year", false},
-    {"carbon_hwp_paper", "t", "carbon in harvested paper in use at the end of the fiscal year", false},
+    {"carbon_soil", "t", "carbon in soil (from dead wood and litter) at the end of the fiscal year",
+     false},
+    {"carbon_hwp_sawnwood", "t",
+     "carbon in harvested sawnwood in use at the end of the fiscal year", false},
+    {"carbon_hwp_panels", "t",
+     "carbon in harvested wood panels in use at the end of the fiscal year", false},
+    {"carbon_hwp_paper", "t", "carbon in harvested paper in use at the end of the fiscal year",
+     false},
     {"co2_removal", "t year-1", "CO2 absorbed by biomass growth during the fiscal year", true},
-    {"co2_emission", "t year-1", "CO2 released during the fiscal year (burnt wood and decay)", true},
+    {"co2_emission", "t year-1", "CO2 released during the fiscal year (burnt wood and decay)",
+     true},
     {"thinned_area", "ha year-1", "area thinned during the fiscal year", true},
     {"felled_area", "ha year-1", "area clear-felled during the fiscal year", true},
     {"sawlog_volume", "m3 year-1", "sawlogs removed (stem volume)", true},
@@ -58,10 +73,13 @@ constexpr auto kAggVars = std::to_array<VariableInfo>({
     {"stems_left_volume", "m3 year-1", "felled stems left on site (stem volume)", true},
     {"stems_left_dry_mass", "t year-1", "felled stems left on site (dry mass)", true},
     {"stems_left_carbon", "t year-1", "felled stems left on site (carbon)", true},
-    {"residues_collected_volume", "m3 year-1", "harvest residues collected for fuel (wood-equivalent volume)", true},
-    {"residues_collected_dry_mass", "t year-1", "harvest residues collected for fuel (dry mass)", true},
+    {"residues_collected_volume", "m3 year-1",
+     "harvest residues collected for fuel (wood-equivalent volume)", true},
+    {"residues_collected_dry_mass", "t year-1", "harvest residues collected for fuel (dry mass)",
+     true},
     {"residues_collected_carbon", "t year-1", "harvest residues collected for fuel (carbon)", true},
-    {"residues_left_volume", "m3 year-1", "harvest residues left on site (wood-equivalent volume)", true},
+    {"residues_left_volume", "m3 year-1", "harvest residues left on site (wood-equivalent volume)",
+     true},
     {"residues_left_dry_mass", "t year-1", "harvest residues left on site (dry mass)", true},
     {"residues_left_carbon", "t year-1", "harvest residues left on site (carbon)", true},
 });
@@ -69,10 +87,15 @@ static_assert(kAggVars.size() == kAggVarCount, "one row per AggVar");
 
 }  // namespace
 
-const VariableInfo& parcel_var_info(ParcelVar v) { return kParcelVars[static_cast<std::size_t>(v)]; }
-const VariableInfo& agg_var_info(AggVar v) { return kAggVars[static_cast<std::size_t>(v)]; }
+const VariableInfo& parcel_var_info(ParcelVar v) {
+  return kParcelVars[static_cast<std::size_t>(v)];
+}
+const VariableInfo& agg_var_info(AggVar v) {
+  return kAggVars[static_cast<std::size_t>(v)];
+}
 
-std::size_t series_time_group(std::size_t parcels, std::size_t variables, std::size_t times, std::size_t budget_bytes) {
+std::size_t series_time_group(std::size_t parcels, std::size_t variables, std::size_t times,
+                              std::size_t budget_bytes) {
   const std::size_t per_time = std::max<std::size_t>(1, parcels * variables * sizeof(float));
   return std::clamp<std::size_t>(budget_bytes / per_time, 1, std::max<std::size_t>(times, 1));
 }

@@ -35,17 +35,17 @@ struct RunShared {
   std::vector<carbon::BiomassFactors> factors;  //!< per species
   std::vector<carbon::Flux> to_atmosphere;      //!< channels whose carbon leaves to the atmosphere
   std::vector<int> output_of_time;              //!< output index of each time index, -1 if none
-  std::size_t series_stride = 1;                //!< output times kept per parcel in YearShared::series
+  std::size_t series_stride = 1;  //!< output times kept per parcel in YearShared::series
   std::size_t regime_groups = 0;
 };
 
 //! Shared by all blocks of a year (one per run).
 struct YearShared {
-  std::vector<planning::BlockCandidates> candidates;         //!< per block, this year
-  std::vector<planning::Decision> decision;                  //!< per row: planned operation
-  std::vector<std::uint32_t> treated;                        //!< rows with a decision
-  planning::Selector selector;                               //!< the landscape part's scratch
-  planning::PlanResults plan;                                //!< planning outputs of the run
+  std::vector<planning::BlockCandidates> candidates;  //!< per block, this year
+  std::vector<planning::Decision> decision;           //!< per row: planned operation
+  std::vector<std::uint32_t> treated;                 //!< rows with a decision
+  planning::Selector selector;                        //!< the landscape part's scratch
+  planning::PlanResults plan;                         //!< planning outputs of the run
   //! Per selected variable: series[k][pos * stride + s] for the parcel at source position pos and
   //! output time s of the group being filled (fluxes summed over each output interval).
   std::vector<std::vector<float>> series;
@@ -55,20 +55,20 @@ struct YearShared {
 struct BlockWork {
   BlockWork(const Inputs& in, const RunConfig& config, std::size_t phase_count);
 
-  std::vector<float> dv;                              //!< this year's stem increment [m3 ha-1]
+  std::vector<float> dv;  //!< this year's stem increment [m3 ha-1]
   carbon::FluxBlock fluxes;
-  std::vector<silviculture::Operation> operation;     //!< per block row, this year
-  std::vector<silviculture::StreamVolumes> streams;   //!< where operation is not none
-  std::vector<std::uint16_t> harvest_species;         //!< species of the removed wood
-  std::vector<std::uint32_t> harvest_cell;            //!< cell the removals count for
-  bool harvested = false;                             //!< any operation in this block-year
-  std::vector<double> emission;                       //!< per block row [t C ha-1]
-  CellSums cells;                                     //!< this block's pass
-  std::vector<double> flux_sums;                      //!< this block's pass, per channel [t C]
+  std::vector<silviculture::Operation> operation;    //!< per block row, this year
+  std::vector<silviculture::StreamVolumes> streams;  //!< where operation is not none
+  std::vector<std::uint16_t> harvest_species;        //!< species of the removed wood
+  std::vector<std::uint32_t> harvest_cell;           //!< cell the removals count for
+  bool harvested = false;                            //!< any operation in this block-year
+  std::vector<double> emission;                      //!< per block row [t C ha-1]
+  CellSums cells;                                    //!< this block's pass
+  std::vector<double> flux_sums;                     //!< this block's pass, per channel [t C]
   GroupTotals by_species, by_municipality, by_regime, flux;
-  std::vector<double> phase_seconds;                  //!< busy time per registered phase
-  double busy_seconds = 0.0;                          //!< busy time in the current segment
-  double balance_seconds = 0.0;                       //!< carbon balance checks
+  std::vector<double> phase_seconds;  //!< busy time per registered phase
+  double busy_seconds = 0.0;          //!< busy time in the current segment
+  double balance_seconds = 0.0;       //!< carbon balance checks
 
   //! Starts a block's pass: fluxes and operations cleared.
   void begin_pass(std::size_t rows);
@@ -85,7 +85,7 @@ struct PhaseContext {
   BlockWork& work;
   RowRange rows;
   std::size_t block = 0;
-  std::size_t t = 0;          //!< time index (1 = first simulated year)
+  std::size_t t = 0;  //!< time index (1 = first simulated year)
   int fiscal_year = 0;
   //! Current aggregation cell of row i (the species may have changed at a final felling).
   std::uint32_t cell(std::size_t i) const {
@@ -100,15 +100,16 @@ struct LandscapeContext {
   YearShared& year;
   std::size_t t = 0;
   int fiscal_year = 0;
-  int threads = 1;  //!< threads a landscape part may use for work that splits without changing results
+  int threads =
+      1;  //!< threads a landscape part may use for work that splits without changing results
 };
 
 struct PhaseEntry {
   std::string_view name;
   bool (*enabled)(const Inputs&);
-  void (*block)(PhaseContext&);            //!< per-parcel part, or nullptr
-  void (*landscape)(LandscapeContext&);    //!< landscape part (a barrier), or nullptr
-  std::span<const carbon::Module> modules; //!< carbon applies these after the per-parcel part
+  void (*block)(PhaseContext&);             //!< per-parcel part, or nullptr
+  void (*landscape)(LandscapeContext&);     //!< landscape part (a barrier), or nullptr
+  std::span<const carbon::Module> modules;  //!< carbon applies these after the per-parcel part
 };
 
 //! The registered phases, in the order they run each year.

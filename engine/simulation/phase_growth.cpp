@@ -31,7 +31,8 @@ void growth_block(PhaseContext& c) {
   // barrier may already have dropped this pass's fluxes.
   if (!std::isfinite(sum)) {
     for (std::size_t r = 0; r < c.rows.size(); ++r) {
-      if (!std::isfinite(uptake[r])) fail(c, c.rows.first + r, "module growth: uptake is not finite (carbon balance broken)");
+      if (!std::isfinite(uptake[r]))
+        fail(c, c.rows.first + r, "module growth: uptake is not finite (carbon balance broken)");
     }
   }
 }

@@ -22,7 +22,8 @@ namespace sv = silviculture;
 
 // One more year since the last thinning, capped.
 void count_year(State& st, std::size_t i) {
-  st.since_thinning[i] = static_cast<std::int16_t>(std::min<int>(st.since_thinning[i] + 1, kNeverThinned));
+  st.since_thinning[i] =
+      static_cast<std::int16_t>(std::min<int>(st.since_thinning[i] + 1, kNeverThinned));
 }
 
 }  // namespace
@@ -58,7 +59,8 @@ void operations_block(PhaseContext& c) {
       if (felling) {
         share = {1.0, 1.0};
       } else {
-        share = sv::thinning_share(event->intensity, sv::IntensityBasis::stems, event->method, st.stems[i], density());
+        share = sv::thinning_share(event->intensity, sv::IntensityBasis::stems, event->method,
+                                   st.stems[i], density());
         leave_all = event->leave_on_site;
       }
       w.operation[r] = felling ? sv::Operation::final_felling : sv::Operation::thinning;
@@ -67,7 +69,8 @@ void operations_block(PhaseContext& c) {
       share = {1.0, 1.0};
       w.operation[r] = sv::Operation::final_felling;
     } else if (decision == planning::Decision::thinning) {
-      if (const auto call = sv::thinning_call(*regime, sv::RuleMode::eligible, age, st.since_thinning[i], st.stems[i], density())) {
+      if (const auto call = sv::thinning_call(*regime, sv::RuleMode::eligible, age,
+                                              st.since_thinning[i], st.stems[i], density())) {
         share = call->share;
         w.operation[r] = call->operation;
       }
@@ -78,7 +81,8 @@ void operations_block(PhaseContext& c) {
         w.operation[r] = sv::Operation::final_felling;
       }
     } else if (plan.target(regime_index, planning::Operation::thinning) == planning::kNoTarget) {
-      if (const auto call = sv::thinning_call(*regime, sv::RuleMode::due, age, st.since_thinning[i], st.stems[i], density())) {
+      if (const auto call = sv::thinning_call(*regime, sv::RuleMode::due, age, st.since_thinning[i],
+                                              st.stems[i], density())) {
         share = call->share;
         w.operation[r] = call->operation;
       }
@@ -89,16 +93,18 @@ void operations_block(PhaseContext& c) {
     }
     w.harvested = true;
 
-    sv::RemovalShares removals = regime != nullptr
-                                     ? (felling ? regime->felling_removals : regime->thinning_removals)
-                                     : (felling ? m.event_felling_removals : m.event_thinning_removals);
+    sv::RemovalShares removals =
+        regime != nullptr ? (felling ? regime->felling_removals : regime->thinning_removals)
+                          : (felling ? m.event_felling_removals : m.event_thinning_removals);
     if (leave_all) removals = sv::RemovalShares{0.0, 0.0, 0.0, 1.0, 0.0};
     const SpeciesParams& sp = c.in.species[st.species[i]];
-    const sv::HarvestInput h{share.volume, st.volume[i], ag[i], bg[i], sp.D, sp.CF, c.in.model.decay.residue_to_litter};
+    const sv::HarvestInput h{
+        share.volume, st.volume[i], ag[i], bg[i], sp.D, sp.CF, c.in.model.decay.residue_to_litter};
     w.harvest_species[r] = st.species[i];
     w.harvest_cell[r] = c.cell(i);
-    w.streams[r] = sv::harvest(h, removals, m.wood_use, felling ? carbon::Module::felling : carbon::Module::thinning,
-                               r, w.fluxes);
+    w.streams[r] =
+        sv::harvest(h, removals, m.wood_use,
+                    felling ? carbon::Module::felling : carbon::Module::thinning, r, w.fluxes);
 
     if (felling) {
       st.species[i] = L.regen_species[i];

@@ -12,16 +12,21 @@ namespace shinrin::sim {
 namespace {
 
 using silviculture::Operation;
-constexpr std::size_t V(AggVar v) { return static_cast<std::size_t>(v); }
+constexpr std::size_t V(AggVar v) {
+  return static_cast<std::size_t>(v);
+}
 
 // Initial stems [ha-1]: the register's, else Ry-based where the density diagram applies, else
 // planting density below the diagram's height range, else the default.
-float initial_stems(const StandConfig& stand, const growth::DensityTerms& d, float height, float given) {
+float initial_stems(const StandConfig& stand, const growth::DensityTerms& d, float height,
+                    float given) {
   if (given >= 0.0f) return given;
   if (d.valid() && stand.initial_yield_index > 0.0) {
-    return static_cast<float>(std::min(d.stems_for_yield_index(stand.initial_yield_index), stand.initial_stems_max));
+    return static_cast<float>(
+        std::min(d.stems_for_yield_index(stand.initial_yield_index), stand.initial_stems_max));
   }
-  if (height < growth::kMinDiagramHeight && stand.initial_stems_max > 0.0) return static_cast<float>(stand.initial_stems_max);
+  if (height < growth::kMinDiagramHeight && stand.initial_stems_max > 0.0)
+    return static_cast<float>(stand.initial_stems_max);
   return static_cast<float>(stand.initial_stems_default);
 }
 
@@ -36,12 +41,14 @@ void initial_state_block(PhaseContext& c) {
     st.age[i] = L.age[i];
     st.species[i] = L.species[i];
     st.curve[i] = L.curve[i];
-    st.volume[i] = L.volume_initial[i] >= 0.0f ? L.volume_initial[i] : g.volume(L.curve[i], L.age[i]);
+    st.volume[i] =
+        L.volume_initial[i] >= 0.0f ? L.volume_initial[i] : g.volume(L.curve[i], L.age[i]);
     st.since_thinning[i] = kNeverThinned;
     st.uptake[i] = 0.0;
     if (stand.enabled) {
       st.height[i] = g.height(L.curve[i], L.age[i]);
-      st.stems[i] = initial_stems(stand, g.density(L.curve[i], L.age[i]), st.height[i], L.stems_initial[i]);
+      st.stems[i] =
+          initial_stems(stand, g.density(L.curve[i], L.age[i]), st.height[i], L.stems_initial[i]);
     } else {
       st.height[i] = std::nanf("");
       st.stems[i] = std::nanf("");
@@ -59,7 +66,8 @@ void outputs_block(PhaseContext& c) {
   const std::size_t t = c.t;
   const std::size_t n = c.rows.size();
   const double* pool[carbon::kPoolCount];
-  for (std::size_t k = 0; k < carbon::kPoolCount; ++k) pool[k] = st.pools.pool(carbon::Pool(k)).data();
+  for (std::size_t k = 0; k < carbon::kPoolCount; ++k)
+    pool[k] = st.pools.pool(carbon::Pool(k)).data();
   // This year's emission per row [t C ha-1], channel by channel (vectorises).
   if (t > 0) {
     std::fill_n(w.emission.begin(), n, 0.0);
@@ -74,10 +82,13 @@ void outputs_block(PhaseContext& c) {
     const double area = L.area_ha[i];
     double* cell = w.cells.row(c.cell(i));
     cell[V(AggVar::stem_volume)] += st.volume[i] * area;
-    for (std::size_t k = 0; k < carbon::kPoolCount; ++k) cell[V(AggVar::carbon_ag) + k] += pool[k][i] * area;
+    for (std::size_t k = 0; k < carbon::kPoolCount; ++k)
+      cell[V(AggVar::carbon_ag) + k] += pool[k][i] * area;
     if (t == 0) continue;
     // This year's growth counts for the stand that grew (before a felling replanted another).
-    double* grew = w.harvested && w.operation[r] == Operation::final_felling ? w.cells.row(w.harvest_cell[r]) : cell;
+    double* grew = w.harvested && w.operation[r] == Operation::final_felling
+                       ? w.cells.row(w.harvest_cell[r])
+                       : cell;
     grew[V(AggVar::co2_removal)] += st.uptake[i] * units::kCo2PerC * area;
     cell[V(AggVar::co2_emission)] += w.emission[r] * units::kCo2PerC * area;
     if (w.harvested && w.operation[r] != Operation::none) {
@@ -125,18 +136,32 @@ void outputs_block(PhaseContext& c) {
       }
       const bool op = w.harvested && w.operation[r] != Operation::none;
       switch (var) {
-        case ParcelVar::age: slot = st.age[i]; break;
-        case ParcelVar::stem_volume: slot = st.volume[i]; break;
-        case ParcelVar::stems: slot = st.stems[i]; break;
-        case ParcelVar::height: slot = st.height[i]; break;
+        case ParcelVar::age:
+          slot = st.age[i];
+          break;
+        case ParcelVar::stem_volume:
+          slot = st.volume[i];
+          break;
+        case ParcelVar::stems:
+          slot = st.stems[i];
+          break;
+        case ParcelVar::height:
+          slot = st.height[i];
+          break;
         case ParcelVar::yield_index: {
           const growth::DensityTerms& d = c.in.growth.density(st.curve[i], st.age[i]);
           slot = d.valid() && st.stems[i] > 0.0f ? float(d.yield_index(st.stems[i])) : nan;
           break;
         }
-        case ParcelVar::co2_removal: slot += float(st.uptake[i] * units::kCo2PerC); break;
-        case ParcelVar::co2_emission: slot += float(w.emission[r] * units::kCo2PerC); break;
-        case ParcelVar::operation: slot = std::max(slot, op ? float(w.operation[r]) : 0.0f); break;
+        case ParcelVar::co2_removal:
+          slot += float(st.uptake[i] * units::kCo2PerC);
+          break;
+        case ParcelVar::co2_emission:
+          slot += float(w.emission[r] * units::kCo2PerC);
+          break;
+        case ParcelVar::operation:
+          slot = std::max(slot, op ? float(w.operation[r]) : 0.0f);
+          break;
         default:
           if (var >= ParcelVar::carbon_ag && var <= ParcelVar::carbon_hwp_paper) {
             slot = float(pool[std::size_t(var) - std::size_t(ParcelVar::carbon_ag)][i]);

@@ -23,15 +23,23 @@ std::uint32_t priority_of(const planning::Target& target, const Inputs& in, cons
                           std::size_t i, const growth::DensityTerms& d, int fiscal_year) {
   std::uint32_t p = 0;
   switch (target.priority) {
-    case Priority::oldest_first: p = planning::descending(float(st.age[i])); break;
-    case Priority::largest_volume_first: p = planning::descending(st.volume[i]); break;
-    case Priority::highest_ry_first:
-      p = planning::descending(d.valid() && st.stems[i] > 0.0f ? float(d.yield_index(st.stems[i])) : std::nanf(""));
+    case Priority::oldest_first:
+      p = planning::descending(float(st.age[i]));
       break;
-    case Priority::longest_since_thinning: p = planning::descending(float(st.since_thinning[i])); break;
+    case Priority::largest_volume_first:
+      p = planning::descending(st.volume[i]);
+      break;
+    case Priority::highest_ry_first:
+      p = planning::descending(d.valid() && st.stems[i] > 0.0f ? float(d.yield_index(st.stems[i]))
+                                                               : std::nanf(""));
+      break;
+    case Priority::longest_since_thinning:
+      p = planning::descending(float(st.since_thinning[i]));
+      break;
     case Priority::random:
-      p = static_cast<std::uint32_t>(keyed_bits(target.seed, RandomStream::planning_priority, in.parcels.key_hash[i],
-                                                fiscal_year) >> 32);
+      p = static_cast<std::uint32_t>(keyed_bits(target.seed, RandomStream::planning_priority,
+                                                in.parcels.key_hash[i], fiscal_year) >>
+                                     32);
       break;
   }
   return std::max<std::uint32_t>(p, 1);  // 0 is reserved for forced candidates
@@ -46,37 +54,50 @@ enum Removals : std::uint8_t { kFelling = 0, kThinning = 1, kLeftOnSite = 2 };
 
 sv::RemovalShares removal_shares(const sv::Regime& regime, std::uint8_t kind) {
   switch (kind) {
-    case kFelling: return regime.felling_removals;
-    case kThinning: return regime.thinning_removals;
-    default: return sv::RemovalShares{0.0, 0.0, 0.0, 1.0, 0.0};
+    case kFelling:
+      return regime.felling_removals;
+    case kThinning:
+      return regime.thinning_removals;
+    default:
+      return sv::RemovalShares{0.0, 0.0, 0.0, 1.0, 0.0};
   }
 }
 
 // Share of stem volume the operation on candidate `cand` removes [1]: the same rule the operations
 // phase will apply (the State has not changed since the candidate was listed).
-double volume_share(const Inputs& in, const State& st, const planning::Candidate& cand, int fiscal_year) {
+double volume_share(const Inputs& in, const State& st, const planning::Candidate& cand,
+                    int fiscal_year) {
   if (cand.removals == kFelling) return 1.0;
   const std::size_t i = cand.row;
   const growth::DensityTerms& d = in.growth.density(st.curve[i], st.age[i]);
   const sv::Management& m = in.model.management;
   if (cand.forced) {
     const sv::Event* event = m.event_in(i, fiscal_year);
-    return sv::thinning_share(event->intensity, sv::IntensityBasis::stems, event->method, st.stems[i], d).volume;
+    return sv::thinning_share(event->intensity, sv::IntensityBasis::stems, event->method,
+                              st.stems[i], d)
+        .volume;
   }
-  const auto call = sv::thinning_call(m.regimes[in.parcels.regime[i]], sv::RuleMode::eligible, st.age[i],
-                                      st.since_thinning[i], st.stems[i], d);
+  const auto call = sv::thinning_call(m.regimes[in.parcels.regime[i]], sv::RuleMode::eligible,
+                                      st.age[i], st.since_thinning[i], st.stems[i], d);
   return call ? call->share.volume : 0.0;
 }
 
 // Stem volume and fuel (fuelwood and residues collected) the operation on `cand` removes [m3, t].
-planning::Removed removed(const Inputs& in, const State& st, const planning::Candidate& cand, int fiscal_year) {
+planning::Removed removed(const Inputs& in, const State& st, const planning::Candidate& cand,
+                          int fiscal_year) {
   const std::size_t i = cand.row;
   const double share = volume_share(in, st, cand, fiscal_year);
   const sv::Regime& regime = in.model.management.regimes[in.parcels.regime[i]];
   const SpeciesParams& sp = in.species[st.species[i]];
-  const sv::HarvestInput h{share, st.volume[i], st.pools.pool(carbon::Pool::ag_biomass)[i],
-                           st.pools.pool(carbon::Pool::bg_biomass)[i], sp.D, sp.CF, in.model.decay.residue_to_litter};
-  const sv::HarvestSplit split = sv::split_harvest(h, removal_shares(regime, cand.removals), in.model.management.wood_use);
+  const sv::HarvestInput h{share,
+                           st.volume[i],
+                           st.pools.pool(carbon::Pool::ag_biomass)[i],
+                           st.pools.pool(carbon::Pool::bg_biomass)[i],
+                           sp.D,
+                           sp.CF,
+                           in.model.decay.residue_to_litter};
+  const sv::HarvestSplit split =
+      sv::split_harvest(h, removal_shares(regime, cand.removals), in.model.management.wood_use);
   const double area = in.parcels.area_ha[i];
   const double standing = double(st.volume[i]) * area;
   return {area, standing, share * standing, sv::fuel_dry_mass(split.streams, sp.D) * area};
@@ -113,7 +134,8 @@ void planning_candidates_block(PhaseContext& c) {
       removals = kFelling;
     } else if (thinning_target != planning::kNoTarget) {
       const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
-      if (sv::thinning_called(regime, sv::RuleMode::eligible, age, st.since_thinning[i], st.stems[i], d)) {
+      if (sv::thinning_called(regime, sv::RuleMode::eligible, age, st.since_thinning[i],
+                              st.stems[i], d)) {
         target = thinning_target;
       }
     }
@@ -130,12 +152,20 @@ void planning_candidates_block(PhaseContext& c) {
       const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
       cand.priority = priority_of(tg, in, st, i, d, c.fiscal_year);
     }
-    switch (tg.basis) {  // what the target counts; area-basis targets need no harvest arithmetic here
-      case planning::Basis::area: cand.amount = area; break;
-      case planning::Basis::volume: cand.amount = removed(in, st, cand, c.fiscal_year).volume; break;
-      case planning::Basis::fuel_dry_mass: cand.amount = removed(in, st, cand, c.fiscal_year).fuel_dry_mass; break;
+    switch (
+        tg.basis) {  // what the target counts; area-basis targets need no harvest arithmetic here
+      case planning::Basis::area:
+        cand.amount = area;
+        break;
+      case planning::Basis::volume:
+        cand.amount = removed(in, st, cand, c.fiscal_year).volume;
+        break;
+      case planning::Basis::fuel_dry_mass:
+        cand.amount = removed(in, st, cand, c.fiscal_year).fuel_dry_mass;
+        break;
     }
-    const std::size_t row = plan.first_row[target] + plan.unit_columns[tg.unit_column].unit_of_row[i];
+    const std::size_t row =
+        plan.first_row[target] + plan.unit_columns[tg.unit_column].unit_of_row[i];
     block.add(cand, row, area, double(st.volume[i]) * area);
   }
   planning::prepare_block(block);
@@ -147,8 +177,8 @@ void planning_select(LandscapeContext& c) {
   const planning::RemovedOf removed_of = [&](const planning::Candidate& cand) {
     return removed(c.in, c.st, cand, c.fiscal_year);
   };
-  c.year.selector.select(c.in.plan, c.t, c.year.candidates, removed_of, c.year.decision, c.year.treated, c.year.plan,
-                        c.threads);
+  c.year.selector.select(c.in.plan, c.t, c.year.candidates, removed_of, c.year.decision,
+                         c.year.treated, c.year.plan, c.threads);
 }
 
 }  // namespace shinrin::sim

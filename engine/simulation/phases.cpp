@@ -9,11 +9,21 @@ namespace {
 
 using carbon::Module;
 
-bool always(const Inputs&) { return true; }
-bool stand(const Inputs& in) { return in.model.stand.enabled; }
-bool planning(const Inputs& in) { return in.model.management.enabled && in.plan.enabled(); }
-bool management(const Inputs& in) { return in.model.management.enabled; }
-bool carbon_pools(const Inputs& in) { return in.model.carbon_enabled; }
+bool always(const Inputs&) {
+  return true;
+}
+bool stand(const Inputs& in) {
+  return in.model.stand.enabled;
+}
+bool planning(const Inputs& in) {
+  return in.model.management.enabled && in.plan.enabled();
+}
+bool management(const Inputs& in) {
+  return in.model.management.enabled;
+}
+bool carbon_pools(const Inputs& in) {
+  return in.model.carbon_enabled;
+}
 
 constexpr std::array<Module, 1> kGrowth{Module::growth};
 constexpr std::array<Module, 2> kOperations{Module::thinning, Module::felling};
@@ -32,6 +42,8 @@ const std::array<PhaseEntry, 7> kPhases = {{
 
 }  // namespace
 
-std::span<const PhaseEntry> phases() { return kPhases; }
+std::span<const PhaseEntry> phases() {
+  return kPhases;
+}
 
 }  // namespace shinrin::sim

@@ -14,7 +14,8 @@
 namespace shinrin::sim {
 namespace {
 
-constexpr std::size_t kRegularVars = static_cast<std::size_t>(AggVar::thinned_area);  // stocks, removal, emission
+constexpr std::size_t kRegularVars =
+    static_cast<std::size_t>(AggVar::thinned_area);  // stocks, removal, emission
 
 // The per-parcel parts between two landscape parts, and the landscape part that ends them.
 struct Segment {
@@ -99,15 +100,17 @@ void check_pass(PhaseContext& c, const Segment& seg) {
   }
 named:
   const auto& p = c.st.pools;
-  fail(c, i, "module " + modules + ": carbon balance broken (pools " + std::to_string(p.total(i)) +
-                 " t C/ha, expected " + std::to_string(p.initial()[i] + p.uptake()[i] - p.emission()[i]) + ")");
+  fail(c, i,
+       "module " + modules + ": carbon balance broken (pools " + std::to_string(p.total(i)) +
+           " t C/ha, expected " + std::to_string(p.initial()[i] + p.uptake()[i] - p.emission()[i]) +
+           ")");
 }
 
 // Runs `body(context)` for every block in parallel. Errors are caught per block; the error of the
 // lowest block index is rethrown after the loop, so the message does not depend on threads.
 template <class Body>
-void for_blocks(std::size_t n, std::size_t block, int threads, std::vector<std::unique_ptr<BlockWork>>& work,
-                Body&& body) {
+void for_blocks(std::size_t n, std::size_t block, int threads,
+                std::vector<std::unique_ptr<BlockWork>>& work, Body&& body) {
   const std::size_t blocks = (n + block - 1) / block;
   std::exception_ptr error;
   std::size_t error_block = blocks;
@@ -156,12 +159,14 @@ GroupSeries to_series(const GroupTotals& totals, std::size_t groups, std::size_t
 
 // Areas per group (constant over the run), summed per block and added in fixed point.
 template <class GroupOf>
-std::vector<double> group_areas(const Landscape& p, std::size_t groups, std::size_t block, GroupOf group_of) {
+std::vector<double> group_areas(const Landscape& p, std::size_t groups, std::size_t block,
+                                GroupOf group_of) {
   std::vector<FixedSum> sum(groups);
   std::vector<double> partial(groups);
   for (std::size_t first = 0; first < p.size(); first += block) {
     std::fill(partial.begin(), partial.end(), 0.0);
-    for (std::size_t i = first; i < std::min(p.size(), first + block); ++i) partial[group_of(i)] += p.area_ha[i];
+    for (std::size_t i = first; i < std::min(p.size(), first + block); ++i)
+      partial[group_of(i)] += p.area_ha[i];
     for (std::size_t g = 0; g < groups; ++g) sum[g].add(partial[g]);
   }
   std::vector<double> out;
@@ -172,13 +177,19 @@ std::vector<double> group_areas(const Landscape& p, std::size_t groups, std::siz
 }  // namespace
 
 BlockWork::BlockWork(const Inputs& in, const RunConfig& config, std::size_t phase_count)
-    : dv(config.block_size), fluxes(config.block_size), operation(config.block_size),
-      streams(config.block_size), harvest_species(config.block_size), harvest_cell(config.block_size),
-      emission(config.block_size), cells(in.cells.size(), kAggVarCount, kRegularVars),
+    : dv(config.block_size),
+      fluxes(config.block_size),
+      operation(config.block_size),
+      streams(config.block_size),
+      harvest_species(config.block_size),
+      harvest_cell(config.block_size),
+      emission(config.block_size),
+      cells(in.cells.size(), kAggVarCount, kRegularVars),
       flux_sums(carbon::kFluxCount, 0.0),
       by_species(in.species.size(), in.times(), kAggVarCount),
       by_municipality(in.parcels.municipality_names.size(), in.times(), kAggVarCount),
-      by_regime(in.regime_groups(), in.times(), kAggVarCount), flux(1, in.times(), carbon::kFluxCount),
+      by_regime(in.regime_groups(), in.times(), kAggVarCount),
+      flux(1, in.times(), carbon::kFluxCount),
       phase_seconds(phase_count, 0.0) {}
 
 void BlockWork::begin_pass(std::size_t rows) {
@@ -194,7 +205,8 @@ void BlockWork::end_pass(const Inputs& in, std::size_t t) {
 }
 
 void fail(const PhaseContext& c, std::size_t i, const std::string& what) {
-  throw ModelError(what + " for parcel '" + c.in.parcels.key[i] + "' in fiscal year " + std::to_string(c.fiscal_year));
+  throw ModelError(what + " for parcel '" + c.in.parcels.key[i] + "' in fiscal year " +
+                   std::to_string(c.fiscal_year));
 }
 
 RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* sink) {
@@ -203,17 +215,22 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   const std::size_t block = config.block_size;
   const std::size_t blocks = (n + block - 1) / block;
   const OutputSelection& out = config.output;
-  if (st.size() != n) throw Error("simulation: the State has " + std::to_string(st.size()) + " rows, the Inputs " + std::to_string(n));
+  if (st.size() != n)
+    throw Error("simulation: the State has " + std::to_string(st.size()) + " rows, the Inputs " +
+                std::to_string(n));
   if (in.cell.size() != n) throw Error("simulation: Inputs not finished (call finish_inputs)");
-  if (!out.variables.empty() && sink == nullptr) throw Error("simulation: series selected but no sink");
+  if (!out.variables.empty() && sink == nullptr)
+    throw Error("simulation: series selected but no sink");
 
   RunShared shared;
   shared.factors = carbon::biomass_factors(in.species);
   shared.regime_groups = in.regime_groups();
   shared.output_of_time.assign(in.times(), -1);
-  for (std::size_t j = 0; j < out.time_index.size(); ++j) shared.output_of_time[std::size_t(out.time_index[j])] = int(j);
+  for (std::size_t j = 0; j < out.time_index.size(); ++j)
+    shared.output_of_time[std::size_t(out.time_index[j])] = int(j);
   for (std::size_t c = 0; c < carbon::kFluxCount; ++c) {
-    if (carbon::flux_info(carbon::Flux(c)).target == carbon::kAtmosphere) shared.to_atmosphere.push_back(carbon::Flux(c));
+    if (carbon::flux_info(carbon::Flux(c)).target == carbon::kAtmosphere)
+      shared.to_atmosphere.push_back(carbon::Flux(c));
   }
 
   const std::vector<Segment> segments = segments_of(in);
@@ -235,7 +252,8 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   const int threads = config.threads > 0 ? config.threads : omp_get_max_threads();
   const std::size_t phase_count = phases().size();
   std::vector<std::unique_ptr<BlockWork>> work;
-  for (int k = 0; k < threads; ++k) work.push_back(std::make_unique<BlockWork>(in, config, phase_count));
+  for (int k = 0; k < threads; ++k)
+    work.push_back(std::make_unique<BlockWork>(in, config, phase_count));
 
   RunResult result;
   Timings& timing = result.timings;
@@ -247,7 +265,8 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   auto end_pass = [&](PhaseContext& c) {
     if (c.work.cells.any_non_finite()) {
       for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
-        if (!std::isfinite(c.st.volume[i]) || !std::isfinite(c.st.pools.total(i))) fail(c, i, "non-finite volume or carbon");
+        if (!std::isfinite(c.st.volume[i]) || !std::isfinite(c.st.pools.total(i)))
+          fail(c, i, "non-finite volume or carbon");
       }
       fail(c, c.rows.first, "non-finite totals in the block starting at this parcel");
     }
@@ -263,7 +282,8 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     const std::size_t first = std::size_t(j) - std::size_t(j) % stride;
     sink->write_times(first, std::size_t(j) - first + 1, stride, year.series);
     for (std::size_t k = 0; k < out.variables.size(); ++k) {
-      if (parcel_var_info(out.variables[k]).is_flux) std::fill(year.series[k].begin(), year.series[k].end(), 0.0f);
+      if (parcel_var_info(out.variables[k]).is_flux)
+        std::fill(year.series[k].begin(), year.series[k].end(), 0.0f);
     }
     timing.series_seconds += omp_get_wtime() - t0;
   };
@@ -364,12 +384,14 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   // The total over species: exact, because every species total is a sum of the same fixed-point
   // block sums.
   agg.total = to_series(w0.by_species.summed(), 1, times);
-  for (GroupSeries* s : {&agg.total, &agg.by_species, &agg.by_municipality, &agg.by_regime}) mark_initial_fluxes(*s, false);
+  for (GroupSeries* s : {&agg.total, &agg.by_species, &agg.by_municipality, &agg.by_regime})
+    mark_initial_fluxes(*s, false);
   mark_initial_fluxes(agg.flux, true);
   const Landscape& L = in.parcels;
-  agg.species_area_ha = group_areas(L, in.species.size(), block, [&](std::size_t i) { return L.species[i]; });
-  agg.municipality_area_ha =
-      group_areas(L, L.municipality_names.size(), block, [&](std::size_t i) { return L.municipality[i]; });
+  agg.species_area_ha =
+      group_areas(L, in.species.size(), block, [&](std::size_t i) { return L.species[i]; });
+  agg.municipality_area_ha = group_areas(L, L.municipality_names.size(), block,
+                                         [&](std::size_t i) { return L.municipality[i]; });
   agg.regime_area_ha = group_areas(L, in.regime_groups(), block, [&](std::size_t i) {
     return L.regime[i] == kNoRegime ? in.regime_groups() - 1 : std::size_t(L.regime[i]);
   });
@@ -381,7 +403,8 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     double busy = 0.0;
     for (const auto& w : work) busy += w->phase_seconds[p];
     if (all[p].block) timing.phases.push_back({std::string(all[p].name), false, busy});
-    if (all[p].landscape) timing.phases.push_back({std::string(all[p].name), true, landscape_seconds[p]});
+    if (all[p].landscape)
+      timing.phases.push_back({std::string(all[p].name), true, landscape_seconds[p]});
   }
   double balance = 0.0;
   for (const auto& w : work) balance += w->balance_seconds;

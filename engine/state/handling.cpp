@@ -4,12 +4,18 @@ namespace shinrin {
 
 std::string_view handling_name(Handling h) {
   switch (h) {
-    case Handling::simulated: return "simulated";
-    case Handling::fallback_species: return "fallback_species";
-    case Handling::non_forest: return "non_forest";
-    case Handling::bamboo: return "bamboo";
-    case Handling::unstocked: return "unstocked";
-    case Handling::skipped_invalid: return "skipped_invalid";
+    case Handling::simulated:
+      return "simulated";
+    case Handling::fallback_species:
+      return "fallback_species";
+    case Handling::non_forest:
+      return "non_forest";
+    case Handling::bamboo:
+      return "bamboo";
+    case Handling::unstocked:
+      return "unstocked";
+    case Handling::skipped_invalid:
+      return "skipped_invalid";
   }
   return "unknown";
 }

@@ -86,16 +86,17 @@ std::vector<std::size_t> Landscape::sort_canonical() {
   // Names, not indexes, of municipality and forest type: their indexes follow first appearance
   // in the source, which a shuffled file changes.
   auto tie = [this](std::size_t i) {
-    return std::tie(key[i], storey[i], municipality_names[municipality[i]], species[i], site_class[i],
-                    forest_type_names[forest_type[i]], age[i], area_ha[i], volume_initial[i], stems_initial[i],
-                    fallback[i], source_fid[i]);
+    return std::tie(key[i], storey[i], municipality_names[municipality[i]], species[i],
+                    site_class[i], forest_type_names[forest_type[i]], age[i], area_ha[i],
+                    volume_initial[i], stems_initial[i], fallback[i], source_fid[i]);
   };
   // The first 8 bytes of each key, big-endian, decide most comparisons without touching the
   // strings (the full tie breaks only equal prefixes).
   std::vector<std::uint64_t> prefix(size());
   for (std::size_t i = 0; i < size(); ++i) {
     std::uint64_t v = 0;
-    for (std::size_t k = 0; k < 8; ++k) v = (v << 8) | (k < key[i].size() ? static_cast<unsigned char>(key[i][k]) : 0u);
+    for (std::size_t k = 0; k < 8; ++k)
+      v = (v << 8) | (k < key[i].size() ? static_cast<unsigned char>(key[i][k]) : 0u);
     prefix[i] = v;
   }
   auto less = [&](std::size_t a, std::size_t b) {
@@ -103,7 +104,8 @@ std::vector<std::size_t> Landscape::sort_canonical() {
     return tie(a) < tie(b);
   };
   // Registers usually come sorted by key: check before sorting.
-  if (!std::is_sorted(order.begin(), order.end(), less)) std::sort(order.begin(), order.end(), less);
+  if (!std::is_sorted(order.begin(), order.end(), less))
+    std::sort(order.begin(), order.end(), less);
   permute(order);
   return order;
 }

@@ -8,8 +8,8 @@
 #include <catch2/catch.hpp>
 
 #include <map>
-#include <string>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "shinrin/growth/density_diagram.hpp"
@@ -25,14 +25,17 @@ namespace shinrin::test {
 inline const growth::DensityDiagram kSugiDiagram{0.082249, -1.372921, 3681.6, -2.867826, 5.391307};
 
 // Kochi sugi height curve (data/height_curves.csv): H(t) = 62.37996 (1 - e^-0.00446 t)^0.67572.
-inline double sugi_height(int age) { return 62.37996 * std::pow(1.0 - std::exp(-0.00446 * age), 0.67572); }
+inline double sugi_height(int age) {
+  return 62.37996 * std::pow(1.0 - std::exp(-0.00446 * age), 0.67572);
+}
 // DOMAIN.md 6.3 forms, evaluated here.
 inline double diagram_volume(double H, double N) {
   const auto& d = kSugiDiagram;
   return 1.0 / (d.b1 * std::pow(H, d.b2) + d.b3 * std::pow(H, d.b4) / N);
 }
 inline double diagram_ry(double H, double N) {
-  const double n_rf = std::pow(10.0, kSugiDiagram.c) * std::pow(H, kSugiDiagram.b4 - kSugiDiagram.b2);
+  const double n_rf =
+      std::pow(10.0, kSugiDiagram.c) * std::pow(H, kSugiDiagram.b4 - kSugiDiagram.b2);
   return diagram_volume(H, N) / diagram_volume(H, n_rf);
 }
 
@@ -44,11 +47,14 @@ struct CaptureSink final : sim::SeriesSink {
                    const std::vector<std::vector<float>>& columns) override {
     for (std::size_t k = 0; k < vars.size(); ++k) {
       for (std::size_t p = 0; p * stride < columns[k].size(); ++p) {
-        for (std::size_t s = 0; s < count; ++s) values[vars[k]][p][first + s] = columns[k][p * stride + s];
+        for (std::size_t s = 0; s < count; ++s)
+          values[vars[k]][p][first + s] = columns[k][p * stride + s];
       }
     }
   }
-  float at(sim::ParcelVar v, std::size_t parcel, std::size_t t) { return values.at(v).at(parcel).at(t); }
+  float at(sim::ParcelVar v, std::size_t parcel, std::size_t t) {
+    return values.at(v).at(parcel).at(t);
+  }
 };
 
 // A world of sugi (and hinoki for replanting) on site class 0 with stand structure on.
@@ -67,11 +73,13 @@ struct World {
     hinoki = *in.species.find("hinoki");
     const auto volume = io::load_richards_model(test::repo("data/richards_curves.csv"),
                                                 test::repo("data/site_classes.csv"), "uniform");
-    const auto height = io::load_richards_model(test::repo("data/height_curves.csv"), test::repo("data/site_classes.csv"),
-                                                "uniform", io::RichardsQuantity::height);
+    const auto height = io::load_richards_model(test::repo("data/height_curves.csv"),
+                                                test::repo("data/site_classes.csv"), "uniform",
+                                                io::RichardsQuantity::height);
     const std::vector<growth::CurveKey> curves = {{"sugi", 0}, {"hinoki", 0}};
     in.growth = growth::GrowthTable::build(volume, curves, 200, &height);
-    const std::vector<std::optional<growth::DensityDiagram>> diagrams = {kSugiDiagram, std::nullopt};
+    const std::vector<std::optional<growth::DensityDiagram>> diagrams = {kSugiDiagram,
+                                                                         std::nullopt};
     in.growth.add_density_terms(diagrams);
     in.parcels.municipality_names = {"test"};
     in.parcels.forest_type_names = {""};
@@ -85,10 +93,12 @@ struct World {
                                                       carbon::FirstOrderRate::from_rate(0.6), 0.2});
     model.decay.soil = carbon::FirstOrderRate::from_rate(0.02);
     model.decay.residue_to_litter = 0.3;
-    model.hwp = {carbon::FirstOrderRate::from_half_life(35), carbon::FirstOrderRate::from_half_life(25),
+    model.hwp = {carbon::FirstOrderRate::from_half_life(35),
+                 carbon::FirstOrderRate::from_half_life(25),
                  carbon::FirstOrderRate::from_half_life(2)};
     model.management.enabled = true;
-    model.management.wood_use.rows = {{{0.55, 0.0, 0.15, 0.30}, {0.0, 0.52, 0.48, 0.0}, {0.0, 0.0, 0.0, 1.0}}};
+    model.management.wood_use.rows = {
+        {{0.55, 0.0, 0.15, 0.30}, {0.0, 0.52, 0.48, 0.0}, {0.0, 0.0, 0.0, 1.0}}};
     in.start_year = 2025;
   }
   // Adds sugi parcel `key` ("p<n>" by default, n = parcels added before, also its source
@@ -120,7 +130,8 @@ struct World {
     in.parcels.sort_canonical();
     sim::finish_inputs(in);
     config.output.variables.clear();
-    for (std::size_t v = 0; v < sim::kParcelVarCount; ++v) config.output.variables.push_back(sim::ParcelVar(v));
+    for (std::size_t v = 0; v < sim::kParcelVarCount; ++v)
+      config.output.variables.push_back(sim::ParcelVar(v));
     config.output.time_index.clear();
     for (int t = 0; t <= years; ++t) config.output.time_index.push_back(t);
     sink.vars = config.output.variables;

@@ -9,7 +9,8 @@
 
 using namespace shinrin;
 
-TEST_CASE("TC1: sugi young stand, 25 m3/ha at age 10, gives 7.7028 t C and 28.2436 t CO2", "[carbon]") {
+TEST_CASE("TC1: sugi young stand, 25 m3/ha at age 10, gives 7.7028 t C and 28.2436 t CO2",
+          "[carbon]") {
   const SpeciesTable species = test::repo_species();
   const SpeciesParams& sugi = species[*species.find("sugi")];
   // 25 x 0.314 = 7.85; x 1.57 = 12.3245; x 1.25 = 15.405625; x 0.5 = 7.7028125 t C.
@@ -62,7 +63,8 @@ TEST_CASE("TC2: period-weighted BEF from age 18 to 23 is 1.366", "[carbon]") {
     const float dv[] = {1.0f};
     carbon::FluxBlock fluxes(1);
     carbon::growth_fluxes({0, 1}, factors, sp, age, dv, fluxes);
-    co2_total += (fluxes.get(carbon::Flux::growth_ag, 0) + fluxes.get(carbon::Flux::growth_bg, 0)) * 44.0 / 12.0;
+    co2_total += (fluxes.get(carbon::Flux::growth_ag, 0) + fluxes.get(carbon::Flux::growth_bg, 0)) *
+                 44.0 / 12.0;
     carbon::apply_fluxes({0, 1}, fluxes, carbon::Module::growth, pools);
     CHECK_FALSE(carbon::check_balance({0, 1}, pools).has_value());
   }

@@ -20,7 +20,8 @@ TEST_CASE("SHA-256 matches the NIST example vectors", "[core]") {
   const std::string text(1000, 'x');
   for (std::size_t piece : {1u, 7u, 63u, 64u, 65u, 333u}) {
     Sha256 h;
-    for (std::size_t at = 0; at < text.size(); at += piece) h.update(std::string_view(text).substr(at, piece));
+    for (std::size_t at = 0; at < text.size(); at += piece)
+      h.update(std::string_view(text).substr(at, piece));
     CHECK(h.hex() == sha256_hex(text));
   }
 }

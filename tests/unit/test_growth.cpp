@@ -19,7 +19,10 @@ TEST_CASE("Richards defaults reproduce the volumes tabulated in DOMAIN.md 6.2", 
                                              test::repo("data/site_classes.csv"), "uniform");
   // DOMAIN.md 6.2 prints V(20), V(30), V(40), V(50), V(60), V(80) to one decimal. Its sugi V(30)
   // = 259.1 is 259.048 from its own printed A, k, c, so the tolerance is 0.06 m3/ha, not 0.05.
-  struct Row { const char* species; double v[6]; };
+  struct Row {
+    const char* species;
+    double v[6];
+  };
   const Row rows[] = {
       {"sugi", {145.2, 259.1, 355.7, 428.9, 481.2, 541.7}},
       {"hinoki", {102.7, 184.4, 256.0, 312.4, 354.2, 405.4}},
@@ -34,16 +37,24 @@ TEST_CASE("Richards defaults reproduce the volumes tabulated in DOMAIN.md 6.2", 
   }
 }
 
-TEST_CASE("Richards defaults have their maximum mean annual increment where DOMAIN.md 6.1 says", "[growth]") {
+TEST_CASE("Richards defaults have their maximum mean annual increment where DOMAIN.md 6.1 says",
+          "[growth]") {
   // Yoshida & Matsushita 1999: MAI peaks at 38.3 / 40.1 / 31.8 years with 8.9 / 6.4 / 2.9 m3/ha/yr.
   const auto model = io::load_richards_model(test::repo("data/richards_curves.csv"),
                                              test::repo("data/site_classes.csv"), "uniform");
-  struct Row { const char* species; double t_star, mai_star; };
-  for (const Row& r : {Row{"sugi", 38.3, 8.9}, Row{"hinoki", 40.1, 6.4}, Row{"broadleaf_other", 31.8, 2.9}}) {
+  struct Row {
+    const char* species;
+    double t_star, mai_star;
+  };
+  for (const Row& r :
+       {Row{"sugi", 38.3, 8.9}, Row{"hinoki", 40.1, 6.4}, Row{"broadleaf_other", 31.8, 2.9}}) {
     double best_t = 0, best = 0;
     for (double t = 1.0; t < 200.0; t += 0.01) {
       const double mai = model.volume({r.species, 0}, t) / t;
-      if (mai > best) { best = mai; best_t = t; }
+      if (mai > best) {
+        best = mai;
+        best_t = t;
+      }
     }
     INFO(r.species);
     CHECK(best_t == Approx(r.t_star).margin(0.06));
@@ -58,8 +69,8 @@ TEST_CASE("site classes scale the asymptote of the Richards curve", "[growth]") 
   CHECK(model.volume({"sugi", 1}, 45.0) == Approx(1.25 * base).epsilon(1e-12));
   CHECK(model.volume({"sugi", 2}, 45.0) == Approx(base).epsilon(1e-12));
   CHECK(model.volume({"sugi", 3}, 45.0) == Approx(0.75 * base).epsilon(1e-12));
-  CHECK(model.missing({"sugi", 7}).has_value());     // three_class has no class 7
-  CHECK(model.missing({"karamatsu", 1}).has_value()); // no curve for karamatsu
+  CHECK(model.missing({"sugi", 7}).has_value());       // three_class has no class 7
+  CHECK(model.missing({"karamatsu", 1}).has_value());  // no curve for karamatsu
   CHECK_FALSE(model.missing({"hinoki", 3}).has_value());
 }
 
@@ -67,7 +78,7 @@ TEST_CASE("yield tables interpolate linearly: annual growth (V_{i+1} - V_i) / 5"
   // Age classes ending at 5, 10, 15 with 10, 30, 45 m3/ha.
   const growth::YieldTable t({5, 10, 15}, {10, 30, 45});
   CHECK(t.volume_at(0) == 0.0);
-  CHECK(t.volume_at(2) == Approx(4.0));    // linear from (0, 0): 10 x 2/5
+  CHECK(t.volume_at(2) == Approx(4.0));  // linear from (0, 0): 10 x 2/5
   CHECK(t.volume_at(5) == Approx(10.0));
   CHECK(t.volume_at(7) == Approx(18.0));   // 10 + 2 x (30 - 10)/5
   CHECK(t.volume_at(12) == Approx(36.0));  // 30 + 2 x (45 - 30)/5
@@ -79,8 +90,10 @@ TEST_CASE("yield tables interpolate linearly: annual growth (V_{i+1} - V_i) / 5"
   CHECK_THROWS(growth::YieldTable({5, 10}, {1, -2}));
 }
 
-TEST_CASE("the growth table holds V(a) and V(a+1) - V(a), and grow() advances a stand by it", "[growth]") {
-  const growth::YieldTableModel model(io::read_yield_tables(test::repo("tests/data/yield_fukui_sugi.csv")));
+TEST_CASE("the growth table holds V(a) and V(a+1) - V(a), and grow() advances a stand by it",
+          "[growth]") {
+  const growth::YieldTableModel model(
+      io::read_yield_tables(test::repo("tests/data/yield_fukui_sugi.csv")));
   const std::vector<CurveKey> curves = {{"sugi", 1}};
   const auto table = growth::GrowthTable::build(model, curves, 12);
   // Fukui young sugi, DOMAIN.md 6.1 [D]: 3, 4, 5, 7, 9, 11, 14, 17, 21, 25 m3/ha at ages 1-10.
@@ -117,7 +130,8 @@ TEST_CASE("the Richards fit recovers known parameters from exact points", "[grow
   CHECK(fit.converged);
 }
 
-TEST_CASE("the Richards fit recovers the DOMAIN.md 6.2 sugi curve from its printed volumes", "[growth][fit]") {
+TEST_CASE("the Richards fit recovers the DOMAIN.md 6.2 sugi curve from its printed volumes",
+          "[growth][fit]") {
   // The six volumes printed to 0.1 m3/ha; rounding limits how exactly A, k, c come back.
   const std::vector<double> ages = {20, 30, 40, 50, 60, 80};
   const std::vector<double> vols = {145.2, 259.1, 355.7, 428.9, 481.2, 541.7};
@@ -144,7 +158,8 @@ TEST_CASE("the Richards fit tolerates noise and needs three points", "[growth][f
   CHECK_THROWS(growth::fit_richards(two, two));
 }
 
-TEST_CASE("growth after thinning: full increment above the critical stocking, proportional below", "[growth]") {
+TEST_CASE("growth after thinning: full increment above the critical stocking, proportional below",
+          "[growth]") {
   // The rule of growth/grow.hpp: dV = increment(age) x min(1, rho / rho_c), rho = V / V_curve(age).
   const auto model = io::load_richards_model(test::repo("data/richards_curves.csv"),
                                              test::repo("data/site_classes.csv"), "uniform");

@@ -19,7 +19,8 @@ namespace {
 // One parcel with a large above-ground pool that thinning moves into wood products.
 struct OneParcel {
   carbon::PoolTable pools{1};
-  carbon::HwpConfig hwp{carbon::FirstOrderRate::from_half_life(35.0), carbon::FirstOrderRate::from_half_life(25.0),
+  carbon::HwpConfig hwp{carbon::FirstOrderRate::from_half_life(35.0),
+                        carbon::FirstOrderRate::from_half_life(25.0),
                         carbon::FirstOrderRate::from_half_life(2.0)};
   OneParcel() {
     pools.pool(Pool::ag_biomass)[0] = 1e6;
@@ -83,7 +84,8 @@ TEST_CASE("dead wood and litter decay, with a share humified into soil", "[carbo
   pools.pool(Pool::ag_biomass)[0] = 1000.0;
   carbon::start_balance({0, 1}, pools);
   carbon::DecayConfig cfg;
-  cfg.by_species = {{carbon::FirstOrderRate::from_rate(0.054), carbon::FirstOrderRate::from_rate(0.6), 0.2}};
+  cfg.by_species = {
+      {carbon::FirstOrderRate::from_rate(0.054), carbon::FirstOrderRate::from_rate(0.6), 0.2}};
   cfg.soil = carbon::FirstOrderRate::from_rate(0.02);
   cfg.soil_enabled = true;
   const std::uint16_t species[] = {0};
@@ -104,7 +106,8 @@ TEST_CASE("dead wood and litter decay, with a share humified into soil", "[carbo
   CHECK(pools.pool(Pool::litter)[0] == Approx(lt1).epsilon(1e-12));
   CHECK(pools.pool(Pool::soil)[0] == Approx(soil1).epsilon(1e-12));
   // Emission: 80 % of what decayed from dead wood and litter, plus what left the soil.
-  CHECK(pools.emission()[0] == Approx(0.8 * ((50.0 - dw1) + (5.0 - lt1)) + (humus - soil1)).epsilon(1e-12));
+  CHECK(pools.emission()[0] ==
+        Approx(0.8 * ((50.0 - dw1) + (5.0 - lt1)) + (humus - soil1)).epsilon(1e-12));
   // Year 2, no inflow: plain exponential decay of the stocks.
   carbon::FluxBlock g(1);
   carbon::decay_fluxes({0, 1}, cfg, species, pools, g);

@@ -20,9 +20,9 @@
 #include <vector>
 
 #include "shinrin/core/error.hpp"
+#include "shinrin/driver/load.hpp"
 #include "shinrin/io/parameter_tables.hpp"
 #include "shinrin/io/results_reader.hpp"
-#include "shinrin/driver/load.hpp"
 #include "shinrin/io/scenario.hpp"
 #include "test_support.hpp"
 
@@ -439,7 +439,8 @@ TEST_CASE("input errors: wrong types and values name the key and what is expecte
     text = replace_once(demo_yaml(), "  unknown_species: error\n", "  unknown_species: oak\n");
     path = write_scenario(dir, "fallback.yaml", text);
     const std::string msg = input_error([&] { driver::load(io::load_scenario(path)); });
-    CHECK_THAT(msg, StartsWith(place(path, text, "oak") + ": 'parcels.unknown_species': fallback species 'oak'"));
+    CHECK_THAT(msg, StartsWith(place(path, text, "oak") +
+                               ": 'parcels.unknown_species': fallback species 'oak'"));
     CHECK_THAT(msg, Contains("species.csv"));
     io::ScenarioOverrides ov;
     ov.unknown_species = "pine";
@@ -576,7 +577,8 @@ TEST_CASE("input errors: unknown species names are listed with their record coun
     CHECK(records(fb.record.handling, Handling::fallback_species) == expected);
     CHECK(fb.record.handling.total_records() == features);
     // Only the すぎ / ひのき forest records moved, from simulated to fallback_species.
-    CHECK(records(base.record.handling, Handling::simulated) - records(fb.record.handling, Handling::simulated) ==
+    CHECK(records(base.record.handling, Handling::simulated) -
+              records(fb.record.handling, Handling::simulated) ==
           expected);
     for (Handling h :
          {Handling::non_forest, Handling::bamboo, Handling::unstocked, Handling::skipped_invalid}) {
@@ -661,12 +663,15 @@ TEST_CASE("input errors: invalid GIS values name parcel, field and what is expec
     CHECK(hectares(h, Handling::skipped_invalid) ==
           Approx(negative_age.area_ha + null_age.area_ha));
     CHECK(h.total_records() == static_cast<std::int64_t>(all.size()));
-    CHECK(h.total_hectares() ==
-          Approx(base.record.handling.total_hectares() - zero_area.area_ha - negative_area.area_ha));
-    CHECK(records(h, Handling::simulated) == records(base.record.handling, Handling::simulated) - 3);
-    CHECK(records(h, Handling::non_forest) == records(base.record.handling, Handling::non_forest) - 1);
+    CHECK(h.total_hectares() == Approx(base.record.handling.total_hectares() - zero_area.area_ha -
+                                       negative_area.area_ha));
+    CHECK(records(h, Handling::simulated) ==
+          records(base.record.handling, Handling::simulated) - 3);
+    CHECK(records(h, Handling::non_forest) ==
+          records(base.record.handling, Handling::non_forest) - 1);
     CHECK(records(h, Handling::bamboo) == records(base.record.handling, Handling::bamboo));
-    const std::set<std::string> keys(skip.inputs.parcels.key.begin(), skip.inputs.parcels.key.end());
+    const std::set<std::string> keys(skip.inputs.parcels.key.begin(),
+                                     skip.inputs.parcels.key.end());
     for (const auto& r : {zero_area, negative_age, null_age}) CHECK_FALSE(keys.contains(r.key));
   }
 }

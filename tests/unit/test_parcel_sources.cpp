@@ -1,7 +1,7 @@
 // Parcels from real GIS files: the 13 Fukuoka register files, other OGR formats (Shapefile with
 // CP932 attributes, GeoJSON, FlatGeobuf), area from geometry, two-storey stands.
-#include <catch2/catch.hpp>
 #include <ogrsf_frmts.h>
+#include <catch2/catch.hpp>
 
 #include <cmath>
 #include <filesystem>
@@ -10,8 +10,8 @@
 #include <sstream>
 
 #include "shinrin/core/error.hpp"
-#include "shinrin/driver/run.hpp"
 #include "shinrin/driver/load.hpp"
+#include "shinrin/driver/run.hpp"
 #include "shinrin/io/scenario.hpp"
 #include "test_support.hpp"
 
@@ -20,8 +20,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kFukuokaFiles[] = {"ashiya", "dazaifu", "hisayama", "itoda", "kasuga", "kasuya", "kotake",
-                               "kurate", "nakama", "onga", "shime", "sue", "tagawa"};
+const char* kFukuokaFiles[] = {"ashiya", "dazaifu", "hisayama", "itoda",  "kasuga",
+                               "kasuya", "kotake",  "kurate",   "nakama", "onga",
+                               "shime",  "sue",     "tagawa"};
 
 std::string fukuoka(const std::string& name) {
   return test::shared("data/fukuoka-forest-register/" + name + ".fgb");
@@ -37,7 +38,8 @@ struct RegisterSums {
 
 RegisterSums register_sums(const std::string& path) {
   GDALAllRegister();
-  std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  std::unique_ptr<GDALDataset> ds(
+      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   REQUIRE(ds);
   RegisterSums s;
   OGRLayer* layer = ds->GetLayer(0);
@@ -57,11 +59,14 @@ io::Scenario fukuoka_scenario(const std::string& name, const std::string& out_di
   return io::load_scenario(test::repo("scenarios/fukuoka-register.yaml"), ov);
 }
 
-double handling_ha(const HandlingReport& h, Handling c) { return h.hectares[static_cast<std::size_t>(c)]; }
+double handling_ha(const HandlingReport& h, Handling c) {
+  return h.hectares[static_cast<std::size_t>(c)];
+}
 
 }  // namespace
 
-TEST_CASE("all 13 Fukuoka register files run and every hectare of hoban_men is accounted for", "[parcels][fukuoka]") {
+TEST_CASE("all 13 Fukuoka register files run and every hectare of hoban_men is accounted for",
+          "[parcels][fukuoka]") {
   const std::string out = test::scratch_dir("fukuoka-all");
   for (const char* name : kFukuokaFiles) {
     INFO(name);
@@ -77,11 +82,13 @@ TEST_CASE("all 13 Fukuoka register files run and every hectare of hoban_men is a
     CHECK(handling_ha(h, Handling::non_forest) == Approx(ft_ha("更新困難地")).margin(1e-6));
     CHECK(handling_ha(h, Handling::unstocked) ==
           Approx(ft_ha("未立木地") + ft_ha("伐採跡地") + ft_ha("天然林伐採跡地")).margin(1e-6));
-    CHECK(handling_ha(h, Handling::simulated) == Approx(ft_ha("人工林") + ft_ha("天然林")).margin(1e-6));
+    CHECK(handling_ha(h, Handling::simulated) ==
+          Approx(ft_ha("人工林") + ft_ha("天然林")).margin(1e-6));
     CHECK(h.records[static_cast<std::size_t>(Handling::skipped_invalid)] == 0);
 
     const driver::RunOutcome r = driver::run_to_file(setup, "test");
-    CHECK(r.result.aggregates.total_area_ha == Approx(handling_ha(h, Handling::simulated)).margin(1e-4));
+    CHECK(r.result.aggregates.total_area_ha ==
+          Approx(handling_ha(h, Handling::simulated)).margin(1e-4));
     CHECK(fs::exists(r.output_path));
   }
 }
@@ -97,7 +104,8 @@ TEST_CASE("two-storey stands are two simulated records", "[parcels][fukuoka]") {
   REQUIRE(row.contains("403480650020401"));
   REQUIRE(row.contains("403480650020402"));
   REQUIRE(row.contains("403480650020403"));
-  const std::size_t up = row["403480650020401"], low = row["403480650020402"], low2 = row["403480650020403"];
+  const std::size_t up = row["403480650020401"], low = row["403480650020402"],
+                    low2 = row["403480650020403"];
   CHECK(p.storey[up] == Storey::upper);
   CHECK(p.storey[low] == Storey::lower);
   CHECK(p.storey[low2] == Storey::lower);
@@ -110,7 +118,8 @@ TEST_CASE("two-storey stands are two simulated records", "[parcels][fukuoka]") {
   CHECK(setup.inputs.species[p.species[low2]].code == "broadleaf_other");
 }
 
-TEST_CASE("area from geometry in a projected CRS matches the register's shape area", "[parcels][fukuoka]") {
+TEST_CASE("area from geometry in a projected CRS matches the register's shape area",
+          "[parcels][fukuoka]") {
   // st_area_sh is the polygon area in m2 that the data provider computed; the engine computes its
   // own from the WGS 84 polygons transformed to JGD2011 / Japan Plane Rectangular CS II.
   const std::string dir = test::scratch_dir("area-geometry");
@@ -127,9 +136,11 @@ TEST_CASE("area from geometry in a projected CRS matches the register's shape ar
   text.replace(text.find("  invalid_values"), 0, "  area_from_geometry:\n    epsg: 6670\n");
   // Paths in the copied scenario stay relative to the repository's scenarios folder.
   text.replace(text.find("../../shared/data/fukuoka-forest-register/hisayama.fgb"),
-               std::string("../../shared/data/fukuoka-forest-register/hisayama.fgb").size(), fukuoka("kasuga"));
-  for (const char* p : {"../data/species.csv", "../data/species_aliases.csv", "../data/forest_types.csv",
-                        "../data/richards_curves.csv", "../data/site_classes.csv"}) {
+               std::string("../../shared/data/fukuoka-forest-register/hisayama.fgb").size(),
+               fukuoka("kasuga"));
+  for (const char* p :
+       {"../data/species.csv", "../data/species_aliases.csv", "../data/forest_types.csv",
+        "../data/richards_curves.csv", "../data/site_classes.csv"}) {
     text.replace(text.find(p), std::string(p).size(), test::repo(std::string(p).substr(3)));
   }
   const std::string scenario = dir + "/area.yaml";
@@ -139,18 +150,24 @@ TEST_CASE("area from geometry in a projected CRS matches the register's shape ar
   std::map<std::int64_t, double> shape_area_ha;  // by feature id
   GDALAllRegister();
   std::unique_ptr<GDALDataset> ds(GDALDataset::Open(fukuoka("kasuga").c_str(), GDAL_OF_VECTOR));
-  for (auto& f : *ds->GetLayer(0)) shape_area_ha[f->GetFID()] = f->GetFieldAsDouble("st_area_sh") / 10000.0;
+  for (auto& f : *ds->GetLayer(0))
+    shape_area_ha[f->GetFID()] = f->GetFieldAsDouble("st_area_sh") / 10000.0;
   REQUIRE(setup.inputs.parcels.size() > 100);
   for (std::size_t i = 0; i < setup.inputs.parcels.size(); ++i) {
     INFO("parcel " << setup.inputs.parcels.key[i]);
-    CHECK(setup.inputs.parcels.area_ha[i] == Approx(shape_area_ha.at(setup.inputs.parcels.source_fid[i])).margin(1e-7));
+    CHECK(setup.inputs.parcels.area_ha[i] ==
+          Approx(shape_area_ha.at(setup.inputs.parcels.source_fid[i])).margin(1e-7));
   }
 }
 
-TEST_CASE("the demo parcels read the same from GeoPackage, FlatGeobuf, GeoJSON and a CP932 Shapefile", "[parcels][formats]") {
+TEST_CASE(
+    "the demo parcels read the same from GeoPackage, FlatGeobuf, GeoJSON and a CP932 Shapefile",
+    "[parcels][formats]") {
   const std::string dir = test::scratch_dir("formats");
   const std::string gpkg = test::repo("data/demo/hinohara_demo.gpkg");
-  auto sh = [](const std::string& cmd) { REQUIRE(std::system((cmd + " > /dev/null 2>&1").c_str()) == 0); };
+  auto sh = [](const std::string& cmd) {
+    REQUIRE(std::system((cmd + " > /dev/null 2>&1").c_str()) == 0);
+  };
   sh("ogr2ogr -f FlatGeobuf " + dir + "/demo.fgb " + gpkg + " shohan");
   sh("ogr2ogr -f GeoJSON " + dir + "/demo.geojson " + gpkg + " shohan");
   sh("ogr2ogr -f 'ESRI Shapefile' -lco ENCODING=CP932 " + dir + "/demo.shp " + gpkg + " shohan");
@@ -162,12 +179,14 @@ TEST_CASE("the demo parcels read the same from GeoPackage, FlatGeobuf, GeoJSON a
     CHECK(bytes.find("スギ") == std::string::npos);
   }
 
-  const driver::Loaded base = driver::load(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml")));
+  const driver::Loaded base =
+      driver::load(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml")));
   auto same_as_base = [&](const driver::Loaded& other) {
     REQUIRE(other.inputs.parcels.size() == base.inputs.parcels.size());
     CHECK(other.record.handling.records == base.record.handling.records);
     std::map<std::string, std::size_t> row;
-    for (std::size_t i = 0; i < other.inputs.parcels.size(); ++i) row[other.inputs.parcels.key[i]] = i;
+    for (std::size_t i = 0; i < other.inputs.parcels.size(); ++i)
+      row[other.inputs.parcels.key[i]] = i;
     for (std::size_t i = 0; i < base.inputs.parcels.size(); ++i) {
       INFO(base.inputs.parcels.key[i]);
       REQUIRE(row.contains(base.inputs.parcels.key[i]));
@@ -176,7 +195,8 @@ TEST_CASE("the demo parcels read the same from GeoPackage, FlatGeobuf, GeoJSON a
       CHECK(other.inputs.parcels.age[j] == base.inputs.parcels.age[i]);
       CHECK(other.inputs.parcels.species[j] == base.inputs.parcels.species[i]);
       CHECK(other.inputs.parcels.storey[j] == base.inputs.parcels.storey[i]);
-      CHECK(other.inputs.parcels.municipality_names[other.inputs.parcels.municipality[j]] == "檜原村");
+      CHECK(other.inputs.parcels.municipality_names[other.inputs.parcels.municipality[j]] ==
+            "檜原村");
     }
   };
   SECTION("FlatGeobuf and GeoJSON with the demo field names") {
@@ -189,7 +209,8 @@ TEST_CASE("the demo parcels read the same from GeoPackage, FlatGeobuf, GeoJSON a
       same_as_base(driver::load(s));
     }
   }
-  SECTION("Shapefile: 10-character field names, CP932 text read through the .cpg or ENCODING=CP932") {
+  SECTION(
+      "Shapefile: 10-character field names, CP932 text read through the .cpg or ENCODING=CP932") {
     io::ScenarioOverrides ov;
     ov.parcels = dir + "/demo.shp";
     io::Scenario s = io::load_scenario(test::repo("scenarios/hinohara-demo.yaml"), ov);
@@ -212,7 +233,8 @@ TEST_CASE("a mapped register volume is the initial volume and is checked", "[par
            R"(},"geometry":{"type":"Polygon","coordinates":[[[0,0],[100,0],[100,100],[0,100],[0,0]]]}})";
   };
   auto write = [&](const std::string& name, const std::string& a, const std::string& b) {
-    test::write_file(dir + "/" + name, R"({"type":"FeatureCollection","features":[)" + a + "," + b + "]}");
+    test::write_file(dir + "/" + name,
+                     R"({"type":"FeatureCollection","features":[)" + a + "," + b + "]}");
   };
   write("good.geojson", feature("a", "150.0"), feature("b", "null"));
   write("bad.geojson", feature("a", "1e30"), feature("b", "-2"));
@@ -223,19 +245,24 @@ parcels:
   path: good.geojson
   fields: {id: key, species: sp, age: age, area: ha, volume: vol}
 parameters:
-  species: )" + test::repo("data/species.csv") + R"(
-  species_aliases: )" + test::repo("data/species_aliases.csv") + R"(
+  species: )" + test::repo("data/species.csv") +
+                           R"(
+  species_aliases: )" + test::repo("data/species_aliases.csv") +
+                           R"(
 growth:
   model: richards
   richards:
-    curves: )" + test::repo("data/richards_curves.csv") + R"(
-    site_classes: )" + test::repo("data/site_classes.csv") + R"(
+    curves: )" + test::repo("data/richards_curves.csv") +
+                           R"(
+    site_classes: )" + test::repo("data/site_classes.csv") +
+                           R"(
     site_class_scheme: uniform
 )";
   test::write_file(dir + "/volume.yaml", yaml);
   const driver::Loaded good = driver::load(io::load_scenario(dir + "/volume.yaml"));
   std::map<std::string, float> initial;
-  for (std::size_t i = 0; i < good.inputs.parcels.size(); ++i) initial[good.inputs.parcels.key[i]] = good.inputs.parcels.volume_initial[i];
+  for (std::size_t i = 0; i < good.inputs.parcels.size(); ++i)
+    initial[good.inputs.parcels.key[i]] = good.inputs.parcels.volume_initial[i];
   CHECK(initial.at("a") == 150.0f);
   CHECK(initial.at("b") < 0.0f);  // NULL: from the growth curve
 
@@ -246,8 +273,10 @@ growth:
     FAIL("expected an input error");
   } catch (const InputError& e) {
     const std::string msg = e.what();
-    CHECK(msg.find("parcel 'a' (feature 0): field 'volume' (source field 'vol')") != std::string::npos);
-    CHECK(msg.find("parcel 'b' (feature 1): field 'volume' (source field 'vol'): -2") != std::string::npos);
+    CHECK(msg.find("parcel 'a' (feature 0): field 'volume' (source field 'vol')") !=
+          std::string::npos);
+    CHECK(msg.find("parcel 'b' (feature 1): field 'volume' (source field 'vol'): -2") !=
+          std::string::npos);
     CHECK(msg.find("expected a stem volume in [0, 100000] m3 ha-1") != std::string::npos);
   }
 }

@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <memory>
 #include <map>
+#include <memory>
 #include <random>
 #include <set>
 #include <tuple>
@@ -25,8 +25,8 @@
 
 using namespace shinrin;
 using planning::PlanVar;
-using sim::ParcelVar;
 using silviculture::Operation;
+using sim::ParcelVar;
 using test::World;
 
 namespace {
@@ -42,7 +42,8 @@ silviculture::Regime felling_regime() {
 }
 
 // One final-felling target over the whole landscape, `amount` [basis unit] every year.
-planning::Plan felling_plan(const World& w, double amount, planning::Priority priority, planning::LastParcel last,
+planning::Plan felling_plan(const World& w, double amount, planning::Priority priority,
+                            planning::LastParcel last,
                             planning::Basis basis = planning::Basis::area, std::uint64_t seed = 0) {
   planning::Plan plan;
   planning::UnitColumn units;
@@ -97,7 +98,8 @@ void add_six(World& w) {
 
 }  // namespace
 
-TEST_CASE("planning: oldest first, ties on the register key, whole parcels, backlog carried over", "[planning]") {
+TEST_CASE("planning: oldest first, ties on the register key, whole parcels, backlog carried over",
+          "[planning]") {
   World w;
   add_six(w);
   w.in.years = 4;
@@ -126,11 +128,13 @@ TEST_CASE("planning: oldest first, ties on the register key, whole parcels, back
   // Never above target, and the aggregates agree with the plan.
   for (std::size_t t = 1; t <= 4; ++t) {
     CHECK(r.at(0, t, PlanVar::achieved) <= 4.0);
-    CHECK(agg.total.at(0, t, sim::AggVar::felled_area) == Approx(r.at(0, t, PlanVar::treated_area)));
+    CHECK(agg.total.at(0, t, sim::AggVar::felled_area) ==
+          Approx(r.at(0, t, PlanVar::treated_area)));
   }
 }
 
-TEST_CASE("planning: with last_parcel stop the first parcel that does not fit ends the year", "[planning]") {
+TEST_CASE("planning: with last_parcel stop the first parcel that does not fit ends the year",
+          "[planning]") {
   World w;
   add_six(w);
   w.add(94, 0, 5.0, "g");  // source position 6: the oldest (95 in year 1), larger than the target
@@ -154,11 +158,13 @@ TEST_CASE("planning: with last_parcel stop the first parcel that does not fit en
   CHECK(r.at(0, 4, PlanVar::backlog_area) == Approx(5.0));
 }
 
-TEST_CASE("planning: with last_parcel overshoot the parcel that crosses the target is cut whole", "[planning]") {
+TEST_CASE("planning: with last_parcel overshoot the parcel that crosses the target is cut whole",
+          "[planning]") {
   World w;
   add_six(w);
   w.in.years = 1;
-  w.in.plan = felling_plan(w, 4.0, planning::Priority::oldest_first, planning::LastParcel::overshoot);
+  w.in.plan =
+      felling_plan(w, 4.0, planning::Priority::oldest_first, planning::LastParcel::overshoot);
   const sim::Aggregates agg = w.run(1);
   // c 1 -> 1, b 1.5 -> 2.5, e 2 -> 4.5 >= 4: the year ends 0.5 ha above target.
   CHECK(felled(w, 1) == std::set<std::size_t>{0, 1, 2});
@@ -179,7 +185,8 @@ TEST_CASE("planning: a target beyond what is eligible is reported as shortfall",
   CHECK(agg.plan.at(0, 1, PlanVar::backlog_area) == Approx(0.0).margin(1e-12));
 }
 
-TEST_CASE("planning: largest volume first, and a volume target counts the stem volume removed", "[planning]") {
+TEST_CASE("planning: largest volume first, and a volume target counts the stem volume removed",
+          "[planning]") {
   World w;
   w.model.management.regimes = {felling_regime()};
   w.model.management.regimes[0].regeneration.species = w.hinoki;
@@ -196,8 +203,8 @@ TEST_CASE("planning: largest volume first, and a volume target counts the stem v
   // Target 1400 m3: 700 + dv, then 650 + dv (together 1350 + 2 dv < 1400 for dv < 25), then
   // 600 + dv would exceed it.
   REQUIRE(dv < 25.0);
-  w.in.plan = felling_plan(w, 1400.0, planning::Priority::largest_volume_first, planning::LastParcel::skip,
-                           planning::Basis::volume);
+  w.in.plan = felling_plan(w, 1400.0, planning::Priority::largest_volume_first,
+                           planning::LastParcel::skip, planning::Basis::volume);
   const sim::Aggregates agg = w.run(1);
   CHECK(felled(w, 1) == std::set<std::size_t>{1, 2});
   CHECK(agg.plan.at(0, 1, PlanVar::achieved) == Approx(1350.0 + 2 * dv).epsilon(1e-6));
@@ -227,7 +234,8 @@ TEST_CASE("planning: events come first and count towards the target", "[planning
   CHECK(agg.plan.at(0, 1, PlanVar::treated_parcels) == 2.0);
 }
 
-TEST_CASE("planning: a seeded random priority repeats, and follows parcels, not record order", "[planning]") {
+TEST_CASE("planning: a seeded random priority repeats, and follows parcels, not record order",
+          "[planning]") {
   auto run = [](std::uint64_t seed, bool reversed) {
     World w;
     w.model.management.regimes = {felling_regime()};
@@ -258,7 +266,8 @@ TEST_CASE("planning: two States over one Inputs equal two separate runs", "[plan
   io::ScenarioOverrides ov;
   ov.output = dir + "/unused.h5";
   ov.years = 12;
-  const driver::Loaded loaded = driver::load(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml"), ov));
+  const driver::Loaded loaded =
+      driver::load(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml"), ov));
   REQUIRE(loaded.inputs.plan.enabled());
   sim::RunConfig config;
   config.output = loaded.output;
@@ -271,7 +280,8 @@ TEST_CASE("planning: two States over one Inputs equal two separate runs", "[plan
   };
   const auto first = run(loaded.inputs);
   const auto second = run(loaded.inputs);  // the same Inputs, a fresh State
-  const driver::Loaded again = driver::load(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml"), ov));
+  const driver::Loaded again =
+      driver::load(io::load_scenario(test::repo("scenarios/hinohara-demo.yaml"), ov));
   const auto separate = run(again.inputs);
   for (const auto* other : {&second, &separate}) {
     const sim::Aggregates& a = first.first;
@@ -282,7 +292,8 @@ TEST_CASE("planning: two States over one Inputs equal two separate runs", "[plan
         CHECK(((std::isnan(x) && std::isnan(y)) || x == y));
       }
       for (std::size_t row = 0; row < a.plan.rows(); ++row) {
-        if (t > 0) CHECK(a.plan.at(row, t, PlanVar::achieved) == b.plan.at(row, t, PlanVar::achieved));
+        if (t > 0)
+          CHECK(a.plan.at(row, t, PlanVar::achieved) == b.plan.at(row, t, PlanVar::achieved));
       }
     }
     // Per-parcel series bit for bit (NaN at the initial year of fluxes included).
@@ -298,7 +309,8 @@ TEST_CASE("planning: two States over one Inputs equal two separate runs", "[plan
   }
 }
 
-TEST_CASE("register ages advance from each record's snapshot date", "[planning][parcels][fukuoka]") {
+TEST_CASE("register ages advance from each record's snapshot date",
+          "[planning][parcels][fukuoka]") {
   // ashiya.fgb was taken on 2021-04-01 (fiscal year 2021), dazaifu.fgb on 2019-04-01 (FY2019):
   // from start_year 2025 the initial state is the end of FY2024, so ages advance by 3 and 5 years.
   const std::string dir = test::scratch_dir("planning-as-of");
@@ -306,7 +318,8 @@ TEST_CASE("register ages advance from each record's snapshot date", "[planning][
     io::ScenarioOverrides ov;
     ov.parcels = test::shared("data/fukuoka-forest-register/" + name + ".fgb");
     ov.output = dir + "/" + name + ".h5";
-    const driver::Loaded l = driver::load(io::load_scenario(test::repo("scenarios/fukuoka-register.yaml"), ov));
+    const driver::Loaded l =
+        driver::load(io::load_scenario(test::repo("scenarios/fukuoka-register.yaml"), ov));
     std::map<std::int64_t, int> rinrei;  // register age by feature id, read here with GDAL
     GDALAllRegister();
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(ov.parcels->c_str(), GDAL_OF_VECTOR));
@@ -324,14 +337,16 @@ TEST_CASE("register ages advance from each record's snapshot date", "[planning][
   }
 }
 
-TEST_CASE("the managed Fukuoka scenario never fells more than its target, and has no first-year pulse",
-          "[planning][fukuoka][management]") {
+TEST_CASE(
+    "the managed Fukuoka scenario never fells more than its target, and has no first-year pulse",
+    "[planning][fukuoka][management]") {
   const std::string dir = test::scratch_dir("planning-fukuoka");
   for (const char* name : {"hisayama", "tagawa"}) {
     io::ScenarioOverrides ov;
     ov.parcels = test::shared(std::string("data/fukuoka-forest-register/") + name + ".fgb");
     ov.output = dir + "/" + name + ".h5";
-    const driver::Loaded l = driver::load(io::load_scenario(test::repo("scenarios/fukuoka-managed.yaml"), ov));
+    const driver::Loaded l =
+        driver::load(io::load_scenario(test::repo("scenarios/fukuoka-managed.yaml"), ov));
     driver::run_to_file(l, "test");
     const io::ResultsSummary s = io::read_summary(*ov.output);
     REQUIRE(s.plan.size() == 2);  // felling and thinning, one municipality each
@@ -352,7 +367,8 @@ TEST_CASE("the managed Fukuoka scenario never fells more than its target, and ha
     for (std::size_t t = 1; t < s.year.size(); ++t) {
       CHECK(felling.target_amount[t] == Approx(rate).epsilon(1e-12));
       CHECK(felling.achieved[t] <= felling.target_amount[t] * (1 + 1e-12));
-      CHECK(s.totals[std::size_t(sim::AggVar::felled_area)][t] <= felling.target_amount[t] * (1 + 1e-12));
+      CHECK(s.totals[std::size_t(sim::AggVar::felled_area)][t] <=
+            felling.target_amount[t] * (1 + 1e-12));
     }
     CHECK(felling.achieved[1] > 0.9 * rate);  // the target is nearly met: whole parcels
   }
@@ -376,7 +392,8 @@ void write_shuffled(const std::string& from, const std::string& to, unsigned see
   REQUIRE(dst);
   OGRLayer* out = dst->CreateLayer(in->GetName(), in->GetSpatialRef(), in->GetGeomType(), nullptr);
   REQUIRE(out);
-  for (int k = 0; k < in->GetLayerDefn()->GetFieldCount(); ++k) REQUIRE(out->CreateField(in->GetLayerDefn()->GetFieldDefn(k)) == OGRERR_NONE);
+  for (int k = 0; k < in->GetLayerDefn()->GetFieldCount(); ++k)
+    REQUIRE(out->CreateField(in->GetLayerDefn()->GetFieldDefn(k)) == OGRERR_NONE);
   for (auto& f : features) {
     std::unique_ptr<OGRFeature> g(OGRFeature::CreateFeature(out->GetLayerDefn()));
     REQUIRE(g->SetFrom(f.get()) == OGRERR_NONE);
@@ -384,30 +401,33 @@ void write_shuffled(const std::string& from, const std::string& to, unsigned see
   }
 }
 
-
 }  // namespace
 
-TEST_CASE("planning: shuffled input records and 1 or 2 threads give identical results", "[planning][threads][fukuoka]") {
+TEST_CASE("planning: shuffled input records and 1 or 2 threads give identical results",
+          "[planning][threads][fukuoka]") {
   // Hisayama under the managed scenario (planning active every year): 4,944 simulated records, so
-  // two threads really split the blocks; the shuffled copy holds the same features in another order.
+  // two threads really split the blocks; the shuffled copy holds the same features in another
+  // order.
   const std::string dir = test::scratch_dir("planning-shuffled");
   const std::string original = test::shared("data/fukuoka-forest-register/hisayama.fgb");
   const std::string shuffled = dir + "/hisayama-shuffled.fgb";
   write_shuffled(original, shuffled, 20251129);
   const std::string scenario = test::repo("scenarios/fukuoka-managed.yaml");
   std::string log;
-  for (const auto& [parcels, threads, out] : {std::tuple{original, 1, "/t1.h5"}, std::tuple{original, 2, "/t2.h5"},
-                                              std::tuple{shuffled, 2, "/shuffled.h5"}}) {
+  for (const auto& [parcels, threads, out] :
+       {std::tuple{original, 1, "/t1.h5"}, std::tuple{original, 2, "/t2.h5"},
+        std::tuple{shuffled, 2, "/shuffled.h5"}}) {
     INFO(log);
-    REQUIRE(test::run_cli("run " + scenario + " --parcels " + parcels + " --threads " + std::to_string(threads) +
-                              " --years 30 --output " + dir + out,
+    REQUIRE(test::run_cli("run " + scenario + " --parcels " + parcels + " --threads " +
+                              std::to_string(threads) + " --years 30 --output " + dir + out,
                           log) == 0);
   }
   std::string py;
   CHECK(test::run_python("compare_results.py", dir + "/t1.h5 " + dir + "/t2.h5", py) == 0);
   INFO(py);
   CHECK(py.find("identical") != std::string::npos);
-  CHECK(test::run_python("compare_results.py", "--by-key " + dir + "/t2.h5 " + dir + "/shuffled.h5", py) == 0);
+  CHECK(test::run_python("compare_results.py", "--by-key " + dir + "/t2.h5 " + dir + "/shuffled.h5",
+                         py) == 0);
   INFO(py);
   CHECK(py.find("identical") != std::string::npos);
   // The shuffle really changed the order of the records.

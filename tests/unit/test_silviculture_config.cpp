@@ -749,7 +749,8 @@ TEST_CASE("config: an event list binds to parcel rows by register key", "[config
   const std::size_t hi = row_of(p, hinoki);  // any_plantation has no regeneration of its own
   CHECK(p.regen_species[hi] == species(r, "sugi"));
   bool recorded = false;
-  for (const auto& in : r.record.inputs) recorded = recorded || (in.role == "events" && in.path == csv);
+  for (const auto& in : r.record.inputs)
+    recorded = recorded || (in.role == "events" && in.path == csv);
   CHECK(recorded);
   // The events section reads back from the resolved scenario.
   const std::string again = write_scenario(dir, "resolved.yaml", r.record.scenario_text);

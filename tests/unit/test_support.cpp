@@ -42,7 +42,8 @@ int run_cli(const std::string& args, std::string& output) {
 }
 
 int run_python(const std::string& script, const std::string& args, std::string& output) {
-  return run_command("/usr/bin/python3 " + repo("tests/python/" + script) + " " + args + " 2>&1", output);
+  return run_command("/usr/bin/python3 " + repo("tests/python/" + script) + " " + args + " 2>&1",
+                     output);
 }
 
 void write_file(const std::string& path, const std::string& text) {
@@ -53,7 +54,8 @@ void write_file(const std::string& path, const std::string& text) {
 
 std::size_t count_of(const std::string& text, const std::string& needle) {
   std::size_t n = 0;
-  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) ++n;
+  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1))
+    ++n;
   return n;
 }
 
@@ -67,7 +69,8 @@ int line_of(const std::string& text, const std::string& needle) {
   INFO("looking for '" << needle << "'");
   REQUIRE(count_of(text, needle) == 1);
   const auto pos = text.find(needle);
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
+  return 1 +
+         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
 }
 
 std::string place(const std::string& file, const std::string& text, const std::string& needle,
@@ -92,14 +95,16 @@ std::string input_error(const std::function<void()>& f) {
 std::string expand(std::string text, const std::map<std::string, std::string>& vars) {
   for (const auto& [name, value] : vars) {
     const std::string mark = "{" + name + "}";
-    for (auto pos = text.find(mark); pos != std::string::npos; pos = text.find(mark, pos + value.size())) {
+    for (auto pos = text.find(mark); pos != std::string::npos;
+         pos = text.find(mark, pos + value.size())) {
       text.replace(pos, mark.size(), value);
     }
   }
   return text;
 }
 
-std::string write_scenario(const std::string& dir, const std::string& name, const std::string& text) {
+std::string write_scenario(const std::string& dir, const std::string& name,
+                           const std::string& text) {
   const std::string path = dir + "/" + name;
   write_file(path, text);
   return path;

@@ -6,13 +6,17 @@
 #include <map>
 #include <string>
 
-#include "shinrin/io/parameter_tables.hpp"
 #include "shinrin/driver/load.hpp"
+#include "shinrin/io/parameter_tables.hpp"
 
 namespace shinrin::test {
 
-inline std::string repo(const std::string& rel) { return std::string(SHINRIN_SOURCE_DIR) + "/" + rel; }
-inline std::string shared(const std::string& rel) { return std::string(SHINRIN_SHARED_DIR) + "/" + rel; }
+inline std::string repo(const std::string& rel) {
+  return std::string(SHINRIN_SOURCE_DIR) + "/" + rel;
+}
+inline std::string shared(const std::string& rel) {
+  return std::string(SHINRIN_SHARED_DIR) + "/" + rel;
+}
 //! A fresh folder under the build tree for files a test writes.
 std::string scratch_dir(const std::string& name);
 //! Runs the shinrin executable with `args`; returns exit code, stdout+stderr in `output`.
@@ -23,7 +27,9 @@ int run_python(const std::string& script, const std::string& args, std::string& 
 //! Writes `text` to `path`.
 void write_file(const std::string& path, const std::string& text);
 
-inline SpeciesTable repo_species() { return io::load_species_table(repo("data/species.csv")); }
+inline SpeciesTable repo_species() {
+  return io::load_species_table(repo("data/species.csv"));
+}
 
 // --- scenario texts and error messages ---------------------------------------------------------
 
@@ -42,7 +48,8 @@ std::string input_error(const std::function<void()>& f);
 //! `text` with every "{NAME}" replaced by vars[NAME].
 std::string expand(std::string text, const std::map<std::string, std::string>& vars);
 //! Writes `text` as dir/name and returns the path.
-std::string write_scenario(const std::string& dir, const std::string& name, const std::string& text);
+std::string write_scenario(const std::string& dir, const std::string& name,
+                           const std::string& text);
 //! prepare_run of the scenario at `path`.
 driver::Loaded prepare(const std::string& scenario_path);
 

@@ -26,7 +26,8 @@ struct DecayConfig {
   std::vector<DecayRates> by_species;  //!< indexed like the SpeciesTable
   FirstOrderRate soil;
   bool soil_enabled = false;
-  double residue_to_litter = 0.0;      //!< share of harvest residues (branches, foliage) that is litter [1]
+  double residue_to_litter =
+      0.0;  //!< share of harvest residues (branches, foliage) that is litter [1]
 };
 
 //! Half-lives of harvested wood products in use [years]; IPCC defaults 35 / 25 / 2 (DOMAIN.md 5).

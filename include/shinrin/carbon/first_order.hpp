@@ -13,9 +13,9 @@ namespace shinrin::carbon {
 
 //! Per-pool constants of the one-year step.
 struct FirstOrderRate {
-  double k = 0.0;               //!< decay rate [year-1]
-  double keep_stock = 1.0;      //!< e^(-k): share of the start-of-year stock kept
-  double keep_inflow = 1.0;     //!< (1 - e^(-k)) / k: share of this year's inflow kept
+  double k = 0.0;            //!< decay rate [year-1]
+  double keep_stock = 1.0;   //!< e^(-k): share of the start-of-year stock kept
+  double keep_inflow = 1.0;  //!< (1 - e^(-k)) / k: share of this year's inflow kept
 
   static FirstOrderRate from_rate(double k) {
     FirstOrderRate r;

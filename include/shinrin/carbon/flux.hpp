@@ -60,8 +60,8 @@ struct FluxInfo {
   Flux flux;              //!< the channel this row describes (rows are in enum order)
   std::string_view name;  //!< e.g. "thinning: carbon_ag -> carbon_dead_wood"
   Module module;
-  std::uint8_t source;    //!< Pool index or kAtmosphere
-  std::uint8_t target;    //!< Pool index or kAtmosphere
+  std::uint8_t source;  //!< Pool index or kAtmosphere
+  std::uint8_t target;  //!< Pool index or kAtmosphere
 };
 const FluxInfo& flux_info(Flux f);
 

@@ -36,8 +36,11 @@ class PoolTable {
  public:
   PoolTable() = default;
   explicit PoolTable(std::size_t parcels)
-      : parcels_(parcels), data_(parcels * kPoolCount, 0.0), initial_(parcels, 0.0),
-        uptake_(parcels, 0.0), emission_(parcels, 0.0) {}
+      : parcels_(parcels),
+        data_(parcels * kPoolCount, 0.0),
+        initial_(parcels, 0.0),
+        uptake_(parcels, 0.0),
+        emission_(parcels, 0.0) {}
   std::size_t parcels() const { return parcels_; }
   std::span<double> pool(Pool p) {
     return {data_.data() + static_cast<std::size_t>(p) * parcels_, parcels_};

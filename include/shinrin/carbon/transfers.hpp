@@ -2,7 +2,8 @@
 //! The one place where pool values change after initialisation. apply_fluxes() moves the amounts
 //! of one module's channels between pools and the atmosphere and books uptake and emission;
 //! check_balance() then verifies, for every parcel of the range,
-//!   | sum(pools) - (initial + uptake - emission) | <= 1e-6 x (|initial| + |uptake| + |emission|) + 1e-9
+//!   | sum(pools) - (initial + uptake - emission) | <= 1e-6 x (|initial| + |uptake| + |emission|) +
+//!   1e-9
 //! [t C ha-1], i.e. relative error below 1e-6 of the carbon that has passed through the parcel.
 
 #include <cstddef>
@@ -27,7 +28,8 @@ void apply_fluxes(RowRange rows, const FluxBlock& fluxes, Module module, PoolTab
 std::optional<std::size_t> check_balance(RowRange rows, const PoolTable& pools);
 //! First of the block rows `subset` (counted from rows.first) whose carbon balance fails, or
 //! nullopt: the check after a module that changed only those rows.
-std::optional<std::size_t> check_balance(RowRange rows, std::span<const std::uint32_t> subset, const PoolTable& pools);
+std::optional<std::size_t> check_balance(RowRange rows, std::span<const std::uint32_t> subset,
+                                         const PoolTable& pools);
 
 //! Sets the balance baseline of `rows` to their current pool totals (after initialisation or a
 //! reset of the accounts).

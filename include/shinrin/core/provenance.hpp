@@ -22,13 +22,13 @@ std::string_view status_tag(Status s);
 
 //! One parameter value as used by a run, with its unit and source.
 struct ParameterRecord {
-  std::string table;      //!< file the value came from (as given in the scenario)
-  std::string key;        //!< what it belongs to, e.g. species code "sugi"
-  std::string name;       //!< parameter name, e.g. "D"
-  double value = 0.0;     //!< value in `unit`
-  std::string unit;       //!< unit, e.g. "t m-3"
+  std::string table;   //!< file the value came from (as given in the scenario)
+  std::string key;     //!< what it belongs to, e.g. species code "sugi"
+  std::string name;    //!< parameter name, e.g. "D"
+  double value = 0.0;  //!< value in `unit`
+  std::string unit;    //!< unit, e.g. "t m-3"
   Status status = Status::unconfirmed;
-  std::string source;     //!< citation
+  std::string source;  //!< citation
 };
 
 //! Keeps only the records with status U.

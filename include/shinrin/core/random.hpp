@@ -6,7 +6,8 @@
 //! mix64 is the splitmix64 finaliser (Steele, Lea and Flood 2014, "Fast splittable pseudorandom
 //! number generators", OOPSLA; the constants of Vigna's reference implementation). It is a
 //! bijection on 64-bit integers with good avalanche, which is all a keyed draw needs. Written out
-//! here (eight lines) because no Debian C++ library offers a counter-based generator keyed this way.
+//! here (eight lines) because no Debian C++ library offers a counter-based generator keyed this
+//! way.
 
 #include <cstdint>
 

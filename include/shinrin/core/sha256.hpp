@@ -20,8 +20,8 @@ class Sha256 {
  private:
   std::array<std::uint32_t, 8> h_;
   std::array<unsigned char, 64> block_{};
-  std::size_t used_ = 0;        // bytes waiting in block_
-  std::uint64_t length_ = 0;    // message length so far [bytes]
+  std::size_t used_ = 0;      // bytes waiting in block_
+  std::uint64_t length_ = 0;  // message length so far [bytes]
 };
 
 //! SHA-256 of `bytes` in one call.

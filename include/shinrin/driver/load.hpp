@@ -20,10 +20,10 @@ namespace shinrin::driver {
 
 struct Loaded {
   io::Scenario scenario;
-  io::RunRecord record;          //!< scenario text, handling, parameters, input files
-  sim::Inputs inputs;            //!< the landscape, tables and plan, immutable from here on
-  sim::OutputSelection output;   //!< per-parcel series selection
-  std::string growth_model;      //!< name of the growth model
+  io::RunRecord record;                  //!< scenario text, handling, parameters, input files
+  sim::Inputs inputs;                    //!< the landscape, tables and plan, immutable from here on
+  sim::OutputSelection output;           //!< per-parcel series selection
+  std::string growth_model;              //!< name of the growth model
   std::vector<growth::CurveKey> curves;  //!< curve index -> (species, site class)
 };
 

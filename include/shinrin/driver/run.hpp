@@ -13,8 +13,8 @@ namespace shinrin::driver {
 struct RunOutcome {
   sim::RunResult result;
   std::string output_path;
-  int threads = 0;        //!< OpenMP threads used
-  double seconds = 0.0;   //!< wall time of the simulation phase [s]
+  int threads = 0;       //!< OpenMP threads used
+  double seconds = 0.0;  //!< wall time of the simulation phase [s]
 };
 
 //! `command_line` is recorded in the file.

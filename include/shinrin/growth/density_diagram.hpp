@@ -17,7 +17,7 @@ namespace shinrin::growth {
 
 struct DensityDiagram {
   double b1 = 0.0, b2 = 0.0, b3 = 0.0, b4 = 0.0;  //!< equivalent-height curve
-  double c = 0.0;                                  //!< log10 of the full-density line at H = 1 m
+  double c = 0.0;                                 //!< log10 of the full-density line at H = 1 m
 
   //! Stand volume on the equivalent-height curve [m3 ha-1].
   double volume(double H, double N) const;

@@ -30,11 +30,12 @@ namespace shinrin::growth {
 //! Advances rows `rows` by one year: age, volume and the increment `dv` (rows.size() entries,
 //! indexed from rows.first). `critical_stocking` is rho_c [1]; 0 = no scaling.
 void grow(RowRange rows, const GrowthTable& table, double critical_stocking,
-          std::span<const std::uint32_t> curve, std::span<std::int16_t> age, std::span<float> volume,
-          std::span<float> dv);
+          std::span<const std::uint32_t> curve, std::span<std::int16_t> age,
+          std::span<float> volume, std::span<float> dv);
 
 //! Top height from the curve at the stand's age, and stems capped at the full-density line.
 void update_stand(RowRange rows, const GrowthTable& table, std::span<const std::uint32_t> curve,
-                  std::span<const std::int16_t> age, std::span<float> stems, std::span<float> height);
+                  std::span<const std::int16_t> age, std::span<float> stems,
+                  std::span<float> height);
 
 }  // namespace shinrin::growth

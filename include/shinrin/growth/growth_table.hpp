@@ -35,7 +35,9 @@ struct DensityTerms {
   double yield_index(double N) const { return (p1 + p3 / n_rf) / (p1 + p3 / N); }
   //! Whether Ry(N) > ry, without a division: Ry = (p1 + p3 / n_rf) / (p1 + p3 / N) and every
   //! term is positive, so Ry > ry  <=>  N (p1 + p3 / n_rf - ry p1) > ry p3.
-  bool yield_index_above(double N, double ry) const { return N * (p1 + p3 / n_rf - ry * p1) > ry * p3; }
+  bool yield_index_above(double N, double ry) const {
+    return N * (p1 + p3 / n_rf - ry * p1) > ry * p3;
+  }
   //! Stems at which Ry = ry [ha-1].
   double stems_for_yield_index(double ry) const { return p3 / ((p1 + p3 / n_rf) / ry - p1); }
   //! Stems at which the curve's volume is v [ha-1] (v below the asymptote 1 / p1).
@@ -59,7 +61,9 @@ class GrowthTable {
   float volume(std::uint32_t curve, int age) const { return volume_[index(curve, age)]; }
   float increment(std::uint32_t curve, int age) const { return increment_[index(curve, age)]; }
   //! Top height [m]; 0 when no height model was tabulated.
-  float height(std::uint32_t curve, int age) const { return height_.empty() ? 0.0f : height_[index(curve, age)]; }
+  float height(std::uint32_t curve, int age) const {
+    return height_.empty() ? 0.0f : height_[index(curve, age)];
+  }
   bool has_height() const { return !height_.empty(); }
   //! Adds density terms from the diagram of each curve's species (nullopt: none). Needs heights.
   void add_density_terms(std::span<const std::optional<DensityDiagram>> diagram_of_curve);

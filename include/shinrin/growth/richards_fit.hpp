@@ -12,10 +12,10 @@ namespace shinrin::growth {
 
 struct RichardsFit {
   RichardsParams params;
-  double rmse = 0.0;           //!< root mean square residual [m3 ha-1]
+  double rmse = 0.0;              //!< root mean square residual [m3 ha-1]
   double max_abs_residual = 0.0;  //!< largest |V_model - V_obs| [m3 ha-1]
-  int iterations = 0;          //!< Levenberg-Marquardt iterations used
-  bool converged = false;      //!< relative change of the sum of squares fell below 1e-14
+  int iterations = 0;             //!< Levenberg-Marquardt iterations used
+  bool converged = false;         //!< relative change of the sum of squares fell below 1e-14
 };
 
 //! Fits A [m3 ha-1], k [year-1] and c [1] to `ages` [years] and `volumes` [m3 ha-1].

@@ -2,13 +2,13 @@
 //! Loaders of the CSV parameter tables in data/. Each checks every row and names file, line and
 //! column in its errors.
 //!
-//!   species.csv          species,parameter,value,unit,status,source   (D, BEF_young, BEF_old, R, CF)
-//!   species_aliases.csv  name,class,species,note                       (register name -> code/class)
-//!   forest_types.csv     name,class,note                               (register forest type -> class)
-//!   height_curves.csv    species,A,k,c,status,source                   (top height, A in m)
-//!   richards_curves.csv  species,A,k,c,status,source
-//!   site_classes.csv     scheme,site_class,asymptote_factor,height_factor,status,source
-//!   yield table          species,site_class,age,volume,status,source  (site_class * = every class)
+//!   species.csv          species,parameter,value,unit,status,source   (D, BEF_young, BEF_old, R,
+//!   CF) species_aliases.csv  name,class,species,note                       (register name ->
+//!   code/class) forest_types.csv     name,class,note                               (register
+//!   forest type -> class) height_curves.csv    species,A,k,c,status,source                   (top
+//!   height, A in m) richards_curves.csv  species,A,k,c,status,source site_classes.csv
+//!   scheme,site_class,asymptote_factor,height_factor,status,source yield table
+//!   species,site_class,age,volume,status,source  (site_class * = every class)
 
 #include <cstddef>
 #include <map>
@@ -42,7 +42,8 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
                                           const std::string& scheme,
                                           RichardsQuantity quantity = RichardsQuantity::volume);
 //! Yield-table curves keyed by (species, site class), each with the provenance of its volumes.
-std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> read_yield_tables(const std::string& path);
+std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> read_yield_tables(
+    const std::string& path);
 growth::YieldTableModel load_yield_table_model(const std::string& path);
 
 }  // namespace shinrin::io

@@ -20,7 +20,8 @@ namespace shinrin::io {
 
 //! Reads every feature of the scenario's parcel layer into `sink`, with the values of
 //! `extra_fields` (source field names) in RawRecord::extra. Returns the name of the layer read.
-std::string read_parcel_records(const Scenario& scenario, const std::vector<std::string>& extra_fields,
+std::string read_parcel_records(const Scenario& scenario,
+                                const std::vector<std::string>& extra_fields,
                                 setup::RecordSink& sink);
 
 }  // namespace shinrin::io

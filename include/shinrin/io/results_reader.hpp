@@ -17,7 +17,8 @@ struct PlanRowSummary {
   std::string target, unit, operation, basis, units, rule, priority, last_parcel, source;
   std::vector<double> target_amount, achieved, shortfall, overshoot;  //!< in the basis' unit
   std::vector<double> treated_area, treated_volume, treated_parcels;
-  std::vector<double> eligible_area, eligible_volume, eligible_parcels, backlog_area, backlog_volume;
+  std::vector<double> eligible_area, eligible_volume, eligible_parcels, backlog_area,
+      backlog_volume;
 };
 
 struct ResultsSummary {
@@ -28,16 +29,16 @@ struct ResultsSummary {
   int start_year = 0;
   int years = 0;
   std::size_t parcels = 0;
-  std::vector<int> year;                                       //!< time axis (fiscal years)
-  std::array<std::vector<double>, sim::kAggVarCount> totals;   //!< per AggVar, per time index
+  std::vector<int> year;                                      //!< time axis (fiscal years)
+  std::array<std::vector<double>, sim::kAggVarCount> totals;  //!< per AggVar, per time index
   double total_area_ha = 0.0;
-  std::vector<std::string> species;                            //!< species codes
+  std::vector<std::string> species;  //!< species codes
   std::vector<double> species_area_ha;
   std::vector<std::string> handling_class;
   std::vector<std::int64_t> handling_records;
   std::vector<double> handling_hectares;
-  std::vector<ParameterRecord> parameters;                     //!< every parameter used
-  std::vector<PlanRowSummary> plan;                            //!< empty without planning targets
+  std::vector<ParameterRecord> parameters;  //!< every parameter used
+  std::vector<PlanRowSummary> plan;         //!< empty without planning targets
 };
 
 //! Throws InputError if the file cannot be opened, is not a shinrin results file, or has a

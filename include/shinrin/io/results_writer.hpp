@@ -30,7 +30,7 @@ struct RunRecord {
   std::string scenario_text;    //!< resolved scenario YAML
   std::string scenario_sha256;  //!< SHA-256 of scenario_text
   std::string description;
-  std::string layer;            //!< parcel layer read
+  std::string layer;  //!< parcel layer read
   HandlingReport handling;
   std::vector<ParameterRecord> parameters_used;
   std::vector<InputFile> inputs;

@@ -79,15 +79,15 @@ struct RegenerationSpec {
 //! One item of `silviculture.regimes`, as written (species codes not yet resolved).
 struct RegimeSpec {
   std::string name;
-  std::string origin;                  //!< where the item starts, "file:line:column: 'key.path'"
-  std::vector<Located> species;        //!< species codes; empty = any species
+  std::string origin;            //!< where the item starts, "file:line:column: 'key.path'"
+  std::vector<Located> species;  //!< species codes; empty = any species
   //! Register forest-type names; nullopt = every forest type of class `forest` and parcels
   //! without a forest type (natural forest only when named).
   std::optional<std::vector<Located>> forest_types;
   std::vector<silviculture::ScheduledThinning> thinnings;  //!< sorted by age
   silviculture::DensityTrigger trigger;                    //!< enabled = density_trigger given
-  int rotation_age = 0;                //!< final felling at this age [years], 0 = none
-  std::vector<int> felling_years;      //!< final felling in these fiscal years (sorted)
+  int rotation_age = 0;            //!< final felling at this age [years], 0 = none
+  std::vector<int> felling_years;  //!< final felling in these fiscal years (sorted)
   silviculture::RemovalShares thinning_removals;
   silviculture::RemovalShares felling_removals;
   std::optional<RegenerationSpec> regeneration;  //!< required with final_felling
@@ -109,22 +109,22 @@ enum class AmountKind { constant, per_unit, schedule, normal_forest, area_share 
 //! One item of `planning.targets`, as written (regime and unit names not yet resolved).
 struct TargetSpec {
   std::string name;
-  std::string origin;                           //!< "file:line:column: 'key.path'"
+  std::string origin;  //!< "file:line:column: 'key.path'"
   planning::Operation operation = planning::Operation::final_felling;
   std::optional<std::vector<Located>> regimes;  //!< nullopt: every regime with the operation
   std::string unit = "landscape";               //!< landscape, municipality or field
   std::string unit_field;                       //!< register field when unit == "field"
   planning::Basis basis = planning::Basis::area;
   AmountKind kind = AmountKind::constant;
-  double amount = 0.0;                          //!< constant [basis unit per year]
+  double amount = 0.0;                               //!< constant [basis unit per year]
   std::vector<std::pair<Located, double>> per_unit;  //!< unit name -> amount
   std::vector<std::pair<int, double>> schedule;      //!< fiscal year -> amount, sorted
-  double share = 0.0;                           //!< area_share: fraction of the covered area [year-1]
-  std::string amount_origin;                    //!< where the amount is written
+  double share = 0.0;         //!< area_share: fraction of the covered area [year-1]
+  std::string amount_origin;  //!< where the amount is written
   planning::Priority priority = planning::Priority::oldest_first;
   std::uint64_t seed = 0;
   planning::LastParcel last_parcel = planning::LastParcel::skip;
-  std::string source;                           //!< where the figure comes from (required)
+  std::string source;  //!< where the figure comes from (required)
 };
 
 //! Section `planning`: annual harvest targets (planning/plan.hpp).
@@ -134,20 +134,20 @@ struct PlanningSection {
 
 //! Section `silviculture`: regimes, wood use and events.
 struct SilvicultureSection {
-  std::string wood_use;            //!< wood-use table (data/wood_use.csv)
+  std::string wood_use;             //!< wood-use table (data/wood_use.csv)
   std::vector<RegimeSpec> regimes;  //!< in file order: the first that matches a parcel applies
   std::optional<EventsSection> events;
 };
 
 struct Scenario {
-  std::string file;         //!< scenario path as given
+  std::string file;  //!< scenario path as given
   std::string description;
   int format_version = kScenarioFormatVersion;
 
   // simulation
-  int start_year = 0;       //!< first simulated fiscal year
-  int years = 0;            //!< number of simulated years
-  int threads = 0;          //!< 0 = all available
+  int start_year = 0;  //!< first simulated fiscal year
+  int years = 0;       //!< number of simulated years
+  int threads = 0;     //!< 0 = all available
 
   // parcels
   std::string parcels_path;
@@ -159,8 +159,8 @@ struct Scenario {
   std::optional<Date> age_as_of;          //!< one snapshot date for every record
   std::string municipality;               //!< name used when fields.municipality is not mapped
   InvalidPolicy invalid_values = InvalidPolicy::error;
-  std::string unknown_species;            //!< empty = error; else fallback species code
-  std::string unknown_species_origin;     //!< where it was set ("file:line:col" or the option)
+  std::string unknown_species;         //!< empty = error; else fallback species code
+  std::string unknown_species_origin;  //!< where it was set ("file:line:col" or the option)
 
   // parameters
   std::string species_table;
@@ -168,7 +168,7 @@ struct Scenario {
   std::string forest_type_table;
 
   // growth
-  std::string growth_model;               //!< "richards" or "yield_table"
+  std::string growth_model;  //!< "richards" or "yield_table"
   std::string richards_curves;
   std::string site_classes;
   std::string site_class_scheme;

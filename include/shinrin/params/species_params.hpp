@@ -19,12 +19,12 @@ namespace shinrin {
 inline constexpr int kBefSwitchAge = 20;
 
 struct SpeciesParams {
-  std::string code;        //!< species code, e.g. "sugi"
-  double D = 0.0;          //!< basic wood density [t m-3] (dry mass per green volume)
-  double bef_young = 0.0;  //!< biomass expansion factor, stand age <= 20 years [1]
-  double bef_old = 0.0;    //!< biomass expansion factor, stand age >= 21 years [1]
-  double R = 0.0;          //!< root-to-shoot ratio [1]
-  double CF = 0.0;         //!< carbon fraction of dry matter [t C t-1]
+  std::string code;                      //!< species code, e.g. "sugi"
+  double D = 0.0;                        //!< basic wood density [t m-3] (dry mass per green volume)
+  double bef_young = 0.0;                //!< biomass expansion factor, stand age <= 20 years [1]
+  double bef_old = 0.0;                  //!< biomass expansion factor, stand age >= 21 years [1]
+  double R = 0.0;                        //!< root-to-shoot ratio [1]
+  double CF = 0.0;                       //!< carbon fraction of dry matter [t C t-1]
   std::vector<ParameterRecord> records;  //!< provenance of the five values above
 };
 

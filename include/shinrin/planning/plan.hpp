@@ -40,11 +40,11 @@ std::string_view basis_units(Basis b);
 
 //! Order in which eligible parcels are treated.
 enum class Priority : std::uint8_t {
-  oldest_first = 0,           //!< highest stand age
-  largest_volume_first,       //!< highest stem volume per hectare [m3 ha-1]
-  highest_ry_first,           //!< highest yield index Ry (parcels without a diagram last)
-  longest_since_thinning,     //!< most years since the last thinning (never thinned first)
-  random,                     //!< a keyed random draw per (seed, parcel, fiscal year)
+  oldest_first = 0,        //!< highest stand age
+  largest_volume_first,    //!< highest stem volume per hectare [m3 ha-1]
+  highest_ry_first,        //!< highest yield index Ry (parcels without a diagram last)
+  longest_since_thinning,  //!< most years since the last thinning (never thinned first)
+  random,                  //!< a keyed random draw per (seed, parcel, fiscal year)
 };
 inline constexpr std::size_t kPriorityCount = 5;
 std::string_view priority_name(Priority p);
@@ -63,8 +63,8 @@ std::string_view last_parcel_name(LastParcel l);
 
 //! Parcels grouped into units by one criterion.
 struct UnitColumn {
-  std::string name;                      //!< "landscape", "municipality" or the register field
-  std::vector<std::string> unit_names;   //!< sorted by name
+  std::string name;                        //!< "landscape", "municipality" or the register field
+  std::vector<std::string> unit_names;     //!< sorted by name
   std::vector<std::uint16_t> unit_of_row;  //!< per landscape row
 };
 
@@ -73,11 +73,11 @@ struct Target {
   Operation operation = Operation::final_felling;
   Basis basis = Basis::area;
   Priority priority = Priority::oldest_first;
-  std::uint64_t seed = 0;                  //!< for Priority::random
+  std::uint64_t seed = 0;  //!< for Priority::random
   LastParcel last_parcel = LastParcel::stop;
-  std::size_t unit_column = 0;             //!< index into Plan::unit_columns
-  std::string source;                      //!< where the figure comes from (scenario text)
-  std::string rule;                        //!< "constant", "schedule", "normal_forest", "area_share"
+  std::size_t unit_column = 0;  //!< index into Plan::unit_columns
+  std::string source;           //!< where the figure comes from (scenario text)
+  std::string rule;             //!< "constant", "schedule", "normal_forest", "area_share"
   //! amount[u * times + t]: target of unit u in time index t (t >= 1) in the basis' unit.
   std::vector<double> amount;
   std::size_t times = 0;
@@ -98,7 +98,8 @@ struct Plan {
     const std::size_t k = std::size_t(regime) * kOperationCount + std::size_t(op);
     return k < target_of.size() ? target_of[k] : kNoTarget;
   }
-  //! Number of (target, unit) rows of the outputs; row of (target, unit) = first_row[target] + unit.
+  //! Number of (target, unit) rows of the outputs; row of (target, unit) = first_row[target] +
+  //! unit.
   std::vector<std::size_t> first_row;
   std::size_t rows = 0;
 };

@@ -2,10 +2,10 @@
 //! The landscape step of harvest planning: which eligible parcels are treated this year.
 //!
 //! Per-parcel phases list the parcels that are eligible for a target this year (candidates), each
-//! block its own list grouped by (target, unit) and heap-ordered by priority key; parcels with an event of the event
-//! list this year come first as forced candidates (events are applied as given and count towards
-//! the target). select() then walks, for every target in plan order and every unit, the blocks'
-//! lists merged by priority key:
+//! block its own list grouped by (target, unit) and heap-ordered by priority key; parcels with an
+//! event of the event list this year come first as forced candidates (events are applied as given
+//! and count towards the target). select() then walks, for every target in plan order and every
+//! unit, the blocks' lists merged by priority key:
 //!   forced candidates        always treated
 //!   achieved < target        the next candidate is treated if it fits (achieved + amount <=
 //!                            target); for the first one that does not fit, LastParcel decides:
@@ -30,12 +30,12 @@ namespace shinrin::planning {
 
 //! A parcel eligible for a target this year (24 bytes: a year may list half of all parcels).
 struct Candidate {
-  std::uint32_t row = 0;        //!< landscape row
+  std::uint32_t row = 0;  //!< landscape row
   std::uint16_t target = 0;
-  std::uint16_t group = 0;      //!< index of its plan row in the block's groups (set by add())
-  std::uint32_t priority = 0;   //!< smaller first; 0 = forced (an event of the event list)
-  bool forced = false;          //!< always treated, counted first
-  std::uint8_t removals = 0;    //!< which removal shares the operation uses (for lazy amounts)
+  std::uint16_t group = 0;     //!< index of its plan row in the block's groups (set by add())
+  std::uint32_t priority = 0;  //!< smaller first; 0 = forced (an event of the event list)
+  bool forced = false;         //!< always treated, counted first
+  std::uint8_t removals = 0;   //!< which removal shares the operation uses (for lazy amounts)
   //! In the target's basis for the whole parcel (area [ha], stem volume removed [m3], fuel dry
   //! mass [t]).
   double amount = 0.0;
@@ -58,12 +58,12 @@ using RemovedOf = std::function<Removed(const Candidate&)>;
 struct BlockCandidates {
   std::vector<Candidate> list;  //!< in row order
   struct Group {
-    std::size_t row = 0;                   //!< plan row
-    std::size_t begin = 0, end = 0;        //!< range of `keys`; shrinks as selection pops
+    std::size_t row = 0;                             //!< plan row
+    std::size_t begin = 0, end = 0;                  //!< range of `keys`; shrinks as selection pops
     double area = 0.0, volume = 0.0, parcels = 0.0;  //!< eligible totals [ha, m3 standing, 1]
-    double min_amount = 0.0;               //!< smallest amount of a non-forced candidate
+    double min_amount = 0.0;                         //!< smallest amount of a non-forced candidate
   };
-  std::vector<Group> groups;               //!< in order of first appearance, then sorted by prepare()
+  std::vector<Group> groups;  //!< in order of first appearance, then sorted by prepare()
   std::vector<std::uint64_t> keys;
   void clear() {
     list.clear();
@@ -83,19 +83,19 @@ std::uint32_t descending(float value);
 
 //! Results of one (target, unit) row in one year.
 enum class PlanVar : std::size_t {
-  target = 0,          //!< target in the basis' unit
-  achieved,            //!< treated, in the basis' unit
-  shortfall,           //!< max(0, target - achieved)
-  overshoot,           //!< max(0, achieved - target)
-  treated_area,        //!< [ha]
-  treated_volume,      //!< stem volume removed [m3]
+  target = 0,             //!< target in the basis' unit
+  achieved,               //!< treated, in the basis' unit
+  shortfall,              //!< max(0, target - achieved)
+  overshoot,              //!< max(0, achieved - target)
+  treated_area,           //!< [ha]
+  treated_volume,         //!< stem volume removed [m3]
   treated_fuel_dry_mass,  //!< [t]
-  treated_parcels,     //!< [1]
-  eligible_area,       //!< eligible before treatment, forced included [ha]
-  eligible_volume,     //!< standing stem volume of the eligible parcels [m3]
-  eligible_parcels,    //!< [1]
-  backlog_area,        //!< eligible and not treated [ha]
-  backlog_volume,      //!< standing stem volume of the backlog [m3]
+  treated_parcels,        //!< [1]
+  eligible_area,          //!< eligible before treatment, forced included [ha]
+  eligible_volume,        //!< standing stem volume of the eligible parcels [m3]
+  eligible_parcels,       //!< [1]
+  backlog_area,           //!< eligible and not treated [ha]
+  backlog_volume,         //!< standing stem volume of the backlog [m3]
   count_,
 };
 inline constexpr std::size_t kPlanVarCount = static_cast<std::size_t>(PlanVar::count_);
@@ -115,8 +115,12 @@ class PlanResults {
   PlanResults(std::size_t rows, std::size_t times);
   std::size_t rows() const { return rows_; }
   std::size_t times() const { return times_; }
-  double& at(std::size_t row, std::size_t t, PlanVar v) { return data_[(row * times_ + t) * kPlanVarCount + std::size_t(v)]; }
-  double at(std::size_t row, std::size_t t, PlanVar v) const { return data_[(row * times_ + t) * kPlanVarCount + std::size_t(v)]; }
+  double& at(std::size_t row, std::size_t t, PlanVar v) {
+    return data_[(row * times_ + t) * kPlanVarCount + std::size_t(v)];
+  }
+  double at(std::size_t row, std::size_t t, PlanVar v) const {
+    return data_[(row * times_ + t) * kPlanVarCount + std::size_t(v)];
+  }
 
  private:
   std::size_t rows_ = 0, times_ = 0;
@@ -134,13 +138,14 @@ class Selector {
   //! Selects this year's treatments from the blocks' candidates. Sets decision[row] for every
   //! treated non-forced candidate (and appends the rows to `treated`, in plan-row order), and fills
   //! the results of time index t. `removed_of` is called concurrently for different candidates.
-  void select(const Plan& plan, std::size_t t, std::span<BlockCandidates> blocks, const RemovedOf& removed_of,
-              std::span<Decision> decision, std::vector<std::uint32_t>& treated, PlanResults& results,
-              int threads);
+  void select(const Plan& plan, std::size_t t, std::span<BlockCandidates> blocks,
+              const RemovedOf& removed_of, std::span<Decision> decision,
+              std::vector<std::uint32_t>& treated, PlanResults& results, int threads);
 
  private:
-  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> groups_of_;  // per plan row: (block, group)
-  std::vector<std::vector<std::uint32_t>> treated_of_;                       // per plan row
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>>
+      groups_of_;                                       // per plan row: (block, group)
+  std::vector<std::vector<std::uint32_t>> treated_of_;  // per plan row
 };
 
 }  // namespace shinrin::planning

@@ -17,7 +17,8 @@
 //! Ages: register ages are those of the fiscal year (April-March) that contains the snapshot date
 //! (an age as of 1 April is the age during that fiscal year), and advance by one a fiscal year up
 //! to the initial state, the end of fiscal year start_year - 1:
-//!   age_initial = age_register + (start_year - 1 - FY(snapshot)),  FY(d) = year(d) - (month(d) < 4)
+//!   age_initial = age_register + (start_year - 1 - FY(snapshot)),  FY(d) = year(d) - (month(d) <
+//!   4)
 //! The snapshot date is a field of each record (parcels.fields.as_of), one date for all
 //! (parcels.age_as_of), or a fiscal year (parcels.age_reference_year); none = ages are already
 //! those of the initial state. A snapshot after the initial state is an error of the record.
@@ -41,8 +42,8 @@ namespace shinrin::setup {
 //! A register field's values over the simulated rows, as indexes into sorted names.
 struct FieldValues {
   std::string field;
-  std::vector<std::string> names;       //!< sorted
-  std::vector<std::uint16_t> of_row;    //!< per landscape row (in the order rows were appended)
+  std::vector<std::string> names;     //!< sorted
+  std::vector<std::uint16_t> of_row;  //!< per landscape row (in the order rows were appended)
 };
 
 struct Classified {
@@ -60,7 +61,8 @@ class Classifier final : public RecordSink {
   //! `extra_fields`: source fields whose values are kept per row (planning units).
   Classifier(const io::Scenario& scenario, const SpeciesTable& species,
              const std::map<std::string, io::AliasEntry>& aliases,
-             const std::map<std::string, io::LandClass>& forest_types, std::vector<std::string> extra_fields);
+             const std::map<std::string, io::LandClass>& forest_types,
+             std::vector<std::string> extra_fields);
   void record(const RawRecord& r) override;
   //! Checks what was collected and returns the result; throws InputError listing every problem
   //! of the layer `layer` in one message.

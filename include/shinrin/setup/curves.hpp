@@ -29,12 +29,13 @@ struct Curves {
 //! Sets the curve and regen_curve columns of `parcels`. Throws InputError, naming `where` (the
 //! layer) and each reason with the records concerned (now and after regeneration), if a source
 //! cannot give a curve.
-Curves assign_curves(Landscape& parcels, const SpeciesTable& species, int years, const std::string& where,
-                     std::span<const CurveSource> sources);
+Curves assign_curves(Landscape& parcels, const SpeciesTable& species, int years,
+                     const std::string& where, std::span<const CurveSource> sources);
 
 //! Volume (and top height, density terms from the species' diagrams when given) of every curve.
-growth::GrowthTable tabulate(const Curves& curves, const SpeciesTable& species, const growth::GrowthModel& volume,
-                             const growth::GrowthModel* height,
-                             std::span<const std::optional<growth::DensityDiagram>> diagram_by_species);
+growth::GrowthTable tabulate(
+    const Curves& curves, const SpeciesTable& species, const growth::GrowthModel& volume,
+    const growth::GrowthModel* height,
+    std::span<const std::optional<growth::DensityDiagram>> diagram_by_species);
 
 }  // namespace shinrin::setup

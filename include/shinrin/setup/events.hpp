@@ -56,6 +56,7 @@ struct EventList {
 //! year twice, and events the scenario cannot carry out (no removal shares or regeneration for a
 //! parcel without a regime, a thinning from below without a density diagram).
 EventList bind_events(const RawEventList& rows, const Landscape& parcels,
-                      const std::unordered_map<std::string, Handling>& other_keys, const EventRules& rules);
+                      const std::unordered_map<std::string, Handling>& other_keys,
+                      const EventRules& rules);
 
 }  // namespace shinrin::setup

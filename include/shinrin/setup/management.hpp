@@ -27,8 +27,9 @@ namespace shinrin::setup {
 //! Regimes and event settings of `s.silviculture` (which must be present) with species codes
 //! resolved against `species` and forest types checked against `forest_types`. Wood use and the
 //! event CSR are left empty. Throws InputError at the scenario place of an unknown code.
-silviculture::Management resolve_management(const io::Scenario& s, const SpeciesTable& species,
-                                            const std::map<std::string, io::LandClass>& forest_types);
+silviculture::Management resolve_management(
+    const io::Scenario& s, const SpeciesTable& species,
+    const std::map<std::string, io::LandClass>& forest_types);
 
 //! Sets the regime, regen_species and regen_stems columns of every row of `parcels`.
 void assign_regimes(Landscape& parcels, const silviculture::Management& management,

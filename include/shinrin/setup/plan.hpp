@@ -29,7 +29,7 @@ std::vector<std::string> planning_unit_fields(const io::Scenario& s);
 
 //! The plan of `s` over `parcels` (final row order); `fields` holds the values of
 //! planning_unit_fields(s) per row in that order. An absent section gives an empty plan.
-planning::Plan bind_plan(const io::Scenario& s, const Landscape& parcels, const silviculture::Management& m,
-                         const std::vector<FieldValues>& fields);
+planning::Plan bind_plan(const io::Scenario& s, const Landscape& parcels,
+                         const silviculture::Management& m, const std::vector<FieldValues>& fields);
 
 }  // namespace shinrin::setup

@@ -12,10 +12,10 @@ namespace shinrin::setup {
 
 //! A numeric field of a record: absent (not mapped or NULL), a number, or text that is not one.
 struct RawNumber {
-  bool present = false;   //!< mapped and not NULL
-  bool valid = false;     //!< a finite number that was read completely ("1,5" or "12年" is not)
+  bool present = false;  //!< mapped and not NULL
+  bool valid = false;    //!< a finite number that was read completely ("1,5" or "12年" is not)
   double value = 0.0;
-  std::string text;       //!< the source text when not valid
+  std::string text;  //!< the source text when not valid
 };
 
 //! A date field: absent, a calendar date, or text that is not one.
@@ -29,17 +29,18 @@ struct RawDate {
 //! One feature of the parcel layer.
 struct RawRecord {
   std::int64_t fid = 0;
-  std::string key;            //!< register key; empty when NULL or blank
-  std::string species;        //!< species name (樹種), "" when NULL
-  std::string forest_type;    //!< forest type (林種), "" when NULL or not mapped
-  std::string storey;         //!< storey text, "" when NULL or not mapped
-  std::string municipality;   //!< "" when NULL or not mapped
-  RawNumber area;             //!< area attribute [ha] (not present when area comes from geometry)
-  double geometry_area_ha = 0.0;   //!< polygon area in the scenario's projected CRS [ha]
-  std::string geometry_problem;    //!< why the geometry gives no area ("" when fine or unused)
+  std::string key;           //!< register key; empty when NULL or blank
+  std::string species;       //!< species name (樹種), "" when NULL
+  std::string forest_type;   //!< forest type (林種), "" when NULL or not mapped
+  std::string storey;        //!< storey text, "" when NULL or not mapped
+  std::string municipality;  //!< "" when NULL or not mapped
+  RawNumber area;            //!< area attribute [ha] (not present when area comes from geometry)
+  double geometry_area_ha = 0.0;  //!< polygon area in the scenario's projected CRS [ha]
+  std::string geometry_problem;   //!< why the geometry gives no area ("" when fine or unused)
   RawNumber age, volume, stems, site_class;
-  RawDate as_of;              //!< register snapshot date of the record (when mapped)
-  std::vector<std::string> extra;  //!< values of the extra fields asked for (planning units), "" when NULL
+  RawDate as_of;  //!< register snapshot date of the record (when mapped)
+  std::vector<std::string>
+      extra;  //!< values of the extra fields asked for (planning units), "" when NULL
 };
 
 //! Receives the records of a layer in source order.

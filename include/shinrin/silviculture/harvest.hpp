@@ -38,12 +38,12 @@ std::string_view stream_name(Stream s);
 using StreamVolumes = std::array<double, kStreamCount>;
 
 struct HarvestInput {
-  double volume_share = 0.0;  //!< s [1]
-  double volume = 0.0;        //!< stem volume before the operation [m3 ha-1]
-  double carbon_ag = 0.0;     //!< above-ground biomass carbon before [t C ha-1]
-  double carbon_bg = 0.0;     //!< below-ground biomass carbon before [t C ha-1]
-  double D = 0.0;             //!< basic density [t m-3]
-  double CF = 0.0;            //!< carbon fraction [t C t-1]
+  double volume_share = 0.0;       //!< s [1]
+  double volume = 0.0;             //!< stem volume before the operation [m3 ha-1]
+  double carbon_ag = 0.0;          //!< above-ground biomass carbon before [t C ha-1]
+  double carbon_bg = 0.0;          //!< below-ground biomass carbon before [t C ha-1]
+  double D = 0.0;                  //!< basic density [t m-3]
+  double CF = 0.0;                 //!< carbon fraction [t C t-1]
   double residue_to_litter = 0.0;  //!< [1]
 };
 

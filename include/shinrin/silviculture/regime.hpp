@@ -22,8 +22,8 @@ enum class IntensityBasis : std::uint8_t { stems, volume };
 
 //! One scheduled thinning.
 struct ScheduledThinning {
-  int age = 0;                 //!< stand age at which it happens [years]
-  double intensity = 0.0;      //!< share removed (0, 1) [1]
+  int age = 0;             //!< stand age at which it happens [years]
+  double intensity = 0.0;  //!< share removed (0, 1) [1]
   IntensityBasis basis = IntensityBasis::stems;
   ThinningMethod method = ThinningMethod::from_below;
 };
@@ -31,11 +31,11 @@ struct ScheduledThinning {
 //! Thin when the yield index exceeds `above`, down to `to` (DOMAIN.md 6.3).
 struct DensityTrigger {
   bool enabled = false;
-  double above = 0.0;          //!< Ry threshold [1]
-  double to = 0.0;             //!< Ry after thinning [1]
+  double above = 0.0;  //!< Ry threshold [1]
+  double to = 0.0;     //!< Ry after thinning [1]
   ThinningMethod method = ThinningMethod::from_below;
-  int min_age = 0;             //!< no triggered thinning below this stand age [years]
-  int min_interval = 0;        //!< years since the last thinning before another may fire
+  int min_age = 0;       //!< no triggered thinning below this stand age [years]
+  int min_interval = 0;  //!< years since the last thinning before another may fire
 };
 
 //! Shares of removed stems by destination, and of residues collected for fuel. The four stem
@@ -54,19 +54,19 @@ enum class RegenerationMethod : std::uint8_t { replant, natural };
 struct Regeneration {
   bool defined = false;
   RegenerationMethod method = RegenerationMethod::replant;
-  std::size_t species = 0;        //!< index into the SpeciesTable
-  double stems_per_ha = 0.0;      //!< stems at age 0 [ha-1]
+  std::size_t species = 0;    //!< index into the SpeciesTable
+  double stems_per_ha = 0.0;  //!< stems at age 0 [ha-1]
 };
 
 struct Regime {
   std::string name;
-  std::vector<std::size_t> species;        //!< species indexes it applies to (empty: any)
-  std::vector<std::string> forest_types;   //!< register forest types it applies to (empty: every
-                                           //!< plantation type, not natural forest)
+  std::vector<std::size_t> species;          //!< species indexes it applies to (empty: any)
+  std::vector<std::string> forest_types;     //!< register forest types it applies to (empty: every
+                                             //!< plantation type, not natural forest)
   std::vector<ScheduledThinning> thinnings;  //!< sorted by age
   DensityTrigger trigger;
-  int rotation_age = 0;                    //!< final felling at this age, 0 = none [years]
-  std::vector<int> felling_years;          //!< final felling in these fiscal years
+  int rotation_age = 0;            //!< final felling at this age, 0 = none [years]
+  std::vector<int> felling_years;  //!< final felling in these fiscal years
   RemovalShares thinning_removals;
   RemovalShares felling_removals;
   Regeneration regeneration;
@@ -82,9 +82,9 @@ enum class Operation : std::uint8_t {
 
 //! One row of an explicit event list (a planner's plan), bound to a parcel row.
 struct Event {
-  int year = 0;                //!< fiscal year
-  bool felling = false;        //!< final felling (else thinning)
-  double intensity = 1.0;      //!< stems share for thinnings [1]
+  int year = 0;            //!< fiscal year
+  bool felling = false;    //!< final felling (else thinning)
+  double intensity = 1.0;  //!< stems share for thinnings [1]
   ThinningMethod method = ThinningMethod::from_below;
   bool leave_on_site = false;  //!< 切り捨て間伐: every felled stem stays in the forest
   int line = 0;                //!< line in the event file, for messages

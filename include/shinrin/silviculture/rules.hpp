@@ -50,7 +50,8 @@ bool thinning_called(const Regime& r, RuleMode mode, int age, int since_thinning
 //! The thinning `r` calls for on a stand of `age` years, `since_thinning` years after its last
 //! thinning, with `stems` [ha-1] and the density terms `d` at its height; nullopt if none (or one
 //! that would remove nothing).
-std::optional<ThinningCall> thinning_call(const Regime& r, RuleMode mode, int age, int since_thinning,
-                                          double stems, const growth::DensityTerms& d);
+std::optional<ThinningCall> thinning_call(const Regime& r, RuleMode mode, int age,
+                                          int since_thinning, double stems,
+                                          const growth::DensityTerms& d);
 
 }  // namespace shinrin::silviculture

@@ -24,13 +24,13 @@ struct Cell {
 };
 
 struct Inputs {
-  Landscape parcels;             //!< canonical row order (Landscape::sort_canonical)
+  Landscape parcels;  //!< canonical row order (Landscape::sort_canonical)
   SpeciesTable species{{}};
-  growth::GrowthTable growth;    //!< curves indexed by Landscape::curve / regen_curve
-  Model model;                   //!< stand, carbon and management settings
-  planning::Plan plan;           //!< harvest planning targets (empty: none)
-  int start_year = 2025;         //!< first simulated fiscal year
-  int years = 30;                //!< simulated fiscal years
+  growth::GrowthTable growth;  //!< curves indexed by Landscape::curve / regen_curve
+  Model model;                 //!< stand, carbon and management settings
+  planning::Plan plan;         //!< harvest planning targets (empty: none)
+  int start_year = 2025;       //!< first simulated fiscal year
+  int years = 30;              //!< simulated fiscal years
 
   // Derived by finish_inputs(): the aggregation cell of every row now and after a final felling.
   std::vector<Cell> cells;

@@ -20,8 +20,8 @@ struct StandConfig {
   //! The kernel reads the diagrams through the growth table's tabulated terms; this is the source
   //! they were tabulated from.
   std::vector<std::optional<growth::DensityDiagram>> diagram_by_species;
-  double initial_yield_index = 0.0;  //!< initial stems put the stand at this Ry (diagram species)
-  double initial_stems_max = 0.0;    //!< upper bound of initial stems [ha-1] (planting density)
+  double initial_yield_index = 0.0;    //!< initial stems put the stand at this Ry (diagram species)
+  double initial_stems_max = 0.0;      //!< upper bound of initial stems [ha-1] (planting density)
   double initial_stems_default = 0.0;  //!< initial stems without a diagram or below 2 m [ha-1]
   //! Growth after thinning: the yield-curve increment is scaled by min(1, rho / critical) with
   //! rho = V / V_curve(age); 0 switches the scaling off.

@@ -100,8 +100,8 @@ const VariableInfo& agg_var_info(AggVar v);
 
 //! Which per-parcel series to write.
 struct OutputSelection {
-  std::vector<ParcelVar> variables;   //!< empty: no per-parcel series
-  std::vector<int> time_index;        //!< increasing indexes into the time axis
+  std::vector<ParcelVar> variables;  //!< empty: no per-parcel series
+  std::vector<int> time_index;       //!< increasing indexes into the time axis
 };
 
 //! Receives per-parcel series, a group of consecutive output times at a time. Implemented by the
@@ -131,10 +131,18 @@ class GroupSeries {
   std::size_t groups() const { return groups_; }
   std::size_t times() const { return times_; }
   std::size_t width() const { return width_; }
-  double& at(std::size_t g, std::size_t t, std::size_t v) { return data_[(g * times_ + t) * width_ + v]; }
-  double at(std::size_t g, std::size_t t, std::size_t v) const { return data_[(g * times_ + t) * width_ + v]; }
-  double& at(std::size_t g, std::size_t t, AggVar v) { return at(g, t, static_cast<std::size_t>(v)); }
-  double at(std::size_t g, std::size_t t, AggVar v) const { return at(g, t, static_cast<std::size_t>(v)); }
+  double& at(std::size_t g, std::size_t t, std::size_t v) {
+    return data_[(g * times_ + t) * width_ + v];
+  }
+  double at(std::size_t g, std::size_t t, std::size_t v) const {
+    return data_[(g * times_ + t) * width_ + v];
+  }
+  double& at(std::size_t g, std::size_t t, AggVar v) {
+    return at(g, t, static_cast<std::size_t>(v));
+  }
+  double at(std::size_t g, std::size_t t, AggVar v) const {
+    return at(g, t, static_cast<std::size_t>(v));
+  }
 
  private:
   std::size_t groups_ = 0, times_ = 0, width_ = 0;
@@ -152,24 +160,24 @@ struct Aggregates {
   std::vector<double> municipality_area_ha;  //!< simulated area per municipality [ha]
   std::vector<double> regime_area_ha;        //!< simulated area per regime (+ unmanaged) [ha]
   double total_area_ha = 0.0;
-  planning::PlanResults plan;                //!< per (target, unit) row and time index
+  planning::PlanResults plan;  //!< per (target, unit) row and time index
 };
 
 //! Where the time of a run went (shinrin run --timings).
 struct PhaseTiming {
   std::string name;
-  bool landscape = false;       //!< a landscape part (runs once a year on one thread)
-  double seconds = 0.0;         //!< per-parcel part: thread-seconds over all blocks and years;
-                                //!< landscape part: wall seconds
+  bool landscape = false;  //!< a landscape part (runs once a year on one thread)
+  double seconds = 0.0;    //!< per-parcel part: thread-seconds over all blocks and years;
+                           //!< landscape part: wall seconds
 };
 struct Timings {
   int threads = 0;
-  double wall_seconds = 0.0;             //!< the whole run
-  double initial_seconds = 0.0;          //!< initial state (wall)
-  double series_seconds = 0.0;           //!< handing per-parcel series to the sink (wall)
-  double barrier_wait_seconds = 0.0;     //!< thread-seconds spent waiting at the end of parallel
-                                         //!< segments (thread count x segment wall - busy time)
-  std::size_t segments = 0;              //!< parallel segments run (one per barrier per year)
+  double wall_seconds = 0.0;          //!< the whole run
+  double initial_seconds = 0.0;       //!< initial state (wall)
+  double series_seconds = 0.0;        //!< handing per-parcel series to the sink (wall)
+  double barrier_wait_seconds = 0.0;  //!< thread-seconds spent waiting at the end of parallel
+                                      //!< segments (thread count x segment wall - busy time)
+  std::size_t segments = 0;           //!< parallel segments run (one per barrier per year)
   std::vector<PhaseTiming> phases;
 };
 

@@ -11,11 +11,12 @@ namespace shinrin {
 
 enum class Handling : std::uint8_t {
   simulated,         //!< forest record with a species of the parameter table
-  fallback_species,  //!< simulated with the scenario's fallback species (name not in the alias table)
+  fallback_species,  //!< simulated with the scenario's fallback species (name not in the alias
+                     //!< table)
   non_forest,        //!< land that is not forest (roads, fire breaks, development permits, ...)
   bamboo,            //!< bamboo stand (竹林): not simulated by the stem-volume chain
-  unstocked,         //!< no trees now (cut-over 伐採跡地, unstocked 未立木地, wild grass 原野)
-  skipped_invalid,   //!< invalid value (area, age) skipped because the scenario says so
+  unstocked,  //!< no trees now (cut-over 伐採跡地, unstocked 未立木地, wild grass 原野)
+  skipped_invalid,  //!< invalid value (area, age) skipped because the scenario says so
 };
 inline constexpr std::size_t kHandlingCount = 6;
 

@@ -26,39 +26,41 @@ inline constexpr std::uint16_t kNoRegime = std::numeric_limits<std::uint16_t>::m
 struct ParcelRow {
   std::string key;
   std::int64_t source_fid = 0;
-  std::uint32_t source_pos = 0;     //!< position among simulated records in source order
-  double area_ha = 0.0;             //!< [ha]
+  std::uint32_t source_pos = 0;  //!< position among simulated records in source order
+  double area_ha = 0.0;          //!< [ha]
   std::uint16_t species = 0;
   std::uint16_t municipality = 0;
   std::int32_t site_class = 0;
   Storey storey = Storey::single;
   bool fallback = false;
   std::uint8_t forest_type = 0;
-  std::int16_t age = 0;             //!< stand age in the initial state [years]
-  float volume_initial = -1.0f;     //!< [m3 ha-1], < 0 = from the growth curve
-  float stems_initial = -1.0f;      //!< [ha-1], < 0 = from the stand rules
+  std::int16_t age = 0;          //!< stand age in the initial state [years]
+  float volume_initial = -1.0f;  //!< [m3 ha-1], < 0 = from the growth curve
+  float stems_initial = -1.0f;   //!< [ha-1], < 0 = from the stand rules
 };
 
 struct Landscape {
   // --- identity ---------------------------------------------------------------------------------
-  std::vector<std::string> key;            //!< register key (e.g. link_key), as text
-  std::vector<std::uint64_t> key_hash;     //!< hash of (key, storey): the parcel's random stream id
-  std::vector<std::uint32_t> source_pos;   //!< position among simulated records in source order
-  std::vector<std::int64_t> source_fid;    //!< feature id in the source layer
-  // --- register values ----------------------------------------------------------------------------
-  std::vector<double> area_ha;             //!< area [ha]
-  std::vector<std::uint16_t> species;      //!< species at the start: index into the SpeciesTable
-  std::vector<std::uint16_t> municipality; //!< index into municipality_names
-  std::vector<std::int32_t> site_class;    //!< register site class (地位); 0 when unmapped
+  std::vector<std::string> key;           //!< register key (e.g. link_key), as text
+  std::vector<std::uint64_t> key_hash;    //!< hash of (key, storey): the parcel's random stream id
+  std::vector<std::uint32_t> source_pos;  //!< position among simulated records in source order
+  std::vector<std::int64_t> source_fid;   //!< feature id in the source layer
+  // --- register values
+  // ----------------------------------------------------------------------------
+  std::vector<double> area_ha;              //!< area [ha]
+  std::vector<std::uint16_t> species;       //!< species at the start: index into the SpeciesTable
+  std::vector<std::uint16_t> municipality;  //!< index into municipality_names
+  std::vector<std::int32_t> site_class;     //!< register site class (地位); 0 when unmapped
   std::vector<Storey> storey;
-  std::vector<std::uint8_t> fallback;      //!< 1 if the species came from the fallback rule
-  std::vector<std::uint8_t> forest_type;   //!< index into forest_type_names
-  std::vector<std::int16_t> age;           //!< stand age in the initial state [years]
-  std::vector<float> volume_initial;       //!< stem volume at the start [m3 ha-1], < 0 = curve
-  std::vector<float> stems_initial;        //!< stems at the start [ha-1], < 0 = stand rules
-  // --- bound by setup -----------------------------------------------------------------------------
-  std::vector<std::uint32_t> curve;        //!< growth curve at the start (species, site class)
-  std::vector<std::uint16_t> regime;       //!< index into the regimes, kNoRegime = none
+  std::vector<std::uint8_t> fallback;     //!< 1 if the species came from the fallback rule
+  std::vector<std::uint8_t> forest_type;  //!< index into forest_type_names
+  std::vector<std::int16_t> age;          //!< stand age in the initial state [years]
+  std::vector<float> volume_initial;      //!< stem volume at the start [m3 ha-1], < 0 = curve
+  std::vector<float> stems_initial;       //!< stems at the start [ha-1], < 0 = stand rules
+  // --- bound by setup
+  // -----------------------------------------------------------------------------
+  std::vector<std::uint32_t> curve;          //!< growth curve at the start (species, site class)
+  std::vector<std::uint16_t> regime;         //!< index into the regimes, kNoRegime = none
   std::vector<std::uint16_t> regen_species;  //!< species after a final felling
   std::vector<std::uint32_t> regen_curve;    //!< growth curve after a final felling
   std::vector<float> regen_stems;            //!< stems after a final felling [ha-1]

@@ -22,14 +22,15 @@ struct State {
 
   std::size_t size() const { return age.size(); }
 
-  std::vector<std::int16_t> age;             //!< stand age [years]
-  std::vector<float> volume;                 //!< stem volume [m3 ha-1]
-  std::vector<float> stems;                  //!< stems [ha-1] (NaN when stands are not simulated)
-  std::vector<float> height;                 //!< top height (上層樹高) [m] (NaN likewise)
-  std::vector<std::int16_t> since_thinning;  //!< years since the last thinning, capped at kNeverThinned
-  std::vector<std::uint16_t> species;        //!< current species (index into the SpeciesTable)
-  std::vector<std::uint32_t> curve;          //!< current growth curve
-  carbon::PoolTable pools;                   //!< carbon pools [t C ha-1] and their balance columns
+  std::vector<std::int16_t> age;  //!< stand age [years]
+  std::vector<float> volume;      //!< stem volume [m3 ha-1]
+  std::vector<float> stems;       //!< stems [ha-1] (NaN when stands are not simulated)
+  std::vector<float> height;      //!< top height (上層樹高) [m] (NaN likewise)
+  std::vector<std::int16_t>
+      since_thinning;                  //!< years since the last thinning, capped at kNeverThinned
+  std::vector<std::uint16_t> species;  //!< current species (index into the SpeciesTable)
+  std::vector<std::uint32_t> curve;    //!< current growth curve
+  carbon::PoolTable pools;             //!< carbon pools [t C ha-1] and their balance columns
   //! This year's carbon uptake by growth [t C ha-1 year-1], kept from the growth phase for the
   //! phases after a landscape barrier (outputs of the year).
   std::vector<double> uptake;
