@@ -17,6 +17,8 @@ void print_unconfirmed(const std::vector<ParameterRecord>& parameters);
 void print_summary(const io::ResultsSummary& s, bool with_handling);
 //! The harvest plan's rows, one table each (nothing without planning targets).
 void print_plan(const io::ResultsSummary& s);
+//! The boilers' years, one table each (nothing without boilers).
+void print_boilers(const io::ResultsSummary& s);
 //! The summary as one JSON object.
 std::string summary_json(const io::ResultsSummary& s);
 

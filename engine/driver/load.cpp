@@ -10,12 +10,14 @@
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/sha256.hpp"
 #include "shinrin/io/event_list.hpp"
+#include "shinrin/io/fuel_tables.hpp"
 #include "shinrin/io/parameter_tables.hpp"
 #include "shinrin/io/parcel_source.hpp"
 #include "shinrin/io/stand_tables.hpp"
 #include "shinrin/setup/classify.hpp"
 #include "shinrin/setup/curves.hpp"
 #include "shinrin/setup/events.hpp"
+#include "shinrin/setup/fuel.hpp"
 #include "shinrin/setup/management.hpp"
 #include "shinrin/setup/plan.hpp"
 
@@ -71,6 +73,7 @@ struct SectionTables {
   std::optional<io::DensityDiagramTable> diagrams;
   std::vector<ParameterRecord> carbon_records;
   std::vector<ParameterRecord> wood_use_records;
+  std::vector<ParameterRecord> fuel_records;
 };
 
 // Section `stand`: height curves, density diagrams and the initial-stems rules.
@@ -124,6 +127,7 @@ void record_parameters(Loaded& l, const growth::GrowthModel& model, const Sectio
   }
   add(tables.carbon_records);
   add(tables.wood_use_records);
+  add(tables.fuel_records);
 }
 
 // The input files of a run (role, path), hashed later.
@@ -155,6 +159,10 @@ std::vector<io::InputFile> input_files(const io::Scenario& s) {
   if (s.silviculture) {
     input("wood_use", s.silviculture->wood_use);
     if (s.silviculture->events) input("events", s.silviculture->events->path);
+  }
+  if (s.fuel) {
+    input("fuel_factors", s.fuel->factors);
+    input("wood_fuel", s.fuel->wood);
   }
   return files;
 }
@@ -276,7 +284,15 @@ Loaded load(const io::Scenario& scenario) {
   }
 
   // Harvest plan.
-  in.plan = setup::bind_plan(scenario, p, m, classified.extra);
+  // Boilers, then the plan (a boiler_demand target's units are the boilers' catchments).
+  if (scenario.fuel) {
+    const io::FossilFactorTable factors = io::load_fossil_factor_table(scenario.fuel->factors);
+    const io::WoodFuelTable wood = io::load_wood_fuel_table(scenario.fuel->wood);
+    setup::BoundFuel fuel = setup::bind_fuel(scenario, p, factors, wood);
+    in.fuel = std::move(fuel.model);
+    tables.fuel_records = std::move(fuel.records);
+  }
+  in.plan = setup::bind_plan(scenario, p, m, classified.extra, in.fuel);
 
   sim::finish_inputs(in);
   record_parameters(l, *model, tables);

@@ -223,6 +223,27 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
     }
   }
 
+  // Centroids for boiler distances, in the fuel section's projected CRS.
+  std::unique_ptr<OGRCoordinateTransformation> to_fuel_crs;
+  const bool centroids = s.fuel && s.fuel->epsg.has_value();
+  if (centroids) {
+    OGRSpatialReference target;
+    if (target.importFromEPSG(*s.fuel->epsg) != OGRERR_NONE || !target.IsProjected()) {
+      throw InputError(s.file + ": fuel.epsg " + std::to_string(*s.fuel->epsg) + " is not a projected CRS known to PROJ" +
+                       gdal_message());
+    }
+    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const OGRSpatialReference* source = layer->GetSpatialRef();
+    if (!source) throw InputError(where + ": the layer has no CRS, so distances to boilers cannot be computed");
+    if (!source->IsSame(&target)) {
+      to_fuel_crs.reset(OGRCreateCoordinateTransformation(source, &target));
+      if (!to_fuel_crs) {
+        throw InputError(where + ": cannot transform the layer's CRS to EPSG:" + std::to_string(*s.fuel->epsg) +
+                         gdal_message());
+      }
+    }
+  }
+
   setup::RawRecord rec;
   rec.extra.resize(extra.size());
   layer->ResetReading();
@@ -256,6 +277,21 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
           rec.geometry_area_ha =
               OGR_G_Area(OGRGeometry::ToHandle(copy.get())) / units::kSquareMetresPerHectare;
         }
+      }
+    }
+    rec.located = false;
+    rec.location_problem.clear();
+    if (centroids) {
+      const OGRGeometry* g = feature->GetGeometryRef();
+      OGRPoint c;
+      if (g == nullptr || g->IsEmpty() || g->Centroid(&c) != OGRERR_NONE) {
+        rec.location_problem = "no geometry, so no centroid for boiler distances";
+      } else if (to_fuel_crs && c.transform(to_fuel_crs.get()) != OGRERR_NONE) {
+        rec.location_problem = "centroid cannot be transformed to EPSG:" + std::to_string(*s.fuel->epsg) + gdal_message();
+      } else {
+        rec.located = true;
+        rec.x = c.getX();
+        rec.y = c.getY();
       }
     }
     sink.record(rec);

@@ -116,6 +116,34 @@ ResultsSummary read_summary(const std::string& path) {
     }
   }
 
+  if (h5::exists(file, "fuel")) {
+    h5::Id fg = h5::checked(H5Gopen2(file, "fuel", H5P_DEFAULT), H5Gclose, "open group fuel");
+    const auto names = h5::read_strings(fg, "boiler");
+    const std::size_t times = s.year.size();
+    auto strings = [&](const char* name) { return h5::read_strings(fg, name); };
+    auto series = [&](const char* name) {
+      const auto all = h5::read_doubles(fg, name);
+      std::vector<std::vector<double>> out(names.size());
+      for (std::size_t b = 0; b < names.size(); ++b) {
+        out[b].assign(all.begin() + long(b * times), all.begin() + long((b + 1) * times));
+      }
+      return out;
+    };
+    const auto form = strings("form"), sources = strings("sources"), baseline = strings("baseline_fuel_factor"),
+               backup = strings("backup_fuel_factor"), baseline_unit = strings("baseline_unit"),
+               backup_unit = strings("backup_unit"), basis = strings("energy_basis");
+    const auto demand = series("heat_demand"), supplied = series("supplied_dry_mass"), burnt = series("burnt_dry_mass"),
+               energy = series("wood_energy"), heat = series("useful_heat"), shortfall = series("shortfall"),
+               backup_q = series("backup_fuel"), displaced = series("fossil_displaced"),
+               em_bl = series("baseline_emission"), em_pj = series("project_emission"), er = series("reduction"),
+               stock = series("stock");
+    for (std::size_t b = 0; b < names.size(); ++b) {
+      s.boilers.push_back({names[b], form[b], sources[b], baseline[b], backup[b], baseline_unit[b], backup_unit[b],
+                           basis[b], demand[b], supplied[b], burnt[b], energy[b], heat[b], shortfall[b], backup_q[b],
+                           displaced[b], em_bl[b], em_pj[b], er[b], stock[b]});
+    }
+  }
+
   h5::Id g =
       h5::checked(H5Gopen2(file, "parameters", H5P_DEFAULT), H5Gclose, "open group parameters");
   const auto table = h5::read_strings(g, "table"), key = h5::read_strings(g, "key"),

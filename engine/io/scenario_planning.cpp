@@ -109,8 +109,18 @@ TargetSpec read_target(MapReader m, std::map<std::string, std::string>& names) {
         m.fail_at(r, "rule", "the area_share rule gives an area: needs basis area");
       t.kind = AmountKind::area_share;
       t.share = m.number_required("share", Interval{0.0, 1.0, true, false}, "year-1");
+    } else if (rule == "boiler_demand") {
+      if (t.basis != planning::Basis::fuel_dry_mass) {
+        m.fail_at(r, "rule", "the boiler_demand rule asks for fuel: needs basis fuel_dry_mass");
+      }
+      t.kind = AmountKind::boiler_demand;
+      auto names = m.located_list("boilers");
+      if (!names) m.fail_value("rule", "the boiler_demand rule needs 'boilers' (the boilers it feeds)");
+      t.boilers = std::move(*names);
+      if (m.get("unit")) m.fail_value("unit", "a boiler_demand target's units are its boilers' catchments: leave 'unit' out");
+      t.unit = "boilers";
     } else {
-      m.fail_at(r, "rule", "'" + rule + "' is not one of normal_forest, area_share");
+      m.fail_at(r, "rule", "'" + rule + "' is not one of normal_forest, area_share, boiler_demand");
     }
   }
   t.priority = read_choice<planning::Priority, planning::kPriorityCount>(
@@ -174,7 +184,9 @@ void emit_planning(YAML::Emitter& e, const PlanningSection& p) {
       for (const auto& r : *t.regimes) v.push_back(r.value);
       e << YAML::Key << "regimes" << YAML::Value << YAML::Flow << v;
     }
-    if (t.unit == "field") {
+    if (t.unit == "boilers") {
+      // implied by the boilers
+    } else if (t.unit == "field") {
       e << YAML::Key << "unit" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
         << "field" << YAML::Value << t.unit_field << YAML::EndMap;
     } else {
@@ -203,6 +215,13 @@ void emit_planning(YAML::Emitter& e, const PlanningSection& p) {
         e << YAML::Key << "rule" << YAML::Value << "area_share";
         e << YAML::Key << "share" << YAML::Value << num(t.share);
         break;
+      case AmountKind::boiler_demand: {
+        e << YAML::Key << "rule" << YAML::Value << "boiler_demand";
+        std::vector<std::string> names;
+        for (const auto& b : t.boilers) names.push_back(b.value);
+        e << YAML::Key << "boilers" << YAML::Value << YAML::Flow << names;
+        break;
+      }
     }
     e << YAML::Key << "priority" << YAML::Value << std::string(planning::priority_name(t.priority));
     if (t.priority == planning::Priority::random) e << YAML::Key << "seed" << YAML::Value << t.seed;

@@ -335,6 +335,13 @@ void read_optional_sections(MapReader& top, const std::filesystem::path& base, S
     }
     s.planning = read_planning(std::move(*m));
   }
+  if (auto m = top.optional_map("fuel")) {
+    if (!s.silviculture) {
+      top.fail(m->node(), "'fuel' needs the 'silviculture' section (boilers burn the wood that thinnings and "
+                          "fellings remove)");
+    }
+    s.fuel = read_fuel(std::move(*m), base);
+  }
 }
 
 void emit_optional_sections(YAML::Emitter& e, const Scenario& s) {
@@ -390,6 +397,7 @@ void emit_optional_sections(YAML::Emitter& e, const Scenario& s) {
     e << YAML::EndMap;
   }
   if (s.planning) emit_planning(e, *s.planning);
+  if (s.fuel) emit_fuel(e, *s.fuel);
 }
 
 }  // namespace shinrin::io

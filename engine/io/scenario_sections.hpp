@@ -22,6 +22,10 @@ void read_optional_sections(yaml::MapReader& top, const std::filesystem::path& b
 PlanningSection read_planning(yaml::MapReader m);
 void emit_planning(YAML::Emitter& e, const PlanningSection& p);
 
+//! Section `fuel` (scenario_fuel.cpp).
+FuelSection read_fuel(yaml::MapReader m, const std::filesystem::path& base);
+void emit_fuel(YAML::Emitter& e, const FuelSection& f);
+
 //! Emits the sections that are present, as resolved (absolute paths, every value explicit).
 void emit_optional_sections(YAML::Emitter& e, const Scenario& s);
 

@@ -48,6 +48,8 @@ std::string_view priority_name(Priority p) {
       return "longest_since_thinning";
     case Priority::random:
       return "random";
+    case Priority::nearest_first:
+      return "nearest_first";
   }
   return "unknown";
 }

@@ -137,7 +137,8 @@ std::uint64_t pop_key(BlockCandidates& bc, BlockCandidates::Group& g) {
 
 void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates> blocks,
                       const RemovedOf& removed_of, std::span<Decision> decision,
-                      std::vector<std::uint32_t>& treated, PlanResults& results, int threads) {
+                      std::vector<std::uint32_t>& treated, PlanResults& results, int threads, bool dynamic,
+                      std::span<const double> goals) {
   // Each plan row: its groups in every block, in block order.
   groups_of_.resize(plan.rows);
   treated_of_.resize(plan.rows);
@@ -157,11 +158,12 @@ void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
   for (std::size_t row = 0; row < rows.size(); ++row) {
     const Target& target = plan.targets[rows[row].first];
-    const double goal = target.at(rows[row].second, t);
-    const double limit = goal * (1.0 + kFitSlack);
-    const double met = goal * (1.0 - kFitSlack);
     auto& mine = treated_of_[row];
     mine.clear();
+    if (target.dynamic() != dynamic) continue;  // selected in the other pass
+    const double goal = dynamic ? goals[row] : target.at(rows[row].second, t);
+    const double limit = goal * (1.0 + kFitSlack);
+    const double met = goal * (1.0 - kFitSlack);
     double eligible_area = 0.0, eligible_volume = 0.0, eligible_n = 0.0;
     std::vector<Head> heap;
     for (const auto& [b, k] : groups_of_[row]) {  // eligible totals added in block order

@@ -217,6 +217,9 @@ void Classifier::record(const RawRecord& r) {
     }
   }
 
+  const bool need_location = s_.fuel && s_.fuel->epsg.has_value();
+  if (simulate && need_location && !r.located) bad.push_back(label() + ": " + r.location_problem);
+
   if (!bad.empty()) {
     problem_count_ += static_cast<long>(bad.size());
     for (auto& b : bad) {
@@ -258,6 +261,9 @@ void Classifier::record(const RawRecord& r) {
   row.age = static_cast<std::int16_t>(age_years);
   row.volume_initial = volume;
   row.stems_initial = stems_per_ha;
+  row.located = need_location;
+  row.x = r.x;
+  row.y = r.y;
   out_.parcels.append(row);
   for (std::size_t k = 0; k < out_.extra.size(); ++k) {
     out_.extra[k].of_row.push_back(

@@ -24,9 +24,19 @@ std::string operation_text(Operation op) {
 }
 
 planning::UnitColumn unit_column(const io::TargetSpec& t, const Landscape& p,
-                                 const std::vector<FieldValues>& fields) {
+                                 const std::vector<FieldValues>& fields, const fuel::FuelModel& fuel,
+                                 const std::vector<std::uint16_t>& boilers) {
   planning::UnitColumn c;
-  if (t.unit == "landscape") {
+  if (t.unit == "boilers") {
+    c.name = "boiler";
+    for (std::uint16_t b : boilers) c.unit_names.push_back(fuel.boilers[b].name);
+    c.unit_of_row.assign(p.size(), planning::kOutsideUnit);
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      for (std::size_t u = 0; u < boilers.size(); ++u) {
+        if (fuel.home[i] == boilers[u]) c.unit_of_row[i] = static_cast<std::uint16_t>(u);
+      }
+    }
+  } else if (t.unit == "landscape") {
     c.name = "landscape";
     c.unit_names = {"landscape"};
     c.unit_of_row.assign(p.size(), 0);
@@ -59,9 +69,19 @@ std::vector<std::string> planning_unit_fields(const io::Scenario& s) {
 }
 
 planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Management& m,
-                         const std::vector<FieldValues>& fields) {
+                         const std::vector<FieldValues>& fields, const fuel::FuelModel& fuel) {
   planning::Plan plan;
-  if (!s.planning) return plan;
+  // Every boiler that lists extra_operations needs a boiler_demand target.
+  std::vector<std::string> fed_by(fuel.boilers.size());
+  if (!s.planning) {
+    for (const auto& b : fuel.boilers) {
+      if (b.takes(fuel::Source::extra_operations)) {
+        throw InputError(s.file + ": boiler '" + b.name + "' lists extra_operations among its sources, but no "
+                         "planning target has rule boiler_demand for it");
+      }
+    }
+    return plan;
+  }
   const std::size_t times = static_cast<std::size_t>(s.years) + 1;
   plan.target_of.assign(m.regimes.size() * planning::kOperationCount, planning::kNoTarget);
   std::vector<std::string> covered_by(plan.target_of.size());
@@ -129,10 +149,40 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
       covered_by[k] = spec->name;
     }
 
+    // Boilers of a boiler_demand target.
+    for (const auto& name : spec->boilers) {
+      std::size_t k = 0;
+      while (k < fuel.boilers.size() && fuel.boilers[k].name != name.value) ++k;
+      if (k == fuel.boilers.size()) {
+        std::string known;
+        for (const auto& b : fuel.boilers) known += (known.empty() ? "" : ", ") + b.name;
+        throw InputError(name.origin + ": no boiler '" + name.value + "' (boilers: " + (known.empty() ? "none" : known) + ")");
+      }
+      if (!fuel.boilers[k].takes(fuel::Source::extra_operations)) {
+        throw InputError(name.origin + ": boiler '" + name.value + "' does not list extra_operations among its sources");
+      }
+      if (!fed_by[k].empty()) {
+        throw InputError(name.origin + ": boiler '" + name.value + "' is already fed by target '" + fed_by[k] + "'");
+      }
+      fed_by[k] = spec->name;
+      t.boilers.push_back(static_cast<std::uint16_t>(k));
+    }
+
+    if (t.priority == planning::Priority::nearest_first) {
+      bool located = !t.boilers.empty() && !p.x.empty();
+      for (std::uint16_t b : t.boilers) located = located && fuel.boilers[b].located;
+      if (!located) {
+        throw InputError(spec->origin + ": target '" + spec->name + "': priority nearest_first needs a boiler_demand "
+                         "target whose boilers have a location, and fuel.epsg");
+      }
+    }
+
     // Units.
-    const std::string criterion = spec->unit == "field" ? "field:" + spec->unit_field : spec->unit;
+    const std::string criterion = spec->unit == "field"     ? "field:" + spec->unit_field
+                                  : spec->unit == "boilers" ? "boilers:" + spec->name
+                                                            : spec->unit;
     auto [col, inserted] = column_of.try_emplace(criterion, plan.unit_columns.size());
-    if (inserted) plan.unit_columns.push_back(unit_column(*spec, p, fields));
+    if (inserted) plan.unit_columns.push_back(unit_column(*spec, p, fields, fuel, t.boilers));
     t.unit_column = col->second;
     const planning::UnitColumn& units = plan.unit_columns[t.unit_column];
     const std::size_t n_units = units.unit_names.size();
@@ -145,6 +195,7 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
     for (std::size_t i = 0; i < p.size(); ++i) {
       if (p.regime[i] == kNoRegime || !covered[p.regime[i]]) continue;
       const std::uint16_t u = units.unit_of_row[i];
+      if (u == planning::kOutsideUnit) continue;
       unit_used[u] = 1;
       covered_area[u] += p.area_ha[i];
       if (spec->kind == io::AmountKind::normal_forest) {
@@ -220,6 +271,10 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
         for (std::size_t u = 0; u < n_units; ++u)
           set_all(u, [&](std::size_t) { return normal[u]; });
         break;
+      case io::AmountKind::boiler_demand:
+        t.rule = "boiler_demand";
+        for (std::size_t u = 0; u < n_units; ++u) set_all(u, [](std::size_t) { return 0.0; });
+        break;
       case io::AmountKind::area_share:
         t.rule = "area_share";
         for (std::size_t u = 0; u < n_units; ++u)
@@ -233,6 +288,12 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
   for (const auto& t : plan.targets) {
     plan.first_row.push_back(plan.rows);
     plan.rows += plan.unit_columns[t.unit_column].unit_names.size();
+  }
+  for (std::size_t k = 0; k < fuel.boilers.size(); ++k) {
+    if (fuel.boilers[k].takes(fuel::Source::extra_operations) && fed_by[k].empty()) {
+      throw InputError(s.file + ": boiler '" + fuel.boilers[k].name + "' lists extra_operations among its sources, but "
+                       "no planning target has rule boiler_demand for it");
+    }
   }
   if (plan.rows >= 0xFFFF) {
     throw InputError(

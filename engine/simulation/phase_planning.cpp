@@ -7,6 +7,7 @@
 //     operations phase carries out).
 // A parcel whose final felling is due but covered by a target is not a thinning candidate.
 #include <algorithm>
+#include <cmath>
 
 #include "phase.hpp"
 #include "shinrin/core/random.hpp"
@@ -36,6 +37,11 @@ std::uint32_t priority_of(const planning::Target& target, const Inputs& in, cons
     case Priority::longest_since_thinning:
       p = planning::descending(float(st.since_thinning[i]));
       break;
+    case Priority::nearest_first: {
+      const fuel::Boiler& b = in.fuel.boilers[in.fuel.home[i]];
+      p = planning::descending(-float(std::hypot(in.parcels.x[i] - b.x, in.parcels.y[i] - b.y)));
+      break;
+    }
     case Priority::random:
       p = static_cast<std::uint32_t>(keyed_bits(target.seed, RandomStream::planning_priority,
                                                 in.parcels.key_hash[i], fiscal_year) >>
@@ -100,10 +106,22 @@ planning::Removed removed(const Inputs& in, const State& st, const planning::Can
       sv::split_harvest(h, removal_shares(regime, cand.removals), in.model.management.wood_use);
   const double area = in.parcels.area_ha[i];
   const double standing = double(st.volume[i]) * area;
-  return {area, standing, share * standing, sv::fuel_dry_mass(split.streams, sp.D) * area};
+  const double fuelwood = split.streams[std::size_t(sv::Stream::fuelwood)] * sp.D * area;
+  const double residues = split.streams[std::size_t(sv::Stream::residues_collected)] * sp.D * area;
+  return {area, standing, share * standing, fuelwood + residues, fuelwood, residues};
 }
 
 }  // namespace
+
+double boiler_fuel(const Inputs& in, std::uint16_t boiler, const planning::Removed& r) {
+  if (boiler == fuel::kNoBoiler) return 0.0;
+  const fuel::Boiler& b = in.fuel.boilers[boiler];
+  return (b.takes(fuel::Source::residues) ? r.residues : 0.0) + (b.takes(fuel::Source::fuelwood) ? r.fuelwood : 0.0);
+}
+
+planning::Removed removed_by(const Inputs& in, const State& st, const planning::Candidate& cand, int fiscal_year) {
+  return removed(in, st, cand, fiscal_year);
+}
 
 void planning_candidates_block(PhaseContext& c) {
   const Inputs& in = c.in;
@@ -116,8 +134,8 @@ void planning_candidates_block(PhaseContext& c) {
   for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
     const std::uint16_t rg = L.regime[i];
     if (rg == kNoRegime) continue;
-    const std::uint16_t felling_target = plan.target(rg, planning::Operation::final_felling);
-    const std::uint16_t thinning_target = plan.target(rg, planning::Operation::thinning);
+    const std::uint16_t felling_target = plan.target_at(rg, planning::Operation::final_felling, i);
+    const std::uint16_t thinning_target = plan.target_at(rg, planning::Operation::thinning, i);
     if (felling_target == planning::kNoTarget && thinning_target == planning::kNoTarget) continue;
     const sv::Regime& regime = m.regimes[rg];
     const int age = st.age[i];
@@ -160,9 +178,12 @@ void planning_candidates_block(PhaseContext& c) {
       case planning::Basis::volume:
         cand.amount = removed(in, st, cand, c.fiscal_year).volume;
         break;
-      case planning::Basis::fuel_dry_mass:
-        cand.amount = removed(in, st, cand, c.fiscal_year).fuel_dry_mass;
+      case planning::Basis::fuel_dry_mass: {
+        const planning::Removed r = removed(in, st, cand, c.fiscal_year);
+        cand.amount = r.fuel_dry_mass;
+        if (tg.dynamic()) cand.amount = boiler_fuel(in, in.fuel.home[i], r);  // what its boiler takes
         break;
+      }
     }
     const std::size_t row =
         plan.first_row[target] + plan.unit_columns[tg.unit_column].unit_of_row[i];
@@ -172,10 +193,18 @@ void planning_candidates_block(PhaseContext& c) {
 }
 
 void planning_select(LandscapeContext& c) {
-  for (std::uint32_t row : c.year.treated) c.year.decision[row] = planning::Decision::none;
+  for (std::uint32_t row : c.year.treated) {
+    c.year.decision[row] = planning::Decision::none;
+    if (!c.year.extra.empty()) c.year.extra[row] = 0;
+  }
   c.year.treated.clear();
+  // The fuel of every treated parcel is kept for the fuel phase (each row is one candidate, so
+  // threads write different rows).
+  const bool keep_fuel = !c.year.planned_fuel.empty();
   const planning::RemovedOf removed_of = [&](const planning::Candidate& cand) {
-    return removed(c.in, c.st, cand, c.fiscal_year);
+    const planning::Removed r = removed(c.in, c.st, cand, c.fiscal_year);
+    if (keep_fuel) c.year.planned_fuel[cand.row] = boiler_fuel(c.in, c.in.fuel.home[cand.row], r);
+    return r;
   };
   c.year.selector.select(c.in.plan, c.t, c.year.candidates, removed_of, c.year.decision,
                          c.year.treated, c.year.plan, c.threads);

@@ -24,20 +24,32 @@ bool management(const Inputs& in) {
 bool carbon_pools(const Inputs& in) {
   return in.model.carbon_enabled;
 }
+bool fuel_demand_targets(const Inputs& in) {
+  if (!in.model.management.enabled) return false;
+  for (const auto& t : in.plan.targets) {
+    if (t.dynamic()) return true;
+  }
+  return false;
+}
+bool boilers(const Inputs& in) {
+  return in.fuel.enabled();
+}
 
 constexpr std::array<Module, 1> kGrowth{Module::growth};
 constexpr std::array<Module, 2> kOperations{Module::thinning, Module::felling};
 constexpr std::array<Module, 1> kDecay{Module::decay};
 constexpr std::array<Module, 1> kHwp{Module::hwp};
 
-const std::array<PhaseEntry, 7> kPhases = {{
+const std::array<PhaseEntry, 9> kPhases = {{
     {"growth", always, growth_block, nullptr, kGrowth},
     {"stand", stand, stand_block, nullptr, {}},
     {"planning", planning, planning_candidates_block, planning_select, {}},
+    {"fuel_demand", fuel_demand_targets, nullptr, fuel_demand, {}},
     {"operations", management, operations_block, nullptr, kOperations},
     {"decay", carbon_pools, decay_block, nullptr, kDecay},
     {"wood_products", carbon_pools, wood_products_block, nullptr, kHwp},
     {"outputs", always, outputs_block, nullptr, {}},
+    {"fuel", boilers, fuel_collect_block, fuel_burn, {}},
 }};
 
 }  // namespace

@@ -244,6 +244,17 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     year.candidates.resize(blocks);
     year.decision.assign(n, planning::Decision::none);
   }
+  st.fuel_stocks.assign(in.fuel.boilers.size(), fuel::Stock{});
+  for (std::size_t b = 0; b < in.fuel.boilers.size(); ++b) {  // seasoned wood in the shed at the start
+    const fuel::Boiler& boiler = in.fuel.boilers[b];
+    st.fuel_stocks[b].add(in.start_year - 1 - boiler.drying_years, boiler.initial_stock);
+  }
+  if (in.fuel.enabled()) {
+    year.planned_fuel.assign(n, 0.0);
+    year.extra.assign(n, 0);
+    year.fuel_supply.assign(blocks, std::vector<fuel::Supply>(in.fuel.boilers.size()));
+    year.fuel_years.assign(in.fuel.boilers.size(), std::vector<fuel::BoilerYear>(in.times()));
+  }
   // Per-parcel series are kept for a group of output times (as many as fit in 256 MiB), so that
   // the writer's chunks hold several years of a parcel, which compress like a time series.
   shared.series_stride = series_time_group(n, out.variables.size(), out.time_index.size());
@@ -397,6 +408,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   });
   agg.total_area_ha = group_areas(L, 1, block, [](std::size_t) { return std::size_t{0}; })[0];
   agg.plan = std::move(year.plan);
+  agg.fuel = std::move(year.fuel_years);
 
   for (std::size_t p = 0; p < phase_count; ++p) {
     if (!all[p].enabled(in)) continue;

@@ -34,6 +34,7 @@ ATOL = 1e-6   # absolute [t, m3, ha]: the fixed-point totals are exact to 2^-20 
 SCENARIOS = {
     "hinohara-demo": ("scenarios/hinohara-demo.yaml", []),
     "hinohara-yield-table": ("scenarios/hinohara-yield-table.yaml", []),
+    "hinohara-boilers-shortfall": ("scenarios/hinohara-boilers-shortfall.yaml", []),
     "fukuoka-register-hisayama": ("scenarios/fukuoka-register.yaml", []),
     "fukuoka-managed-hisayama": ("scenarios/fukuoka-managed.yaml", []),
     "fukuoka-managed-tagawa": ("scenarios/fukuoka-managed.yaml",
@@ -43,12 +44,16 @@ SCENARIOS = {
 
 
 def aggregates(path):
-    """Every numeric dataset whose last axis is `year`, except per-parcel ones, as lists."""
+    """Every numeric dataset whose last axis is `year`, except per-parcel ones, as lists (the
+    root group and the /fuel group)."""
     out = {}
     with h5py.File(path, "r") as f:
         nyear = f["year"].shape[0]
-        for name, ds in f.items():
-            if not isinstance(ds, h5py.Dataset) or ds.dtype.kind not in "fiu" or ds.ndim == 0:
+        items = list(f.items())
+        if "fuel" in f:
+            items += [("fuel/" + name, ds) for name, ds in f["fuel"].items()]
+        for name, ds in items:
+            if not isinstance(ds, h5py.Dataset) or ds.dtype.kind not in "fiu" or ds.ndim == 0 or name.endswith("year"):
                 continue
             if ds.shape[-1] != nyear or (ds.ndim >= 1 and "parcel" in [d.label for d in ds.dims]):
                 continue

@@ -104,7 +104,7 @@ struct EventsSection {
 };
 
 //! How a target's amount is given.
-enum class AmountKind { constant, per_unit, schedule, normal_forest, area_share };
+enum class AmountKind { constant, per_unit, schedule, normal_forest, area_share, boiler_demand };
 
 //! One item of `planning.targets`, as written (regime and unit names not yet resolved).
 struct TargetSpec {
@@ -125,11 +125,60 @@ struct TargetSpec {
   std::uint64_t seed = 0;
   planning::LastParcel last_parcel = planning::LastParcel::skip;
   std::string source;  //!< where the figure comes from (required)
+  std::vector<Located> boilers;                 //!< boiler_demand: the boilers it feeds
 };
 
 //! Section `planning`: annual harvest targets (planning/plan.hpp).
 struct PlanningSection {
   std::vector<TargetSpec> targets;
+};
+
+//! A fuel used a year, by name in the fuel-factor table.
+struct FuelUseSpec {
+  Located fuel;
+  double quantity = 0.0;  //!< [the fuel's unit] a year
+};
+
+//! One item of `fuel.boilers`, as written.
+struct BoilerSpec {
+  std::string name;
+  std::string origin;                      //!< "file:line:column: 'key.path'"
+  std::string form = "firewood";           //!< firewood | chips
+  std::optional<std::pair<double, double>> location;  //!< x, y in fuel.epsg [m]
+  std::string catchment_kind;              //!< municipality | radius | parcels
+  std::string catchment_municipality;
+  double catchment_radius_km = 0.0;
+  std::vector<std::string> catchment_parcels;
+  std::string catchment_origin;
+  std::vector<std::string> sources;        //!< residues, fuelwood, extra_operations
+  std::optional<double> heat_demand;       //!< useful heat [GJ year-1], or
+  std::optional<FuelUseSpec> replaces;     //!< fossil fuel replaced a year
+  std::string demand_origin;
+  double project_efficiency = 0.0, baseline_efficiency = 0.0;
+  std::string efficiency_basis = "HHV";    //!< HHV | LHV
+  std::string efficiency_origin;
+  Located baseline_fuel, backup_fuel;
+  int first_year = 0, last_year = 0;
+  std::optional<double> max_intake;        //!< [t dry year-1]
+  double moisture = 0.0;                   //!< wet basis [%]
+  Located heating_value;                   //!< formula name
+  int drying_years = 0;
+  double stock_loss = 0.0;                 //!< [year-1]
+  std::optional<double> max_stock;         //!< shed capacity [t dry]
+  double initial_stock = 0.0;              //!< seasoned wood at the start [t dry]
+  std::vector<FuelUseSpec> auxiliary;
+  std::optional<double> electricity_kwh;   //!< [kWh year-1]
+  double transport_tkm = 0.0, transport_factor = 0.0;
+};
+
+//! Section `fuel`: wood boilers fed from the simulated forest.
+struct FuelSection {
+  std::string factors;       //!< fossil-fuel factor table (data/fuel_factors.csv)
+  std::string wood;          //!< wood-fuel table (data/wood_fuel.csv)
+  Located vintage;           //!< factor list, e.g. jcredit_revised
+  Located electricity_vintage;  //!< factor list of grid electricity (when any boiler uses power)
+  std::optional<int> epsg;   //!< projected CRS of boiler locations and radius catchments
+  std::vector<BoilerSpec> boilers;
 };
 
 //! Section `silviculture`: regimes, wood use and events.
@@ -179,6 +228,7 @@ struct Scenario {
   std::optional<CarbonSection> carbon;              //!< absent: biomass pools only
   std::optional<SilvicultureSection> silviculture;  //!< absent: no management (needs carbon)
   std::optional<PlanningSection> planning;          //!< absent: regimes act when due
+  std::optional<FuelSection> fuel;                  //!< absent: no boilers
 
   // output
   std::string output_path;

@@ -45,8 +45,9 @@ enum class Priority : std::uint8_t {
   highest_ry_first,        //!< highest yield index Ry (parcels without a diagram last)
   longest_since_thinning,  //!< most years since the last thinning (never thinned first)
   random,                  //!< a keyed random draw per (seed, parcel, fiscal year)
+  nearest_first,  //!< closest to the parcel's home boiler (boiler_demand targets)
 };
-inline constexpr std::size_t kPriorityCount = 5;
+inline constexpr std::size_t kPriorityCount = 6;
 std::string_view priority_name(Priority p);
 
 //! What happens with the parcel that would take the year past its target (parcels are always
@@ -60,6 +61,10 @@ enum class LastParcel : std::uint8_t {
   overshoot,  //!< it is treated whole and the year ends above target (reported as overshoot)
 };
 std::string_view last_parcel_name(LastParcel l);
+
+//! unit_of_row of a parcel that no unit of the column holds (a boiler's catchment leaves it out):
+//! targets on that column do not cover it, and its regime acts when due.
+inline constexpr std::uint16_t kOutsideUnit = 0xFFFF;
 
 //! Parcels grouped into units by one criterion.
 struct UnitColumn {
@@ -77,7 +82,11 @@ struct Target {
   LastParcel last_parcel = LastParcel::stop;
   std::size_t unit_column = 0;  //!< index into Plan::unit_columns
   std::string source;           //!< where the figure comes from (scenario text)
-  std::string rule;             //!< "constant", "schedule", "normal_forest", "area_share"
+  std::string rule;  //!< "constant", "schedule", "normal_forest", "area_share", "boiler_demand"
+  //! boiler_demand: the boilers it feeds (indexes into Inputs::fuel.boilers), one unit each; the
+  //! amount of each year is set during the run by the fuel phase (amount holds 0).
+  std::vector<std::uint16_t> boilers;
+  bool dynamic() const { return !boilers.empty(); }
   //! amount[u * times + t]: target of unit u in time index t (t >= 1) in the basis' unit.
   std::vector<double> amount;
   std::size_t times = 0;
@@ -97,6 +106,13 @@ struct Plan {
   std::uint16_t target(std::uint16_t regime, Operation op) const {
     const std::size_t k = std::size_t(regime) * kOperationCount + std::size_t(op);
     return k < target_of.size() ? target_of[k] : kNoTarget;
+  }
+  //! The target covering operation `op` of parcel `row` under `regime` (kNoTarget when none, or
+  //! when the parcel lies outside every unit of the target's column).
+  std::uint16_t target_at(std::uint16_t regime, Operation op, std::size_t row) const {
+    const std::uint16_t t = target(regime, op);
+    if (t == kNoTarget || unit_columns[targets[t].unit_column].unit_of_row[row] == kOutsideUnit) return kNoTarget;
+    return t;
   }
   //! Number of (target, unit) rows of the outputs; row of (target, unit) = first_row[target] +
   //! unit.

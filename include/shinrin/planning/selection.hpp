@@ -48,6 +48,8 @@ struct Removed {
   double volume_standing = 0.0;  //!< stem volume before the operation [m3]
   double volume = 0.0;           //!< stem volume removed [m3]
   double fuel_dry_mass = 0.0;    //!< fuelwood and residues collected for fuel [t]
+  double fuelwood = 0.0;         //!< of which fuelwood [t dry]
+  double residues = 0.0;         //!< of which residues collected [t dry]
 };
 using RemovedOf = std::function<Removed(const Candidate&)>;
 
@@ -138,9 +140,12 @@ class Selector {
   //! Selects this year's treatments from the blocks' candidates. Sets decision[row] for every
   //! treated non-forced candidate (and appends the rows to `treated`, in plan-row order), and fills
   //! the results of time index t. `removed_of` is called concurrently for different candidates.
+  //! Targets whose amount the run sets (Target::dynamic(), boiler demand) are selected in a pass
+  //! of their own (`dynamic` true), with the amount of each of their rows in `goals`.
   void select(const Plan& plan, std::size_t t, std::span<BlockCandidates> blocks,
               const RemovedOf& removed_of, std::span<Decision> decision,
-              std::vector<std::uint32_t>& treated, PlanResults& results, int threads);
+              std::vector<std::uint32_t>& treated, PlanResults& results, int threads,
+              bool dynamic = false, std::span<const double> goals = {});
 
  private:
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>>

@@ -11,11 +11,15 @@
 //!   - a schedule starts at or before the first simulated year (each entry holds from its fiscal
 //!     year until the next);
 //!   - the normal-forest rule needs a rotation age in every covered regime: amount of a unit =
-//!     sum over its parcels under covered regimes of area / rotation age [ha year-1].
+//!     sum over its parcels under covered regimes of area / rotation age [ha year-1];
+//!   - a boiler_demand target feeds boilers that list extra_operations among their sources; its
+//!     units are those boilers (the parcels whose home they are), and every boiler that lists
+//!     extra_operations is fed by exactly one such target.
 
 #include <cstddef>
 #include <vector>
 
+#include "shinrin/fuel/model.hpp"
 #include "shinrin/io/scenario.hpp"
 #include "shinrin/planning/plan.hpp"
 #include "shinrin/setup/classify.hpp"
@@ -30,6 +34,7 @@ std::vector<std::string> planning_unit_fields(const io::Scenario& s);
 //! The plan of `s` over `parcels` (final row order); `fields` holds the values of
 //! planning_unit_fields(s) per row in that order. An absent section gives an empty plan.
 planning::Plan bind_plan(const io::Scenario& s, const Landscape& parcels,
-                         const silviculture::Management& m, const std::vector<FieldValues>& fields);
+                         const silviculture::Management& m, const std::vector<FieldValues>& fields,
+                         const fuel::FuelModel& fuel);
 
 }  // namespace shinrin::setup

@@ -37,6 +37,9 @@ struct RawRecord {
   RawNumber area;            //!< area attribute [ha] (not present when area comes from geometry)
   double geometry_area_ha = 0.0;  //!< polygon area in the scenario's projected CRS [ha]
   std::string geometry_problem;   //!< why the geometry gives no area ("" when fine or unused)
+  bool located = false;           //!< centroid read (the fuel section asks for distances)
+  double x = 0.0, y = 0.0;        //!< polygon centroid in the fuel section's CRS [m]
+  std::string location_problem;   //!< why there is no centroid ("" when fine or unused)
   RawNumber age, volume, stems, site_class;
   RawDate as_of;  //!< register snapshot date of the record (when mapped)
   std::vector<std::string>

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "shinrin/fuel/model.hpp"
 #include "shinrin/growth/growth_table.hpp"
 #include "shinrin/params/species_params.hpp"
 #include "shinrin/planning/plan.hpp"
@@ -29,6 +30,7 @@ struct Inputs {
   growth::GrowthTable growth;  //!< curves indexed by Landscape::curve / regen_curve
   Model model;                 //!< stand, carbon and management settings
   planning::Plan plan;         //!< harvest planning targets (empty: none)
+  fuel::FuelModel fuel;  //!< wood boilers and each parcel's home boiler (empty: none)
   int start_year = 2025;       //!< first simulated fiscal year
   int years = 30;              //!< simulated fiscal years
 

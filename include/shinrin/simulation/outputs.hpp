@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "shinrin/carbon/flux.hpp"
+#include "shinrin/fuel/boiler.hpp"
 #include "shinrin/planning/selection.hpp"
 
 namespace shinrin::sim {
@@ -161,6 +162,8 @@ struct Aggregates {
   std::vector<double> regime_area_ha;        //!< simulated area per regime (+ unmanaged) [ha]
   double total_area_ha = 0.0;
   planning::PlanResults plan;  //!< per (target, unit) row and time index
+  //! Per boiler (Inputs::fuel.boilers), per time index (entry 0 unused): the boiler's year.
+  std::vector<std::vector<fuel::BoilerYear>> fuel;
 };
 
 //! Where the time of a run went (shinrin run --timings).

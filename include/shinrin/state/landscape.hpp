@@ -37,6 +37,8 @@ struct ParcelRow {
   std::int16_t age = 0;          //!< stand age in the initial state [years]
   float volume_initial = -1.0f;  //!< [m3 ha-1], < 0 = from the growth curve
   float stems_initial = -1.0f;   //!< [ha-1], < 0 = from the stand rules
+  bool located = false;          //!< x, y given (read when boilers need distances)
+  double x = 0.0, y = 0.0;       //!< polygon centroid in the fuel section's CRS [m]
 };
 
 struct Landscape {
@@ -57,6 +59,7 @@ struct Landscape {
   std::vector<std::int16_t> age;          //!< stand age in the initial state [years]
   std::vector<float> volume_initial;      //!< stem volume at the start [m3 ha-1], < 0 = curve
   std::vector<float> stems_initial;       //!< stems at the start [ha-1], < 0 = stand rules
+  std::vector<double> x, y;               //!< centroid [m] in the fuel CRS; empty when not read
   // --- bound by setup
   // -----------------------------------------------------------------------------
   std::vector<std::uint32_t> curve;          //!< growth curve at the start (species, site class)

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "shinrin/carbon/pools.hpp"
+#include "shinrin/fuel/boiler.hpp"
 
 namespace shinrin {
 
@@ -39,6 +40,8 @@ struct State {
   //! column k of parcel i is growth_state[k * size() + i]. Empty for tabulated curves.
   std::vector<float> growth_state;
   std::size_t growth_width = 0;
+  //! The wood in each boiler's shed (fuel/boiler.hpp), indexed like Inputs::fuel.boilers.
+  std::vector<fuel::Stock> fuel_stocks;
 };
 
 }  // namespace shinrin
