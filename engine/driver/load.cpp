@@ -286,6 +286,11 @@ Loaded load(const io::Scenario& scenario) {
   // Harvest plan.
   // Boilers, then the plan (a boiler_demand target's units are the boilers' catchments).
   if (scenario.fuel) {
+    for (const auto& b : scenario.fuel->boilers) {
+      if (!b.location) continue;
+      const std::string why = io::location_problem(*scenario.fuel->epsg, b.location->first, b.location->second);
+      if (!why.empty()) throw InputError(b.location_origin + ": boiler '" + b.name + "': " + why);
+    }
     const io::FossilFactorTable factors = io::load_fossil_factor_table(scenario.fuel->factors);
     const io::WoodFuelTable wood = io::load_wood_fuel_table(scenario.fuel->wood);
     setup::BoundFuel fuel = setup::bind_fuel(scenario, p, factors, wood);

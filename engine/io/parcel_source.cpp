@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -300,6 +301,31 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
     throw InputError(where + ": reading features failed" + gdal_message());
   }
   return layer->GetName();
+}
+
+std::string location_problem(int epsg, double x, double y) {
+  QuietGdal quiet;
+  OGRSpatialReference crs, wgs84;
+  if (crs.importFromEPSG(epsg) != OGRERR_NONE || !crs.IsProjected()) {
+    return "EPSG:" + std::to_string(epsg) + " is not a projected CRS known to PROJ";
+  }
+  wgs84.importFromEPSG(4326);
+  crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  double west = 0, south = 0, east = 0, north = 0;
+  const char* area = nullptr;
+  std::unique_ptr<OGRCoordinateTransformation> tr(OGRCreateCoordinateTransformation(&crs, &wgs84));
+  double lon = x, lat = y;
+  if (!tr || !tr->Transform(1, &lon, &lat) || !std::isfinite(lon) || !std::isfinite(lat)) {
+    return "(" + std::to_string(x) + ", " + std::to_string(y) + ") m is outside the area of EPSG:" + std::to_string(epsg);
+  }
+  if (crs.GetAreaOfUse(&west, &south, &east, &north, &area) && !(lon >= west && lon <= east && lat >= south && lat <= north)) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "(%g, %g) m is outside the area of EPSG:%d (%s: longitude %g to %g, latitude %g to %g; "
+                  "the point is at %.4f, %.4f)", x, y, epsg, area ? area : "area of use", west, east, south, north, lon, lat);
+    return buf;
+  }
+  return "";
 }
 
 }  // namespace shinrin::io

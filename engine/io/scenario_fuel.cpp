@@ -44,6 +44,7 @@ BoilerSpec read_boiler(MapReader m, std::map<std::string, std::string>& names) {
   }
   b.form = m.choice("form", {"firewood", "chips"}) == 0 ? "firewood" : "chips";
   if (auto loc = m.optional_map("location")) {
+    b.location_origin = yaml::at(m.file(), loc->node().Mark()) + ": '" + loc->path() + "'";
     const double x = loc->number_required("x", Interval{}, "m");
     const double y = loc->number_required("y", Interval{}, "m");
     loc->finish();

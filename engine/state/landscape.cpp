@@ -36,8 +36,6 @@ void for_each_column(Landscape& l, F&& f) {
   f(l.stems_initial);
   f(l.x);
   f(l.y);
-  f(l.x);
-  f(l.y);
   f(l.curve);
   f(l.regime);
   f(l.regen_species);
@@ -73,10 +71,6 @@ void Landscape::append(const ParcelRow& row) {
   age.push_back(row.age);
   volume_initial.push_back(row.volume_initial);
   stems_initial.push_back(row.stems_initial);
-  if (row.located) {
-    x.push_back(row.x);
-    y.push_back(row.y);
-  }
   if (row.located) {
     x.push_back(row.x);
     y.push_back(row.y);

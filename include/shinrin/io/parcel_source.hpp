@@ -24,4 +24,8 @@ std::string read_parcel_records(const Scenario& scenario,
                                 const std::vector<std::string>& extra_fields,
                                 setup::RecordSink& sink);
 
+//! Why the point (x, y) [m] of projected CRS `epsg` is no place of that CRS (outside its area of
+//! use, or not transformable to longitude and latitude), or "" when it is one.
+std::string location_problem(int epsg, double x, double y);
+
 }  // namespace shinrin::io

@@ -145,6 +145,7 @@ struct BoilerSpec {
   std::string origin;                      //!< "file:line:column: 'key.path'"
   std::string form = "firewood";           //!< firewood | chips
   std::optional<std::pair<double, double>> location;  //!< x, y in fuel.epsg [m]
+  std::string location_origin;
   std::string catchment_kind;              //!< municipality | radius | parcels
   std::string catchment_municipality;
   double catchment_radius_km = 0.0;
