@@ -8,6 +8,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <memory>
 #include <random>
@@ -177,6 +178,15 @@ TEST_CASE("the demo boilers: heat balance every year, stock carried over, shortf
     }
     if (std::string(scenario) == "hinohara-boilers-shortfall.yaml") CHECK(shortfall_years >= 3);
     CHECK_THAT(log, Contains("wood boilers: wood burnt, heat, fossil CO2 avoided"));
+    // info --json: one object per boiler with arrays per fiscal year.
+    REQUIRE(test::run_cli("info --json " + out, log) == 0);
+    char first[96];
+    std::snprintf(first, sizeof first, "\"reduction_t_co2\": [%.17g, ", b.reduction[1]);
+    CHECK_THAT(log, Contains("\"fuel\": [") && Contains("\"name\": \"kazuma_no_yu\"") &&
+                        Contains("\"fiscal_years\": [2025, 2026") && Contains("\"wood_dry_t\": [") &&
+                        Contains("\"wood_energy_gj\": [") && Contains("\"useful_heat_gj\": [") &&
+                        Contains("\"baseline_emission_t_co2\": [") && Contains("\"project_emission_t_co2\": [") &&
+                        Contains("\"shortfall_gj\": [") && Contains(first));
   }
 }
 
