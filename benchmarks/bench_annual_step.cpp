@@ -1,7 +1,7 @@
 // Throughput of the annual step on synthetic parcels.
 //
 //   bench_annual_step [--parcels N] [--years Y] [--threads T] [--repeat R] [--growth-only] [--plan]
-//                     [--timings]
+//                     [--boilers B] [--timings]
 //
 // Builds N synthetic parcels (species mix of a Japanese prefecture: sugi 45 %, hinoki 25 %,
 // broadleaf 20 %, pines 10 %; ages 1-100; site classes 1-3; 60 municipalities, each a contiguous
@@ -14,13 +14,19 @@
 // with decay, carbon-balance checks every module and year, totals by species, municipality and
 // regime. --plan: the planning phase active every year (per municipality, a final-felling area
 // target at the normal-forest rate and a thinning area target of 2 % of the managed area, oldest
-// first), so felling and thinning go through the landscape barrier. --timings: time per phase.
+// first), so felling and thinning go through the landscape barrier. --boilers B (implies --plan):
+// B firewood boilers at fixed pseudo-random points of the 80 km x 80 km landscape (parcels lie in
+// 10 km tiles, one per municipality), each with a 10 km catchment, 3000 GJ of useful heat a year,
+// sources residues, fuelwood and extra operations, one year of drying, 5 % stock loss; their
+// demand drives the thinning target (rule boiler_demand, nearest first) in place of the thinning
+// area target. --timings: time per phase.
 // --growth-only: growth and biomass carbon only. No per-parcel series are written: this
 // measures the engine's kernel; benchmarks/README.md also times whole `shinrin run`s.
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -28,7 +34,9 @@
 
 #include <omp.h>
 
+#include "shinrin/fuel/model.hpp"
 #include "shinrin/growth/growth_table.hpp"
+#include "shinrin/io/fuel_tables.hpp"
 #include "shinrin/io/parameter_tables.hpp"
 #include "shinrin/io/stand_tables.hpp"
 #include "shinrin/simulation/simulation.hpp"
@@ -91,6 +99,7 @@ int main(int argc, char** argv) {
   for (const char* sp : mix) {
     for (int site = 1; site <= 3; ++site) curves.push_back({sp, site});
   }
+  const int n_boilers = static_cast<int>(arg(argc, argv, "--boilers", 0));
   SplitMix rng{20250401};
   char key[32];
   for (std::size_t i = 0; i < n; ++i) {
@@ -108,12 +117,17 @@ int main(int argc, char** argv) {
     row.municipality = static_cast<std::uint16_t>(i * 60 / n);  // contiguous, as in a register file
     row.site_class = site;
     row.age = static_cast<std::int16_t>(1 + rng.next() % 100);
+    if (n_boilers > 0) {  // a point in the municipality's 10 km tile [m]
+      row.located = true;
+      row.x = 10000.0 * (row.municipality % 8) + 10000.0 * rng.uniform();
+      row.y = 10000.0 * (row.municipality / 8) + 10000.0 * rng.uniform();
+    }
     p.append(row);
     p.curve.back() = static_cast<std::uint32_t>(s * 3 + site - 1);
     p.regen_curve.back() = p.curve.back();
   }
   const bool full = !flag(argc, argv, "--growth-only");
-  const bool plan = flag(argc, argv, "--plan");
+  const bool plan = flag(argc, argv, "--plan") || n_boilers > 0;
   const auto height = io::load_richards_model(data + "height_curves.csv", data + "site_classes.csv",
                                               "three_class", io::RichardsQuantity::height);
   in.growth = growth::GrowthTable::build(model, curves, 100 + years + 1, full ? &height : nullptr);
@@ -159,6 +173,42 @@ int main(int argc, char** argv) {
         regime_area[p.regime[i]] += p.area_ha[i] / m.regimes[p.regime[i]].rotation_age;
       }
     }
+    if (n_boilers > 0) {
+      const auto factors = io::load_fossil_factor_table(data + "fuel_factors.csv");
+      const auto wood = io::load_wood_fuel_table(data + "wood_fuel.csv");
+      const fuel::FossilFactor kerosene = factors.get("kerosene", "jcredit_revised");
+      fuel::FuelModel& fm = in.fuel;
+      SplitMix place{7};
+      for (int b = 0; b < n_boilers; ++b) {
+        fuel::Boiler boiler;
+        boiler.name = "boiler " + std::to_string(b);
+        boiler.sources = {fuel::Source::residues, fuel::Source::fuelwood,
+                          fuel::Source::extra_operations};
+        boiler.first_year = in.start_year;
+        boiler.last_year = in.start_year + years - 1;
+        boiler.heat_demand = 3000.0;
+        boiler.moisture = 25.0;
+        boiler.formula = fuel::HeatingValueFormula::gross_dry_matter;
+        boiler.constants = wood.constants();
+        boiler.project_efficiency = {0.80, fuel::EnergyBasis::hhv};
+        boiler.baseline_efficiency = {0.85, fuel::EnergyBasis::hhv};
+        boiler.baseline = kerosene;
+        boiler.backup = kerosene;
+        boiler.drying_years = 1;
+        boiler.stock_loss = 0.05;
+        boiler.max_stock = 500.0;
+        boiler.initial_stock = 150.0;
+        boiler.located = true;
+        boiler.x = 80000.0 * place.uniform();
+        boiler.y = 80000.0 * place.uniform();
+        fm.boilers.push_back(boiler);
+      }
+      // Home boiler: the nearest one within 10 km (fuel/model.hpp).
+      fuel::Catchment within_10_km;
+      within_10_km.kind = fuel::Catchment::Kind::radius;
+      within_10_km.radius = 10000.0;
+      fuel::assign_homes(fm, std::vector<fuel::Catchment>(fm.boilers.size(), within_10_km), p);
+    }
     if (plan) {
       // Planning active every year: per municipality, a final-felling area target at the
       // normal-forest rate (regime area / rotation age) and a thinning area target of 2 % of the
@@ -169,6 +219,16 @@ int main(int argc, char** argv) {
       units.unit_names = p.municipality_names;
       units.unit_of_row = p.municipality;
       pl.unit_columns = {units};
+      if (n_boilers > 0) {
+        planning::UnitColumn by_boiler;
+        by_boiler.name = "boiler";
+        for (const auto& b : in.fuel.boilers) by_boiler.unit_names.push_back(b.name);
+        by_boiler.unit_of_row.assign(n, planning::kOutsideUnit);
+        for (std::size_t i = 0; i < n; ++i) {
+          if (in.fuel.home[i] != fuel::kNoBoiler) by_boiler.unit_of_row[i] = in.fuel.home[i];
+        }
+        pl.unit_columns.push_back(by_boiler);
+      }
       const std::size_t times = std::size_t(years) + 1;
       std::vector<double> normal(60, 0.0), thin_area(60, 0.0);
       for (std::size_t i = 0; i < n; ++i) {
@@ -188,15 +248,24 @@ int main(int argc, char** argv) {
                 op == planning::Operation::final_felling ? normal[u] : thin_area[u];
           }
         }
+        if (op == planning::Operation::thinning && n_boilers > 0) {
+          t.name = "firewood";
+          t.basis = planning::Basis::fuel_dry_mass;
+          t.priority = planning::Priority::nearest_first;
+          t.rule = "boiler_demand";
+          t.unit_column = 1;
+          t.amount.assign(std::size_t(n_boilers) * times, 0.0);
+          for (int b = 0; b < n_boilers; ++b) t.boilers.push_back(static_cast<std::uint16_t>(b));
+        }
         pl.targets.push_back(t);
       }
       pl.target_of = {0, 1, 0, 1};
       pl.first_row = {0, 60};
-      pl.rows = 120;
+      pl.rows = 60 + pl.unit_columns.back().unit_names.size();
     }
     (void)regime_area;
   }
-  in.parcels.sort_canonical();
+  in.parcels.sort_canonical();  // keys ascend with i, so rows (and the columns built above) stay
   sim::finish_inputs(in);
 
   sim::RunConfig config;
@@ -213,6 +282,21 @@ int main(int argc, char** argv) {
     check =
         result.aggregates.total.at(0, static_cast<std::size_t>(years), sim::AggVar::stem_volume);
     timings = result.timings;
+    if (n_boilers > 0 && r + 1 == repeat) {
+      double burnt = 0.0, shortfall = 0.0, reduction = 0.0, demand = 0.0;
+      for (const auto& by_year : result.aggregates.fuel) {
+        for (std::size_t t = 1; t < by_year.size(); ++t) {
+          burnt += by_year[t].burnt_dry;
+          shortfall += by_year[t].shortfall;
+          reduction += by_year[t].reduction;
+          demand += by_year[t].heat_demand;
+        }
+      }
+      std::printf(
+          "fuel: %d boilers burnt %.4g t dry a year, %.1f %% of the heat from backup, "
+          "%.4g t CO2 a year avoided\n",
+          n_boilers, burnt / years, 100.0 * shortfall / demand, reduction / years);
+    }
     if (plan && r + 1 == repeat) {
       double eligible = 0.0, treated = 0.0;
       for (std::size_t row = 0; row < result.aggregates.plan.rows(); ++row) {

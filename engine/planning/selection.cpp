@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <queue>
 #include <tuple>
 
@@ -65,7 +66,7 @@ void BlockCandidates::add(Candidate c, std::size_t row, double area_ha, double v
   group.volume += volume_standing_m3;
   group.parcels += 1.0;
   ++group.end;  // a count until prepare_block()
-  if (!c.forced) group.min_amount = std::min(group.min_amount, c.amount);
+  if (!c.forced) group.min_amount = std::min(group.min_amount, c.lazy ? 0.0 : c.amount);
   c.group = static_cast<std::uint16_t>(g);
   list.push_back(c);
 }
@@ -137,8 +138,8 @@ std::uint64_t pop_key(BlockCandidates& bc, BlockCandidates::Group& g) {
 
 void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates> blocks,
                       const RemovedOf& removed_of, std::span<Decision> decision,
-                      std::vector<std::uint32_t>& treated, PlanResults& results, int threads, bool dynamic,
-                      std::span<const double> goals) {
+                      std::vector<std::uint32_t>& treated, PlanResults& results, int threads,
+                      bool dynamic, std::span<const double> goals) {
   // Each plan row: its groups in every block, in block order.
   groups_of_.resize(plan.rows);
   treated_of_.resize(plan.rows);
@@ -184,17 +185,20 @@ void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates
       auto& g = bc.groups[head.group];
       const Candidate& c = bc.list[head.key & 0xFFFF];
       if (!c.forced && achieved >= met) break;  // target met: the rest wait
+      std::optional<Removed> r;
+      if (c.lazy) r = removed_of(c);
+      const double amount = c.lazy ? r->amount : c.amount;
       const bool fits =
-          c.forced || achieved + c.amount <= limit || target.last_parcel == LastParcel::overshoot;
+          c.forced || achieved + amount <= limit || target.last_parcel == LastParcel::overshoot;
       // stop: the first parcel that does not fit ends the year, unless it alone exceeds the target.
-      if (!fits && target.last_parcel == LastParcel::stop && c.amount <= limit) break;
+      if (!fits && target.last_parcel == LastParcel::stop && amount <= limit) break;
       if (fits) {
-        const Removed r = removed_of(c);
-        achieved += c.amount;
-        area += r.area;
-        volume += r.volume;
-        fuel += r.fuel_dry_mass;
-        treated_standing += r.volume_standing;
+        if (!r) r = removed_of(c);
+        achieved += amount;
+        area += r->area;
+        volume += r->volume;
+        fuel += r->fuel_dry_mass;
+        treated_standing += r->volume_standing;
         n_treated += 1.0;
         if (!c.forced) {
           decision[c.row] = target.operation == Operation::final_felling ? Decision::final_felling

@@ -1,8 +1,7 @@
 #include "shinrin/setup/fuel.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <map>
-#include <set>
 #include <unordered_map>
 
 #include "shinrin/core/error.hpp"
@@ -11,8 +10,9 @@ namespace shinrin::setup {
 namespace {
 
 // A fuel factor of the table on the efficiencies' basis; errors at the scenario place.
-fuel::FossilFactor factor_on(const io::FossilFactorTable& table, const io::Located& name, const std::string& vintage,
-                             fuel::EnergyBasis basis, std::vector<ParameterRecord>& records) {
+fuel::FossilFactor factor_on(const io::FossilFactorTable& table, const io::Located& name,
+                             const std::string& vintage, fuel::EnergyBasis basis,
+                             std::vector<ParameterRecord>& records) {
   try {
     const fuel::FossilFactor& f = table.get(name.value, vintage);
     for (const auto& r : table.provenance(name.value, vintage)) records.push_back(r);
@@ -22,7 +22,8 @@ fuel::FossilFactor factor_on(const io::FossilFactorTable& table, const io::Locat
   }
 }
 
-fuel::FossilFactor electricity_factor(const io::FossilFactorTable& table, const io::Located& vintage,
+fuel::FossilFactor electricity_factor(const io::FossilFactorTable& table,
+                                      const io::Located& vintage,
                                       std::vector<ParameterRecord>& records) {
   try {
     const fuel::FossilFactor& f = table.get("grid_electricity", vintage.value);
@@ -43,16 +44,17 @@ BoundFuel bind_fuel(const io::Scenario& s, const Landscape& p, const io::FossilF
   const fuel::WoodFuelConstants constants = wood.constants();
   for (auto& r : wood.constants_provenance()) records.push_back(r);
 
-  std::unordered_map<std::string, std::size_t> row_of_key;
-  for (std::size_t i = 0; i < p.size(); ++i) row_of_key.try_emplace(p.key[i], i);
+  std::unordered_multimap<std::string_view, std::uint32_t> rows_of_key;
+  for (std::size_t i = 0; i < p.size(); ++i)
+    rows_of_key.emplace(p.key[i], static_cast<std::uint32_t>(i));
 
-  std::vector<std::vector<char>> in_catchment;
+  std::vector<fuel::Catchment> catchments;
   for (const io::BoilerSpec& spec : sec.boilers) {
     fuel::Boiler b;
     b.name = spec.name;
     b.form = spec.form == "firewood" ? fuel::FuelForm::firewood : fuel::FuelForm::chips;
     for (const auto& src : spec.sources) {
-      b.sources.push_back(src == "residues" ? fuel::Source::residues
+      b.sources.push_back(src == "residues"   ? fuel::Source::residues
                           : src == "fuelwood" ? fuel::Source::fuelwood
                                               : fuel::Source::extra_operations);
     }
@@ -68,12 +70,14 @@ BoundFuel bind_fuel(const io::Scenario& s, const Landscape& p, const io::FossilF
       }
     }();
     b.constants = constants;
-    const fuel::EnergyBasis basis = spec.efficiency_basis == "HHV" ? fuel::EnergyBasis::hhv : fuel::EnergyBasis::lhv;
+    const fuel::EnergyBasis basis =
+        spec.efficiency_basis == "HHV" ? fuel::EnergyBasis::hhv : fuel::EnergyBasis::lhv;
     const fuel::HeatingValueFormulaInfo& formula = fuel::formula_info(b.formula);
     if (formula.basis != basis) {
       throw InputError(spec.efficiency_origin + ": the efficiencies are on the " +
-                       std::string(fuel::basis_name(basis)) + " basis, but heating_value '" + std::string(formula.name) +
-                       "' gives " + std::string(fuel::basis_name(formula.basis)) +
+                       std::string(fuel::basis_name(basis)) + " basis, but heating_value '" +
+                       std::string(formula.name) + "' gives " +
+                       std::string(fuel::basis_name(formula.basis)) +
                        " values: use one basis throughout (DOMAIN.md 2.2)");
     }
     b.project_efficiency = {spec.project_efficiency, basis};
@@ -81,9 +85,12 @@ BoundFuel bind_fuel(const io::Scenario& s, const Landscape& p, const io::FossilF
     b.baseline = factor_on(factors, spec.baseline_fuel, sec.vintage.value, basis, records);
     b.backup = factor_on(factors, spec.backup_fuel, sec.vintage.value, basis, records);
     for (const auto& u : spec.auxiliary) {
-      b.auxiliary.push_back({u.quantity, factor_on(factors, u.fuel, sec.vintage.value, basis, records)});
+      b.auxiliary.push_back(
+          {u.quantity, factor_on(factors, u.fuel, sec.vintage.value, basis, records)});
     }
-    if (spec.electricity_kwh) b.electricity.push_back({*spec.electricity_kwh, electricity_factor(factors, sec.electricity_vintage, records)});
+    if (spec.electricity_kwh)
+      b.electricity.push_back(
+          {*spec.electricity_kwh, electricity_factor(factors, sec.electricity_vintage, records)});
     b.transport = spec.transport_tkm;
     b.transport_factor = spec.transport_factor;
     b.drying_years = spec.drying_years;
@@ -94,7 +101,8 @@ BoundFuel bind_fuel(const io::Scenario& s, const Landscape& p, const io::FossilF
       b.heat_demand = *spec.heat_demand;
     } else {
       // The heat the replaced fuel gave in the old boiler: quantity x HV x eps_BL.
-      const fuel::FossilFactor f = factor_on(factors, spec.replaces->fuel, sec.vintage.value, basis, records);
+      const fuel::FossilFactor f =
+          factor_on(factors, spec.replaces->fuel, sec.vintage.value, basis, records);
       b.heat_demand = spec.replaces->quantity * f.heating_value * spec.baseline_efficiency;
     }
     if (spec.location) {
@@ -108,60 +116,42 @@ BoundFuel bind_fuel(const io::Scenario& s, const Landscape& p, const io::FossilF
       throw InputError(spec.origin + ": " + e.what());
     }
 
-    std::vector<char> member(p.size(), 0);
+    fuel::Catchment c;
     if (spec.catchment_kind == "municipality") {
-      bool found = false;
-      for (std::size_t i = 0; i < p.size(); ++i) {
-        member[i] = p.municipality_names[p.municipality[i]] == spec.catchment_municipality;
-        found = found || member[i];
-      }
+      c.kind = fuel::Catchment::Kind::municipality;
+      const auto& names = p.municipality_names;
+      const auto it = std::find(names.begin(), names.end(), spec.catchment_municipality);
+      const bool found =
+          it != names.end() && std::find(p.municipality.begin(), p.municipality.end(),
+                                         std::uint16_t(it - names.begin())) != p.municipality.end();
       if (!found) {
         std::string known;
-        for (const auto& m : p.municipality_names) known += (known.empty() ? "" : ", ") + m;
-        throw InputError(spec.catchment_origin + ": no simulated parcel in municipality '" + spec.catchment_municipality +
-                         "' (municipalities: " + known + ")");
+        for (const auto& m : names) known += (known.empty() ? "" : ", ") + m;
+        throw InputError(spec.catchment_origin + ": no simulated parcel in municipality '" +
+                         spec.catchment_municipality + "' (municipalities: " + known + ")");
       }
+      c.municipality = static_cast<std::uint16_t>(it - names.begin());
     } else if (spec.catchment_kind == "radius") {
-      const double r = spec.catchment_radius_km * 1000.0;
-      for (std::size_t i = 0; i < p.size(); ++i) member[i] = std::hypot(p.x[i] - b.x, p.y[i] - b.y) <= r;
+      c.kind = fuel::Catchment::Kind::radius;
+      c.radius = spec.catchment_radius_km * 1000.0;
     } else {
+      c.kind = fuel::Catchment::Kind::parcels;
       std::string unknown;
       for (const auto& key : spec.catchment_parcels) {
-        bool any = false;
-        for (std::size_t i = 0; i < p.size(); ++i) {
-          if (p.key[i] == key) member[i] = any = true;
-        }
-        if (!any) unknown += (unknown.empty() ? "'" : ", '") + key + "'";
+        const auto [first, last] = rows_of_key.equal_range(key);
+        if (first == last) unknown += (unknown.empty() ? "'" : ", '") + key + "'";
+        for (auto it = first; it != last; ++it) c.rows.push_back(it->second);  // both storeys
       }
-      if (!unknown.empty()) throw InputError(spec.catchment_origin + ": not simulated parcels: " + unknown);
+      if (!unknown.empty())
+        throw InputError(spec.catchment_origin + ": not simulated parcels: " + unknown);
+      std::sort(c.rows.begin(), c.rows.end());
+      c.rows.erase(std::unique(c.rows.begin(), c.rows.end()), c.rows.end());
     }
-    in_catchment.push_back(std::move(member));
+    catchments.push_back(std::move(c));
     out.model.boilers.push_back(std::move(b));
   }
 
-  // Home boiler: the nearest containing boiler where distances are known, else the first.
-  const auto& boilers = out.model.boilers;
-  out.model.home.assign(p.size(), fuel::kNoBoiler);
-  const bool distances = !p.x.empty();
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    double best = std::numeric_limits<double>::infinity();
-    bool all_located = distances;
-    for (std::size_t k = 0; k < boilers.size() && all_located; ++k) {
-      if (in_catchment[k][i] && !boilers[k].located) all_located = false;
-    }
-    for (std::size_t k = 0; k < boilers.size(); ++k) {
-      if (!in_catchment[k][i]) continue;
-      if (!all_located) {
-        out.model.home[i] = static_cast<std::uint16_t>(k);
-        break;
-      }
-      const double d = std::hypot(p.x[i] - boilers[k].x, p.y[i] - boilers[k].y);
-      if (d < best) {
-        best = d;
-        out.model.home[i] = static_cast<std::uint16_t>(k);
-      }
-    }
-  }
+  fuel::assign_homes(out.model, catchments, p);
   return out;
 }
 

@@ -24,17 +24,19 @@ std::string operation_text(Operation op) {
 }
 
 planning::UnitColumn unit_column(const io::TargetSpec& t, const Landscape& p,
-                                 const std::vector<FieldValues>& fields, const fuel::FuelModel& fuel,
+                                 const std::vector<FieldValues>& fields,
+                                 const fuel::FuelModel& fuel,
                                  const std::vector<std::uint16_t>& boilers) {
   planning::UnitColumn c;
   if (t.unit == "boilers") {
     c.name = "boiler";
     for (std::uint16_t b : boilers) c.unit_names.push_back(fuel.boilers[b].name);
+    std::vector<std::uint16_t> unit_of_boiler(fuel.boilers.size(), planning::kOutsideUnit);
+    for (std::size_t u = 0; u < boilers.size(); ++u)
+      unit_of_boiler[boilers[u]] = static_cast<std::uint16_t>(u);
     c.unit_of_row.assign(p.size(), planning::kOutsideUnit);
     for (std::size_t i = 0; i < p.size(); ++i) {
-      for (std::size_t u = 0; u < boilers.size(); ++u) {
-        if (fuel.home[i] == boilers[u]) c.unit_of_row[i] = static_cast<std::uint16_t>(u);
-      }
+      if (fuel.home[i] != fuel::kNoBoiler) c.unit_of_row[i] = unit_of_boiler[fuel.home[i]];
     }
   } else if (t.unit == "landscape") {
     c.name = "landscape";
@@ -76,7 +78,8 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
   if (!s.planning) {
     for (const auto& b : fuel.boilers) {
       if (b.takes(fuel::Source::extra_operations)) {
-        throw InputError(s.file + ": boiler '" + b.name + "' lists extra_operations among its sources, but no "
+        throw InputError(s.file + ": boiler '" + b.name +
+                         "' lists extra_operations among its sources, but no "
                          "planning target has rule boiler_demand for it");
       }
     }
@@ -156,13 +159,16 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
       if (k == fuel.boilers.size()) {
         std::string known;
         for (const auto& b : fuel.boilers) known += (known.empty() ? "" : ", ") + b.name;
-        throw InputError(name.origin + ": no boiler '" + name.value + "' (boilers: " + (known.empty() ? "none" : known) + ")");
+        throw InputError(name.origin + ": no boiler '" + name.value +
+                         "' (boilers: " + (known.empty() ? "none" : known) + ")");
       }
       if (!fuel.boilers[k].takes(fuel::Source::extra_operations)) {
-        throw InputError(name.origin + ": boiler '" + name.value + "' does not list extra_operations among its sources");
+        throw InputError(name.origin + ": boiler '" + name.value +
+                         "' does not list extra_operations among its sources");
       }
       if (!fed_by[k].empty()) {
-        throw InputError(name.origin + ": boiler '" + name.value + "' is already fed by target '" + fed_by[k] + "'");
+        throw InputError(name.origin + ": boiler '" + name.value + "' is already fed by target '" +
+                         fed_by[k] + "'");
       }
       fed_by[k] = spec->name;
       t.boilers.push_back(static_cast<std::uint16_t>(k));
@@ -172,7 +178,8 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
       bool located = !t.boilers.empty() && !p.x.empty();
       for (std::uint16_t b : t.boilers) located = located && fuel.boilers[b].located;
       if (!located) {
-        throw InputError(spec->origin + ": target '" + spec->name + "': priority nearest_first needs a boiler_demand "
+        throw InputError(spec->origin + ": target '" + spec->name +
+                         "': priority nearest_first needs a boiler_demand "
                          "target whose boilers have a location, and fuel.epsg");
       }
     }
@@ -291,7 +298,8 @@ planning::Plan bind_plan(const io::Scenario& s, const Landscape& p, const sv::Ma
   }
   for (std::size_t k = 0; k < fuel.boilers.size(); ++k) {
     if (fuel.boilers[k].takes(fuel::Source::extra_operations) && fed_by[k].empty()) {
-      throw InputError(s.file + ": boiler '" + fuel.boilers[k].name + "' lists extra_operations among its sources, but "
+      throw InputError(s.file + ": boiler '" + fuel.boilers[k].name +
+                       "' lists extra_operations among its sources, but "
                        "no planning target has rule boiler_demand for it");
     }
   }

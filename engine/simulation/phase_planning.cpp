@@ -37,11 +37,9 @@ std::uint32_t priority_of(const planning::Target& target, const Inputs& in, cons
     case Priority::longest_since_thinning:
       p = planning::descending(float(st.since_thinning[i]));
       break;
-    case Priority::nearest_first: {
-      const fuel::Boiler& b = in.fuel.boilers[in.fuel.home[i]];
-      p = planning::descending(-float(std::hypot(in.parcels.x[i] - b.x, in.parcels.y[i] - b.y)));
+    case Priority::nearest_first:  // distance to the home boiler [m]
+      p = planning::descending(-in.fuel.home_distance[i]);
       break;
-    }
     case Priority::random:
       p = static_cast<std::uint32_t>(keyed_bits(target.seed, RandomStream::planning_priority,
                                                 in.parcels.key_hash[i], fiscal_year) >>
@@ -88,7 +86,8 @@ double volume_share(const Inputs& in, const State& st, const planning::Candidate
   return call ? call->share.volume : 0.0;
 }
 
-// Stem volume and fuel (fuelwood and residues collected) the operation on `cand` removes [m3, t].
+// Stem volume and fuel (fuelwood and residues collected) the operation on `cand` removes [m3, t],
+// and the amount that counts towards its target.
 planning::Removed removed(const Inputs& in, const State& st, const planning::Candidate& cand,
                           int fiscal_year) {
   const std::size_t i = cand.row;
@@ -108,7 +107,21 @@ planning::Removed removed(const Inputs& in, const State& st, const planning::Can
   const double standing = double(st.volume[i]) * area;
   const double fuelwood = split.streams[std::size_t(sv::Stream::fuelwood)] * sp.D * area;
   const double residues = split.streams[std::size_t(sv::Stream::residues_collected)] * sp.D * area;
-  return {area, standing, share * standing, fuelwood + residues, fuelwood, residues};
+  planning::Removed r{area,     standing, share * standing, fuelwood + residues, fuelwood,
+                      residues, 0.0};
+  const planning::Target& target = in.plan.targets[cand.target];
+  switch (target.basis) {
+    case planning::Basis::area:
+      r.amount = area;
+      break;
+    case planning::Basis::volume:
+      r.amount = r.volume;
+      break;
+    case planning::Basis::fuel_dry_mass:  // a boiler_demand target counts what the boiler takes
+      r.amount = target.dynamic() ? boiler_fuel(in, in.fuel.home[i], r) : r.fuel_dry_mass;
+      break;
+  }
+  return r;
 }
 
 }  // namespace
@@ -116,10 +129,12 @@ planning::Removed removed(const Inputs& in, const State& st, const planning::Can
 double boiler_fuel(const Inputs& in, std::uint16_t boiler, const planning::Removed& r) {
   if (boiler == fuel::kNoBoiler) return 0.0;
   const fuel::Boiler& b = in.fuel.boilers[boiler];
-  return (b.takes(fuel::Source::residues) ? r.residues : 0.0) + (b.takes(fuel::Source::fuelwood) ? r.fuelwood : 0.0);
+  return (b.takes(fuel::Source::residues) ? r.residues : 0.0) +
+         (b.takes(fuel::Source::fuelwood) ? r.fuelwood : 0.0);
 }
 
-planning::Removed removed_by(const Inputs& in, const State& st, const planning::Candidate& cand, int fiscal_year) {
+planning::Removed removed_by(const Inputs& in, const State& st, const planning::Candidate& cand,
+                             int fiscal_year) {
   return removed(in, st, cand, fiscal_year);
 }
 
@@ -170,20 +185,12 @@ void planning_candidates_block(PhaseContext& c) {
       const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
       cand.priority = priority_of(tg, in, st, i, d, c.fiscal_year);
     }
-    switch (
-        tg.basis) {  // what the target counts; area-basis targets need no harvest arithmetic here
-      case planning::Basis::area:
-        cand.amount = area;
-        break;
-      case planning::Basis::volume:
-        cand.amount = removed(in, st, cand, c.fiscal_year).volume;
-        break;
-      case planning::Basis::fuel_dry_mass: {
-        const planning::Removed r = removed(in, st, cand, c.fiscal_year);
-        cand.amount = r.fuel_dry_mass;
-        if (tg.dynamic()) cand.amount = boiler_fuel(in, in.fuel.home[i], r);  // what its boiler takes
-        break;
-      }
+    // What the target counts: an area now; a volume or fuel mass needs the harvest arithmetic,
+    // done when selection reaches the candidate.
+    if (tg.basis == planning::Basis::area) {
+      cand.amount = area;
+    } else {
+      cand.lazy = true;
     }
     const std::size_t row =
         plan.first_row[target] + plan.unit_columns[tg.unit_column].unit_of_row[i];

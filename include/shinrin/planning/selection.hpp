@@ -35,9 +35,11 @@ struct Candidate {
   std::uint16_t group = 0;     //!< index of its plan row in the block's groups (set by add())
   std::uint32_t priority = 0;  //!< smaller first; 0 = forced (an event of the event list)
   bool forced = false;         //!< always treated, counted first
-  std::uint8_t removals = 0;   //!< which removal shares the operation uses (for lazy amounts)
-  //! In the target's basis for the whole parcel (area [ha], stem volume removed [m3], fuel dry
-  //! mass [t]).
+  std::uint8_t removals = 0;   //!< which removal shares the operation uses
+  //! The amount is Removed::amount, computed when selection reaches the candidate (volume and
+  //! fuel bases need the harvest arithmetic, and most candidates are never reached).
+  bool lazy = false;
+  //! Unless lazy: in the target's basis for the whole parcel (area [ha]).
   double amount = 0.0;
 };
 
@@ -50,6 +52,9 @@ struct Removed {
   double fuel_dry_mass = 0.0;    //!< fuelwood and residues collected for fuel [t]
   double fuelwood = 0.0;         //!< of which fuelwood [t dry]
   double residues = 0.0;         //!< of which residues collected [t dry]
+  //! What counts towards the candidate's target, in its basis: area [ha], stem volume removed
+  //! [m3], or fuel dry mass [t] (for a boiler_demand target, what the parcel's home boiler takes).
+  double amount = 0.0;
 };
 using RemovedOf = std::function<Removed(const Candidate&)>;
 
@@ -63,7 +68,7 @@ struct BlockCandidates {
     std::size_t row = 0;                             //!< plan row
     std::size_t begin = 0, end = 0;                  //!< range of `keys`; shrinks as selection pops
     double area = 0.0, volume = 0.0, parcels = 0.0;  //!< eligible totals [ha, m3 standing, 1]
-    double min_amount = 0.0;                         //!< smallest amount of a non-forced candidate
+    double min_amount = 0.0;  //!< smallest amount of a non-forced candidate (0 if any is lazy)
   };
   std::vector<Group> groups;  //!< in order of first appearance, then sorted by prepare()
   std::vector<std::uint64_t> keys;
