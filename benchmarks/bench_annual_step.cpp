@@ -292,10 +292,13 @@ int main(int argc, char** argv) {
           demand += by_year[t].heat_demand;
         }
       }
+      const auto homed = std::count_if(in.fuel.home.begin(), in.fuel.home.end(),
+                                       [](std::uint16_t h) { return h != fuel::kNoBoiler; });
       std::printf(
-          "fuel: %d boilers burnt %.4g t dry a year, %.1f %% of the heat from backup, "
-          "%.4g t CO2 a year avoided\n",
-          n_boilers, burnt / years, 100.0 * shortfall / demand, reduction / years);
+          "fuel: %d boilers (%.3f of the parcels in a catchment) burnt %.4g t dry a year, "
+          "%.1f %% of the heat from backup, %.4g t CO2 a year avoided\n",
+          n_boilers, double(homed) / double(n), burnt / years, 100.0 * shortfall / demand,
+          reduction / years);
     }
     if (plan && r + 1 == repeat) {
       double eligible = 0.0, treated = 0.0;

@@ -93,28 +93,51 @@ void print_summary(const io::ResultsSummary& s, bool with_handling) {
 
 void print_boilers(const io::ResultsSummary& s) {
   if (s.boilers.empty()) return;
-  std::printf("wood boilers: wood burnt, heat, fossil CO2 avoided per fiscal year (heat on the %s basis)\n",
-              s.boilers.front().energy_basis.c_str());
+  std::printf(
+      "wood boilers: wood burnt, heat, fossil CO2 avoided per fiscal year (heat on the %s basis)\n",
+      s.boilers.front().energy_basis.c_str());
   for (const auto& b : s.boilers) {
-    std::printf("\n  %s (%s; sources %s)\n  replaces %s\n  backup   %s\n", b.name.c_str(), b.form.c_str(),
-                b.sources.c_str(), b.baseline_fuel.c_str(), b.backup_fuel.c_str());
-    std::printf("  %-6s %10s %10s %10s %10s %10s %11s %10s %10s %10s %10s\n", "fiscal", "supplied", "burnt", "demand",
-                "wood heat", "shortfall", "displaced", "EM_BL", "EM_PJ", "reduction", "stock");
-    std::printf("  %-6s %10s %10s %10s %10s %10s %11s %10s %10s %10s %10s\n", "year", "t dry", "t dry", "GJ", "GJ",
-                "GJ", b.baseline_unit.c_str(), "t CO2", "t CO2", "t CO2", "t dry");
+    std::printf("\n  %s (%s; sources %s)\n  replaces %s\n  backup   %s\n", b.name.c_str(),
+                b.form.c_str(), b.sources.c_str(), b.baseline_fuel.c_str(), b.backup_fuel.c_str());
+    std::printf("  %-6s %10s %10s %10s %10s %10s %11s %10s %10s %10s %10s\n", "fiscal", "supplied",
+                "burnt", "demand", "wood heat", "shortfall", "displaced", "EM_BL", "EM_PJ",
+                "reduction", "stock");
+    std::printf("  %-6s %10s %10s %10s %10s %10s %11s %10s %10s %10s %10s\n", "year", "t dry",
+                "t dry", "GJ", "GJ", "GJ", b.baseline_unit.c_str(), "t CO2", "t CO2", "t CO2",
+                "t dry");
     double reduction = 0.0, shortfall = 0.0;
     for (std::size_t t = 1; t < s.year.size(); ++t) {
-      if (b.heat_demand[t] == 0.0 && b.supplied_dry_mass[t] == 0.0 && b.stock[t] == 0.0) continue;  // not in service
-      std::printf("  %-6d %10.1f %10.1f %10.1f %10.1f %10.1f %11.2f %10.2f %10.2f %10.2f %10.1f\n", s.year[t],
-                  b.supplied_dry_mass[t], b.burnt_dry_mass[t], b.heat_demand[t], b.useful_heat[t], b.shortfall[t],
-                  b.fossil_displaced[t], b.baseline_emission[t], b.project_emission[t], b.reduction[t], b.stock[t]);
+      if (b.heat_demand[t] == 0.0 && b.supplied_dry_mass[t] == 0.0 && b.stock[t] == 0.0)
+        continue;  // not in service
+      std::printf("  %-6d %10.1f %10.1f %10.1f %10.1f %10.1f %11.2f %10.2f %10.2f %10.2f %10.1f\n",
+                  s.year[t], b.supplied_dry_mass[t], b.burnt_dry_mass[t], b.heat_demand[t],
+                  b.useful_heat[t], b.shortfall[t], b.fossil_displaced[t], b.baseline_emission[t],
+                  b.project_emission[t], b.reduction[t], b.stock[t]);
       reduction += b.reduction[t];
       shortfall += b.shortfall[t];
     }
-    std::printf("  %-6s %10s %10s %10s %10s %10.1f %11s %10s %10s %10.2f\n", "sum", "", "", "", "", shortfall, "", "",
-                "", reduction);
+    std::printf("  %-6s %10s %10s %10s %10s %10.1f %11s %10s %10s %10.2f\n", "sum", "", "", "", "",
+                shortfall, "", "", "", reduction);
+    if (!b.profile.empty()) {  // when the backup boiler runs
+      static const char* kMonths[12] = {"Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                        "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"};
+      std::printf("  demand profile (share a month, Apr-Mar):");
+      for (double share : b.profile) std::printf(" %.3f", share);
+      std::printf("\n");
+      for (std::size_t t = 1; t < s.year.size(); ++t) {
+        if (!(b.shortfall[t] > 0.05)) continue;
+        std::printf("  %-6d shortfall by month, GJ:", s.year[t]);
+        for (std::size_t m = 0; m < 12; ++m) {
+          if (b.shortfall_month[t][m] > 0.05)
+            std::printf(" %s %.1f", kMonths[m], b.shortfall_month[t][m]);
+        }
+        std::printf("\n");
+      }
+    }
   }
-  std::printf("  reduction = EM_BL - EM_PJ (fossil CO2 avoided); the wood's own carbon is in the forest's accounts\n\n");
+  std::printf(
+      "  reduction = EM_BL - EM_PJ (fossil CO2 avoided); the wood's own carbon is in the forest's "
+      "accounts\n\n");
 }
 
 void print_plan(const io::ResultsSummary& s) {
@@ -219,17 +242,37 @@ std::string summary_json(const io::ResultsSummary& s) {
   j += "  \"fuel\": [";
   for (std::size_t i = 0; i < s.boilers.size(); ++i) {
     const auto& b = s.boilers[i];
-    j += std::string(i ? "," : "") + "\n    {\"name\": " + json_string(b.name) + ", \"form\": " + json_string(b.form) +
-         ", \"energy_basis\": " + json_string(b.energy_basis) + ", \"baseline_fuel\": " + json_string(b.baseline_fuel) +
+    j += std::string(i ? "," : "") + "\n    {\"name\": " + json_string(b.name) +
+         ", \"form\": " + json_string(b.form) +
+         ", \"energy_basis\": " + json_string(b.energy_basis) +
+         ", \"baseline_fuel\": " + json_string(b.baseline_fuel) +
          ", \"backup_fuel\": " + json_string(b.backup_fuel) + ",\n     \"fiscal_years\": [";
-    for (std::size_t t = 1; t < s.year.size(); ++t) j += std::string(t > 1 ? ", " : "") + std::to_string(s.year[t]);
-    j += "],\n     \"wood_dry_t\": " + array(b.burnt_dry_mass) + ",\n     \"wood_supplied_dry_t\": " +
-         array(b.supplied_dry_mass) + ",\n     \"wood_energy_gj\": " + array(b.wood_energy) +
-         ",\n     \"useful_heat_gj\": " + array(b.useful_heat) + ",\n     \"heat_demand_gj\": " + array(b.heat_demand) +
+    for (std::size_t t = 1; t < s.year.size(); ++t)
+      j += std::string(t > 1 ? ", " : "") + std::to_string(s.year[t]);
+    j += "],\n     \"wood_dry_t\": " + array(b.burnt_dry_mass) +
+         ",\n     \"wood_supplied_dry_t\": " + array(b.supplied_dry_mass) +
+         ",\n     \"wood_energy_gj\": " + array(b.wood_energy) +
+         ",\n     \"useful_heat_gj\": " + array(b.useful_heat) +
+         ",\n     \"heat_demand_gj\": " + array(b.heat_demand) +
          ",\n     \"baseline_emission_t_co2\": " + array(b.baseline_emission) +
-         ",\n     \"project_emission_t_co2\": " + array(b.project_emission) + ",\n     \"reduction_t_co2\": " +
-         array(b.reduction) + ",\n     \"shortfall_gj\": " + array(b.shortfall) + ",\n     \"stock_dry_t\": " +
-         array(b.stock) + "}";
+         ",\n     \"project_emission_t_co2\": " + array(b.project_emission) +
+         ",\n     \"reduction_t_co2\": " + array(b.reduction) +
+         ",\n     \"shortfall_gj\": " + array(b.shortfall) +
+         ",\n     \"stock_dry_t\": " + array(b.stock);
+    if (!b.profile.empty()) {
+      j += ",\n     \"profile\": [";
+      for (std::size_t m = 0; m < 12; ++m)
+        j += std::string(m ? ", " : "") + json_number(b.profile[m]);
+      j += "],\n     \"shortfall_monthly_gj\": [";
+      for (std::size_t t = 1; t < s.year.size(); ++t) {
+        j += std::string(t > 1 ? ", " : "") + "[";
+        for (std::size_t m = 0; m < 12; ++m)
+          j += std::string(m ? ", " : "") + json_number(b.shortfall_month[t][m]);
+        j += "]";
+      }
+      j += "]";
+    }
+    j += "}";
   }
   j += "\n  ],\n";
   j += "  \"unconfirmed_parameters\": [";

@@ -5,20 +5,29 @@
 
 namespace shinrin::fuel {
 
-std::string_view fuel_form_name(FuelForm f) { return f == FuelForm::firewood ? "firewood" : "chips"; }
+std::string_view fuel_form_name(FuelForm f) {
+  return f == FuelForm::firewood ? "firewood" : "chips";
+}
 
 std::string_view source_name(Source s) {
   switch (s) {
-    case Source::residues: return "residues";
-    case Source::fuelwood: return "fuelwood";
-    case Source::extra_operations: return "extra_operations";
+    case Source::residues:
+      return "residues";
+    case Source::fuelwood:
+      return "fuelwood";
+    case Source::extra_operations:
+      return "extra_operations";
   }
   return "unknown";
 }
 
-bool Boiler::takes(Source s) const { return std::find(sources.begin(), sources.end(), s) != sources.end(); }
+bool Boiler::takes(Source s) const {
+  return std::find(sources.begin(), sources.end(), s) != sources.end();
+}
 
-HeatingValue Boiler::heating_value() const { return wood_heating_value(formula, moisture, constants); }
+HeatingValue Boiler::heating_value() const {
+  return wood_heating_value(formula, moisture, constants);
+}
 
 double Boiler::heat_per_dry_tonne() const {
   return heating_value().mj_per_kg * 100.0 / (100.0 - moisture) * project_efficiency.value;
@@ -52,8 +61,9 @@ double Stock::take(int latest, double dry) {
     c.dry -= t;
     taken += t;
   }
-  cohorts.erase(std::remove_if(cohorts.begin(), cohorts.end(), [](const Cohort& c) { return c.dry <= 0.0; }),
-                cohorts.end());
+  cohorts.erase(
+      std::remove_if(cohorts.begin(), cohorts.end(), [](const Cohort& c) { return c.dry <= 0.0; }),
+      cohorts.end());
   return taken;
 }
 
@@ -92,11 +102,23 @@ BoilerYear burn_year(const Boiler& b, int year, const Supply& supply, Stock& sto
     // Backup and baseline boilers burn fossil fuel at the baseline efficiency.
     const FuelEnergy backup_energy = baseline_fuel_energy(r.shortfall, b.baseline_efficiency);
     r.backup_fuel = baseline_fuel_quantity(backup_energy, b.backup);
-    r.fossil_displaced = baseline_fuel_quantity(baseline_fuel_energy(r.useful_heat, b.baseline_efficiency), b.baseline);
-    r.baseline_emission = baseline_emission(baseline_fuel_energy(b.heat_demand, b.baseline_efficiency), b.baseline);
+    r.fossil_displaced = baseline_fuel_quantity(
+        baseline_fuel_energy(r.useful_heat, b.baseline_efficiency), b.baseline);
+    r.baseline_emission =
+        baseline_emission(baseline_fuel_energy(b.heat_demand, b.baseline_efficiency), b.baseline);
     const FuelUse backup[1] = {{r.backup_fuel, b.backup}};
-    r.project = project_emission({backup, b.auxiliary, b.electricity, b.transport, b.transport_factor});
+    r.project =
+        project_emission({backup, b.auxiliary, b.electricity, b.transport, b.transport_factor});
     r.reduction = emission_reduction(r.baseline_emission, r.project.total());
+    if (b.profile) {  // the year's heat from wood, month by month until it is used up
+      double left = r.useful_heat;
+      for (std::size_t m = 0; m < 12; ++m) {
+        r.heat_demand_month[m] = (*b.profile)[m] * b.heat_demand;
+        r.useful_heat_month[m] = std::min(r.heat_demand_month[m], left);
+        left -= r.useful_heat_month[m];
+        r.shortfall_month[m] = r.heat_demand_month[m] - r.useful_heat_month[m];
+      }
+    }
   }
   r.stock_lost = stock.lose(b.stock_loss);
   r.stock = stock.total();

@@ -151,11 +151,19 @@ Id write_scalar(hid_t loc, const char* name, hid_t file_type, hid_t mem_type, co
 Id write_2d(hid_t loc, const char* name, hid_t file_type, hid_t mem_type, const void* values,
             std::size_t rows, std::size_t cols) {
   const hsize_t dim[2] = {rows, cols};
-  Id space = checked(H5Screate_simple(2, dim, nullptr), H5Sclose, "create a space");
+  return write_nd(loc, name, file_type, mem_type, values, dim);
+}
+
+Id write_nd(hid_t loc, const char* name, hid_t file_type, hid_t mem_type, const void* values,
+            std::span<const hsize_t> dims) {
+  Id space =
+      checked(H5Screate_simple(int(dims.size()), dims.data(), nullptr), H5Sclose, "create a space");
   Id dcpl = dcpl_tracked();
   Id ds = checked(H5Dcreate2(loc, name, file_type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT), H5Dclose,
                   std::string("create dataset ") + name);
-  if (rows * cols > 0)
+  hsize_t n = 1;
+  for (hsize_t d : dims) n *= d;
+  if (n > 0)
     check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values),
           std::string("write dataset ") + name);
   return ds;

@@ -79,6 +79,9 @@ Id write_scalar(hid_t loc, const char* name, hid_t file_type, hid_t mem_type, co
 //! 2-D dataset [rows][cols] written in one go.
 Id write_2d(hid_t loc, const char* name, hid_t file_type, hid_t mem_type, const void* values,
             std::size_t rows, std::size_t cols);
+//! N-D dataset of extents `dims` (row-major) written in one go.
+Id write_nd(hid_t loc, const char* name, hid_t file_type, hid_t mem_type, const void* values,
+            std::span<const hsize_t> dims);
 //! 1-D dataset of variable-length UTF-8 strings.
 Id write_strings(hid_t loc, const char* name, const std::vector<std::string>& values);
 //! Scalar variable-length UTF-8 string dataset.

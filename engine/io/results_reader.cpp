@@ -129,18 +129,35 @@ ResultsSummary read_summary(const std::string& path) {
       }
       return out;
     };
-    const auto form = strings("form"), sources = strings("sources"), baseline = strings("baseline_fuel_factor"),
-               backup = strings("backup_fuel_factor"), baseline_unit = strings("baseline_unit"),
-               backup_unit = strings("backup_unit"), basis = strings("energy_basis");
-    const auto demand = series("heat_demand"), supplied = series("supplied_dry_mass"), burnt = series("burnt_dry_mass"),
-               energy = series("wood_energy"), heat = series("useful_heat"), shortfall = series("shortfall"),
+    const auto form = strings("form"), sources = strings("sources"),
+               baseline = strings("baseline_fuel_factor"), backup = strings("backup_fuel_factor"),
+               baseline_unit = strings("baseline_unit"), backup_unit = strings("backup_unit"),
+               basis = strings("energy_basis");
+    const auto demand = series("heat_demand"), supplied = series("supplied_dry_mass"),
+               burnt = series("burnt_dry_mass"), energy = series("wood_energy"),
+               heat = series("useful_heat"), shortfall = series("shortfall"),
                backup_q = series("backup_fuel"), displaced = series("fossil_displaced"),
-               em_bl = series("baseline_emission"), em_pj = series("project_emission"), er = series("reduction"),
-               stock = series("stock");
+               em_bl = series("baseline_emission"), em_pj = series("project_emission"),
+               er = series("reduction"), stock = series("stock");
     for (std::size_t b = 0; b < names.size(); ++b) {
-      s.boilers.push_back({names[b], form[b], sources[b], baseline[b], backup[b], baseline_unit[b], backup_unit[b],
-                           basis[b], demand[b], supplied[b], burnt[b], energy[b], heat[b], shortfall[b], backup_q[b],
-                           displaced[b], em_bl[b], em_pj[b], er[b], stock[b]});
+      s.boilers.push_back({names[b],         form[b],        sources[b], baseline[b],  backup[b],
+                           baseline_unit[b], backup_unit[b], basis[b],   demand[b],    supplied[b],
+                           burnt[b],         energy[b],      heat[b],    shortfall[b], backup_q[b],
+                           displaced[b],     em_bl[b],       em_pj[b],   er[b],        stock[b]});
+    }
+    if (h5::exists(fg, "profile")) {  // monthly figures of the boilers with a demand profile
+      const auto profile = h5::read_doubles(fg, "profile");
+      const auto shortfall_month = h5::read_doubles(fg, "shortfall_monthly");
+      for (std::size_t b = 0; b < names.size(); ++b) {
+        if (std::isnan(profile[b * 12])) continue;
+        BoilerSummary& bs = s.boilers[b];
+        bs.profile.assign(profile.begin() + long(b * 12), profile.begin() + long(b * 12 + 12));
+        bs.shortfall_month.resize(times);
+        for (std::size_t t = 0; t < times; ++t) {
+          std::copy_n(shortfall_month.begin() + long((b * times + t) * 12), 12,
+                      bs.shortfall_month[t].begin());
+        }
+      }
     }
   }
 

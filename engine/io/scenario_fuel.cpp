@@ -1,6 +1,8 @@
 // Scenario section `fuel` (README.md, "Scenario format"; structures in
 // include/shinrin/io/scenario.hpp; meaning in include/shinrin/fuel/boiler.hpp).
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <map>
 
 #include "scenario_sections.hpp"
@@ -72,11 +74,13 @@ BoilerSpec read_boiler(MapReader m, std::map<std::string, std::string>& names) {
   }
   {
     const auto items = m.sequence("sources");
-    if (!items || items->empty()) m.fail_here("missing required key 'sources' (residues, fuelwood, extra_operations)");
+    if (!items || items->empty())
+      m.fail_here("missing required key 'sources' (residues, fuelwood, extra_operations)");
     for (const auto& item : *items) {
       const std::string s = m.scalar(item, "sources");
       if (s != "residues" && s != "fuelwood" && s != "extra_operations") {
-        m.fail_at(item, "sources", "'" + s + "' is not one of residues, fuelwood, extra_operations");
+        m.fail_at(item, "sources",
+                  "'" + s + "' is not one of residues, fuelwood, extra_operations");
       }
       for (const auto& earlier : b.sources) {
         if (earlier == s) m.fail_at(item, "sources", "'" + s + "' is listed twice");
@@ -88,12 +92,33 @@ BoilerSpec read_boiler(MapReader m, std::map<std::string, std::string>& names) {
     MapReader d = m.map("demand");
     b.demand_origin = yaml::at(m.file(), d.node().Mark()) + ": '" + d.path() + "'";
     const int given = int(d.get("useful_heat_gj").has_value()) + int(d.get("replaces").has_value());
-    if (given != 1) d.fail_here("give exactly one of 'useful_heat_gj' and 'replaces' (a fossil fuel and its quantity a year)");
+    if (given != 1)
+      d.fail_here(
+          "give exactly one of 'useful_heat_gj' and 'replaces' (a fossil fuel and its quantity a "
+          "year)");
     if (d.get("useful_heat_gj")) {
       b.heat_demand = d.number_required("useful_heat_gj", kPositive, "GJ year-1");
     } else {
       b.replaces = read_use(d.map("replaces"));
-      if (!(b.replaces->quantity > 0.0)) d.fail_value("replaces", "the fuel replaced must be > 0 a year");
+      if (!(b.replaces->quantity > 0.0))
+        d.fail_value("replaces", "the fuel replaced must be > 0 a year");
+    }
+    if (const auto months = d.sequence("profile")) {
+      if (months->size() != 12) {
+        d.fail_value("profile",
+                     "give 12 monthly shares of the year's demand, April to March (got " +
+                         std::to_string(months->size()) + ")");
+      }
+      double sum = 0.0;
+      for (const auto& month : *months) {
+        b.profile.push_back(d.number(month, "profile", kNonNegative, "(share of the year)"));
+        sum += b.profile.back();
+      }
+      if (std::abs(sum - 1.0) > 1e-6) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.6g", sum);
+        d.fail_value("profile", "the 12 monthly shares add up to " + std::string(text) + ", not 1");
+      }
     }
     d.finish();
   }
@@ -102,7 +127,8 @@ BoilerSpec read_boiler(MapReader m, std::map<std::string, std::string>& names) {
     b.efficiency_origin = yaml::at(m.file(), e.node().Mark()) + ": '" + e.path() + "'";
     const Interval unit_interval{0.0, 1.0, true, false};
     b.project_efficiency = e.number_required("project", unit_interval, "(fraction, wood boiler)");
-    b.baseline_efficiency = e.number_required("baseline", unit_interval, "(fraction, fossil boiler)");
+    b.baseline_efficiency =
+        e.number_required("baseline", unit_interval, "(fraction, fossil boiler)");
     b.efficiency_basis = e.choice("basis", {"HHV", "LHV"}) == 0 ? "HHV" : "LHV";
     e.finish();
   }
@@ -112,11 +138,13 @@ BoilerSpec read_boiler(MapReader m, std::map<std::string, std::string>& names) {
     MapReader y = m.map("years");
     b.first_year = y.int_required("first", 1900, 2500, "(fiscal year)");
     b.last_year = y.int_required("last", 1900, 2500, "(fiscal year)");
-    if (b.last_year < b.first_year) y.fail_value("last", "before 'first' (" + std::to_string(b.first_year) + ")");
+    if (b.last_year < b.first_year)
+      y.fail_value("last", "before 'first' (" + std::to_string(b.first_year) + ")");
     y.finish();
   }
   b.max_intake = m.number_optional("max_intake_dry_t", kPositive, "t year-1");
-  b.moisture = m.number_required("moisture_pct", Interval{0.0, 100.0, false, true}, "% (wet basis)");
+  b.moisture =
+      m.number_required("moisture_pct", Interval{0.0, 100.0, false, true}, "% (wet basis)");
   b.heating_value = located(m, "heating_value");
   b.drying_years = m.int_required("drying_years", 0, 20, "years");
   b.stock_loss = m.number_required("stock_loss", Interval{0.0, 1.0, false, true}, "year-1");
@@ -124,11 +152,14 @@ BoilerSpec read_boiler(MapReader m, std::map<std::string, std::string>& names) {
   b.initial_stock = m.number_optional("initial_stock_dry_t", kNonNegative, "t").value_or(0.0);
   if (auto a = m.optional_map("auxiliary")) {
     if (auto fuels = a->sequence("fuels")) {
-      for (std::size_t i = 0; i < fuels->size(); ++i) b.auxiliary.push_back(read_use(a->item((*fuels)[i], "fuels", i)));
+      for (std::size_t i = 0; i < fuels->size(); ++i)
+        b.auxiliary.push_back(read_use(a->item((*fuels)[i], "fuels", i)));
     }
     b.electricity_kwh = a->number_optional("electricity_kwh", kNonNegative, "kWh year-1");
-    b.transport_tkm = a->number_optional("transport_tkm", kNonNegative, "t km year-1").value_or(0.0);
-    b.transport_factor = a->number_optional("transport_factor", kNonNegative, "t CO2 (t km)-1").value_or(0.0);
+    b.transport_tkm =
+        a->number_optional("transport_tkm", kNonNegative, "t km year-1").value_or(0.0);
+    b.transport_factor =
+        a->number_optional("transport_factor", kNonNegative, "t CO2 (t km)-1").value_or(0.0);
     a->finish();
   }
   m.finish();
@@ -136,8 +167,8 @@ BoilerSpec read_boiler(MapReader m, std::map<std::string, std::string>& names) {
 }
 
 void emit_use(YAML::Emitter& e, const FuelUseSpec& u) {
-  e << YAML::Flow << YAML::BeginMap << YAML::Key << "fuel" << YAML::Value << u.fuel.value << YAML::Key << "quantity"
-    << YAML::Value << num(u.quantity) << YAML::EndMap;
+  e << YAML::Flow << YAML::BeginMap << YAML::Key << "fuel" << YAML::Value << u.fuel.value
+    << YAML::Key << "quantity" << YAML::Value << num(u.quantity) << YAML::EndMap;
 }
 
 }  // namespace
@@ -150,17 +181,20 @@ FuelSection read_fuel(MapReader m, const std::filesystem::path& base) {
   if (m.get("electricity_vintage")) f.electricity_vintage = located(m, "electricity_vintage");
   f.epsg = m.int_optional("epsg", 1, 999999, "");
   const auto items = m.sequence("boilers");
-  if (!items || items->empty()) m.fail_here("missing required key 'boilers' (a list of at least one boiler)");
+  if (!items || items->empty())
+    m.fail_here("missing required key 'boilers' (a list of at least one boiler)");
   std::map<std::string, std::string> names;
   for (std::size_t i = 0; i < items->size(); ++i) {
     MapReader b = m.item((*items)[i], "boilers", i);
     f.boilers.push_back(read_boiler(std::move(b), names));
     const BoilerSpec& spec = f.boilers.back();
     if (spec.location && !f.epsg) {
-      m.fail_value("boilers", "boiler '" + spec.name + "' has a location: give 'fuel.epsg', the projected CRS of it");
+      m.fail_value("boilers", "boiler '" + spec.name +
+                                  "' has a location: give 'fuel.epsg', the projected CRS of it");
     }
     if (spec.electricity_kwh && f.electricity_vintage.value.empty()) {
-      m.fail_value("boilers", "boiler '" + spec.name + "' uses electricity: give 'fuel.electricity_vintage'");
+      m.fail_value("boilers",
+                   "boiler '" + spec.name + "' uses electricity: give 'fuel.electricity_vintage'");
     }
   }
   m.finish();
@@ -172,7 +206,8 @@ void emit_fuel(YAML::Emitter& e, const FuelSection& f) {
   e << YAML::Key << "factors" << YAML::Value << f.factors;
   e << YAML::Key << "wood" << YAML::Value << f.wood;
   e << YAML::Key << "vintage" << YAML::Value << f.vintage.value;
-  if (!f.electricity_vintage.value.empty()) e << YAML::Key << "electricity_vintage" << YAML::Value << f.electricity_vintage.value;
+  if (!f.electricity_vintage.value.empty())
+    e << YAML::Key << "electricity_vintage" << YAML::Value << f.electricity_vintage.value;
   if (f.epsg) e << YAML::Key << "epsg" << YAML::Value << *f.epsg;
   e << YAML::Key << "boilers" << YAML::Value << YAML::BeginSeq;
   for (const auto& b : f.boilers) {
@@ -180,13 +215,17 @@ void emit_fuel(YAML::Emitter& e, const FuelSection& f) {
     e << YAML::Key << "name" << YAML::Value << b.name;
     e << YAML::Key << "form" << YAML::Value << b.form;
     if (b.location) {
-      e << YAML::Key << "location" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "x" << YAML::Value
-        << num(b.location->first) << YAML::Key << "y" << YAML::Value << num(b.location->second) << YAML::EndMap;
+      e << YAML::Key << "location" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
+        << "x" << YAML::Value << num(b.location->first) << YAML::Key << "y" << YAML::Value
+        << num(b.location->second) << YAML::EndMap;
     }
     e << YAML::Key << "catchment" << YAML::Value << YAML::Flow << YAML::BeginMap;
-    if (b.catchment_kind == "municipality") e << YAML::Key << "municipality" << YAML::Value << b.catchment_municipality;
-    if (b.catchment_kind == "radius") e << YAML::Key << "radius_km" << YAML::Value << num(b.catchment_radius_km);
-    if (b.catchment_kind == "parcels") e << YAML::Key << "parcels" << YAML::Value << YAML::Flow << b.catchment_parcels;
+    if (b.catchment_kind == "municipality")
+      e << YAML::Key << "municipality" << YAML::Value << b.catchment_municipality;
+    if (b.catchment_kind == "radius")
+      e << YAML::Key << "radius_km" << YAML::Value << num(b.catchment_radius_km);
+    if (b.catchment_kind == "parcels")
+      e << YAML::Key << "parcels" << YAML::Value << YAML::Flow << b.catchment_parcels;
     e << YAML::EndMap;
     e << YAML::Key << "sources" << YAML::Value << YAML::Flow << b.sources;
     e << YAML::Key << "demand" << YAML::Value << YAML::BeginMap;
@@ -195,14 +234,21 @@ void emit_fuel(YAML::Emitter& e, const FuelSection& f) {
       e << YAML::Key << "replaces" << YAML::Value;
       emit_use(e, *b.replaces);
     }
+    if (!b.profile.empty()) {
+      e << YAML::Key << "profile" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (double share : b.profile) e << num(share);
+      e << YAML::EndSeq;
+    }
     e << YAML::EndMap;
-    e << YAML::Key << "efficiency" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "project" << YAML::Value
-      << num(b.project_efficiency) << YAML::Key << "baseline" << YAML::Value << num(b.baseline_efficiency) << YAML::Key
-      << "basis" << YAML::Value << b.efficiency_basis << YAML::EndMap;
+    e << YAML::Key << "efficiency" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
+      << "project" << YAML::Value << num(b.project_efficiency) << YAML::Key << "baseline"
+      << YAML::Value << num(b.baseline_efficiency) << YAML::Key << "basis" << YAML::Value
+      << b.efficiency_basis << YAML::EndMap;
     e << YAML::Key << "baseline_fuel" << YAML::Value << b.baseline_fuel.value;
     e << YAML::Key << "backup_fuel" << YAML::Value << b.backup_fuel.value;
-    e << YAML::Key << "years" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "first" << YAML::Value
-      << b.first_year << YAML::Key << "last" << YAML::Value << b.last_year << YAML::EndMap;
+    e << YAML::Key << "years" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "first"
+      << YAML::Value << b.first_year << YAML::Key << "last" << YAML::Value << b.last_year
+      << YAML::EndMap;
     if (b.max_intake) e << YAML::Key << "max_intake_dry_t" << YAML::Value << num(*b.max_intake);
     e << YAML::Key << "moisture_pct" << YAML::Value << num(b.moisture);
     e << YAML::Key << "heating_value" << YAML::Value << b.heating_value.value;
@@ -217,7 +263,8 @@ void emit_fuel(YAML::Emitter& e, const FuelSection& f) {
         for (const auto& u : b.auxiliary) emit_use(e, u);
         e << YAML::EndSeq;
       }
-      if (b.electricity_kwh) e << YAML::Key << "electricity_kwh" << YAML::Value << num(*b.electricity_kwh);
+      if (b.electricity_kwh)
+        e << YAML::Key << "electricity_kwh" << YAML::Value << num(*b.electricity_kwh);
       e << YAML::Key << "transport_tkm" << YAML::Value << num(b.transport_tkm);
       e << YAML::Key << "transport_factor" << YAML::Value << num(b.transport_factor);
       e << YAML::EndMap;

@@ -58,6 +58,11 @@ BoundFuel bind_fuel(const io::Scenario& s, const Landscape& p, const io::FossilF
                           : src == "fuelwood" ? fuel::Source::fuelwood
                                               : fuel::Source::extra_operations);
     }
+    if (!spec.profile.empty()) {
+      std::array<double, 12> shares{};
+      std::copy(spec.profile.begin(), spec.profile.end(), shares.begin());
+      b.profile = shares;
+    }
     b.first_year = spec.first_year;
     b.last_year = spec.last_year;
     if (spec.max_intake) b.max_intake = *spec.max_intake;

@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """Opens a shinrin results file with xarray.open_dataset(path), no options, with both netCDF
 engines, and checks what a reader relies on: named dimensions, coordinates, CF units, and that
-per-parcel series times area add up to the totals.
+per-parcel series times area add up to the totals; with boilers, that the /fuel group opens on
+its own and its heat adds up.
 
 Usage: check_xarray.py RESULTS.h5
 """
 import sys
 
+import h5py
 import numpy as np
 import xarray as xr
 
@@ -49,9 +51,35 @@ def check(path, engine):
     ds.close()
 
 
+def check_fuel(path, engine):
+    """The /fuel group opens on its own; heat adds up by source and, with a profile, by month."""
+    ds = xr.open_dataset(path, group="fuel") if engine is None else xr.open_dataset(path, group="fuel", engine=engine)
+    assert ds.reduction.dims == ("boiler", "year") and ds.reduction.attrs["units"] == "t year-1"
+    burning = ds.heat_demand.isel(year=slice(1, None)) > 0
+    heat = (ds.useful_heat + ds.shortfall).isel(year=slice(1, None))
+    assert np.allclose(heat.where(burning, 0), ds.heat_demand.isel(year=slice(1, None)).where(burning, 0), rtol=1e-9)
+    em = ds.baseline_emission - ds.project_emission
+    assert np.allclose(em.values[:, 1:], ds.reduction.values[:, 1:], rtol=1e-12, atol=1e-9)
+    if "profile" in ds:
+        assert ds.shortfall_monthly.dims == ("boiler", "year", "month")
+        assert ds.shortfall_monthly.attrs["units"] == "GJ month-1"
+        for b in range(ds.sizes["boiler"]):
+            if np.isnan(ds.profile.values[b, 0]):
+                continue
+            monthly = ds.shortfall_monthly.isel(boiler=b, year=slice(1, None)).sum("month")
+            assert np.allclose(monthly, ds.shortfall.isel(boiler=b, year=slice(1, None)), rtol=1e-9, atol=1e-6)
+            monthly = ds.useful_heat_monthly.isel(boiler=b, year=slice(1, None)).sum("month")
+            assert np.allclose(monthly, ds.useful_heat.isel(boiler=b, year=slice(1, None)), rtol=1e-9, atol=1e-6)
+    ds.close()
+
+
 def main(path):
+    with h5py.File(path, "r") as f:
+        has_fuel = "fuel" in f
     for engine in (None, "netcdf4", "h5netcdf"):
         check(path, engine)
+        if has_fuel:
+            check_fuel(path, engine)
     print("xarray opens", path)
     return 0
 

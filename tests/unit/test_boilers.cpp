@@ -3,10 +3,11 @@
 // a boiler that starts in the middle of the run, catchments by municipality and by radius on the
 // real Fukuoka register, competing boilers independent of threads and record order, and bad
 // boiler input named at its scenario place.
-#include <catch2/catch.hpp>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -40,7 +41,8 @@ std::string read_text(const std::string& path) {
 // revised J-Credit list (HHV 36.5 GJ/kL, 0.0686 t CO2/GJ), 44 kL replaced a year, baseline
 // efficiency 0.85, wood boiler 0.80, both HHV; wood at 25 % moisture, HHV of dry wood 20 MJ/kg.
 fuel::Boiler spa_boiler() {
-  const io::FossilFactorTable factors = io::load_fossil_factor_table(test::repo("data/fuel_factors.csv"));
+  const io::FossilFactorTable factors =
+      io::load_fossil_factor_table(test::repo("data/fuel_factors.csv"));
   const io::WoodFuelTable wood = io::load_wood_fuel_table(test::repo("data/wood_fuel.csv"));
   fuel::Boiler b;
   b.name = "spa";
@@ -62,7 +64,9 @@ fuel::Boiler spa_boiler() {
 
 }  // namespace
 
-TEST_CASE("boiler year by hand on the HHV basis: need, burning, shortfall, backup, emissions, stock", "[fuel][boiler]") {
+TEST_CASE(
+    "boiler year by hand on the HHV basis: need, burning, shortfall, backup, emissions, stock",
+    "[fuel][boiler]") {
   const fuel::Boiler b = spa_boiler();
   // Heat demand: 44 kL x 36.5 GJ/kL x 0.85 = 1365.1 GJ.
   CHECK(b.heat_demand == Approx(1365.1).epsilon(1e-12));
@@ -107,9 +111,11 @@ TEST_CASE("boiler year by hand on the HHV basis: need, burning, shortfall, backu
   CHECK(r2.stock == Approx(80.0 * 0.95).epsilon(1e-12));
 }
 
-TEST_CASE("boiler year by hand on the LHV basis with the Sundberg heating value", "[fuel][boiler]") {
+TEST_CASE("boiler year by hand on the LHV basis with the Sundberg heating value",
+          "[fuel][boiler]") {
   fuel::Boiler b = spa_boiler();
-  const io::FossilFactorTable factors = io::load_fossil_factor_table(test::repo("data/fuel_factors.csv"));
+  const io::FossilFactorTable factors =
+      io::load_fossil_factor_table(test::repo("data/fuel_factors.csv"));
   const fuel::FossilFactor hhv = factors.get("kerosene", "jcredit_revised");
   REQUIRE(hhv.hhv_to_lhv.has_value());
   b.baseline = fuel::to_basis(hhv, fuel::EnergyBasis::lhv);
@@ -136,7 +142,43 @@ TEST_CASE("boiler year by hand on the LHV basis with the Sundberg heating value"
   CHECK(r.reduction == Approx(r.baseline_emission).epsilon(1e-12));
 }
 
-TEST_CASE("cut need: what to cut now so that the seasoned wood covers the year it burns", "[fuel][boiler]") {
+TEST_CASE(
+    "a monthly demand profile: the year's wood burns in month order, the backup runs in the last "
+    "months",
+    "[fuel][boiler]") {
+  fuel::Boiler b = spa_boiler();
+  b.heat_demand = 1200.0;
+  // Winter-heavy shares, April..March (they add up to 1).
+  b.profile = std::array<double, 12>{0.05, 0.05, 0.05, 0.05, 0.05, 0.05,
+                                     0.10, 0.10, 0.10, 0.15, 0.15, 0.10};
+  // 60 t dry seasoned, 16 GJ of useful heat per dry tonne: 960 GJ from wood, 240 GJ short.
+  fuel::Stock stock;
+  stock.add(2023, 60.0);
+  const fuel::BoilerYear r = fuel::burn_year(b, 2025, fuel::Supply{}, stock);
+  CHECK(r.useful_heat == Approx(960.0).epsilon(1e-12));
+  CHECK(r.shortfall == Approx(240.0).epsilon(1e-12));
+  // Demand by month: 60 GJ April-September, 120 October-December, 180 January-February, 120 March.
+  // Wood covers April..January in full (6 x 60 + 3 x 120 + 180 = 900 GJ), 60 GJ of February's 180;
+  // February lacks 120 GJ and March all its 120 GJ: 240 GJ, the year's shortfall.
+  const double demand[12] = {60, 60, 60, 60, 60, 60, 120, 120, 120, 180, 180, 120};
+  const double heat[12] = {60, 60, 60, 60, 60, 60, 120, 120, 120, 180, 60, 0};
+  for (std::size_t m = 0; m < 12; ++m) {
+    INFO("month " << m);
+    CHECK(r.heat_demand_month[m] == Approx(demand[m]).epsilon(1e-12));
+    CHECK(r.useful_heat_month[m] == Approx(heat[m]).margin(1e-9));
+    CHECK(r.shortfall_month[m] == Approx(demand[m] - heat[m]).margin(1e-9));
+  }
+  // Without a profile there are no monthly figures; the annual ones are the same.
+  b.profile.reset();
+  fuel::Stock again;
+  again.add(2023, 60.0);
+  const fuel::BoilerYear annual = fuel::burn_year(b, 2025, fuel::Supply{}, again);
+  CHECK(annual.useful_heat == r.useful_heat);
+  CHECK(annual.shortfall_month[11] == 0.0);
+}
+
+TEST_CASE("cut need: what to cut now so that the seasoned wood covers the year it burns",
+          "[fuel][boiler]") {
   const fuel::Boiler b = spa_boiler();  // drying 1 year, loss 5 % a year, need 85.31875 t
   fuel::Stock empty;
   // Nothing in the shed: 2026's need, cut in 2025, loses 5 % by then: 85.31875 / 0.95.
@@ -151,12 +193,15 @@ TEST_CASE("cut need: what to cut now so that the seasoned wood covers the year i
   CHECK(fuel::cut_need(b, 2030, empty, 0.0) == 0.0);
 }
 
-TEST_CASE("the demo boilers: heat balance every year, stock carried over, shortfalls reported", "[fuel][e2e]") {
+TEST_CASE("the demo boilers: heat balance every year, stock carried over, shortfalls reported",
+          "[fuel][e2e]") {
   const std::string dir = test::scratch_dir("boilers-demo");
   for (const char* scenario : {"hinohara-demo.yaml", "hinohara-boilers-shortfall.yaml"}) {
     const std::string out = dir + "/" + scenario + ".h5";
     std::string log;
-    REQUIRE(test::run_cli("run " + test::repo(std::string("scenarios/") + scenario) + " --output " + out, log) == 0);
+    REQUIRE(test::run_cli(
+                "run " + test::repo(std::string("scenarios/") + scenario) + " --output " + out,
+                log) == 0);
     const io::ResultsSummary s = io::read_summary(out);
     REQUIRE(s.boilers.size() == 1);
     const io::BoilerSummary& b = s.boilers[0];
@@ -167,11 +212,14 @@ TEST_CASE("the demo boilers: heat balance every year, stock carried over, shortf
       CHECK(b.useful_heat[t] + b.shortfall[t] == Approx(b.heat_demand[t]).epsilon(1e-12));
       CHECK(b.heat_demand[t] == Approx(44.0 * 36.5 * 0.85).epsilon(1e-12));
       CHECK(b.baseline_emission[t] == Approx(44.0 * 36.5 * 0.0686).epsilon(1e-9));
-      CHECK(b.backup_fuel_quantity[t] == Approx(b.shortfall[t] / 0.85 / 36.5).epsilon(1e-9).margin(1e-12));
-      CHECK(b.reduction[t] == Approx(b.baseline_emission[t] - b.project_emission[t]).epsilon(1e-12));
+      CHECK(b.backup_fuel_quantity[t] ==
+            Approx(b.shortfall[t] / 0.85 / 36.5).epsilon(1e-9).margin(1e-12));
+      CHECK(b.reduction[t] ==
+            Approx(b.baseline_emission[t] - b.project_emission[t]).epsilon(1e-12));
       CHECK(b.burnt_dry_mass[t] <= 150.0 + 1e-9);  // max intake
       // Stock carried over: last year's + supplied - burnt, then 5 % lost.
-      const double before = (t == 1 ? 90.0 : b.stock[t - 1]) + b.supplied_dry_mass[t] - b.burnt_dry_mass[t];
+      const double before =
+          (t == 1 ? 90.0 : b.stock[t - 1]) + b.supplied_dry_mass[t] - b.burnt_dry_mass[t];
       CHECK(b.stock[t] == Approx(before * 0.95).epsilon(1e-9).margin(1e-9));
       CHECK(b.stock[t] <= 250.0 + 1e-9);  // the shed
       if (b.shortfall[t] > 1e-9) ++shortfall_years;
@@ -183,9 +231,11 @@ TEST_CASE("the demo boilers: heat balance every year, stock carried over, shortf
     char first[96];
     std::snprintf(first, sizeof first, "\"reduction_t_co2\": [%.17g, ", b.reduction[1]);
     CHECK_THAT(log, Contains("\"fuel\": [") && Contains("\"name\": \"kazuma_no_yu\"") &&
-                        Contains("\"fiscal_years\": [2025, 2026") && Contains("\"wood_dry_t\": [") &&
-                        Contains("\"wood_energy_gj\": [") && Contains("\"useful_heat_gj\": [") &&
-                        Contains("\"baseline_emission_t_co2\": [") && Contains("\"project_emission_t_co2\": [") &&
+                        Contains("\"fiscal_years\": [2025, 2026") &&
+                        Contains("\"wood_dry_t\": [") && Contains("\"wood_energy_gj\": [") &&
+                        Contains("\"useful_heat_gj\": [") &&
+                        Contains("\"baseline_emission_t_co2\": [") &&
+                        Contains("\"project_emission_t_co2\": [") &&
                         Contains("\"shortfall_gj\": [") && Contains(first));
   }
 }
@@ -196,7 +246,8 @@ namespace {
 std::string fukuoka_with_fuel(const std::string& fuel_yaml) {
   std::string text = read_text(test::repo("scenarios/fukuoka-managed.yaml"));
   auto replace_all = [&](const std::string& from, const std::string& to) {
-    for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
+    for (auto pos = text.find(from); pos != std::string::npos;
+         pos = text.find(from, pos + to.size())) {
       text.replace(pos, from.size(), to);
     }
   };
@@ -250,7 +301,9 @@ std::string two_boilers() {
 
 }  // namespace
 
-TEST_CASE("catchments on the real register: radius with the nearest boiler winning, and municipality", "[fuel][fukuoka]") {
+TEST_CASE(
+    "catchments on the real register: radius with the nearest boiler winning, and municipality",
+    "[fuel][fukuoka]") {
   const std::string dir = test::scratch_dir("boilers-catchment");
   const std::string path = test::write_scenario(dir, "two.yaml", two_boilers());
   const driver::Loaded l = driver::load(io::load_scenario(path));
@@ -258,12 +311,14 @@ TEST_CASE("catchments on the real register: radius with the nearest boiler winni
   REQUIRE(l.inputs.fuel.boilers.size() == 2);
   // Centroids computed here with GDAL, independently of the engine.
   GDALAllRegister();
-  std::unique_ptr<GDALDataset> ds(GDALDataset::Open(test::shared("data/fukuoka-forest-register/hisayama.fgb").c_str(), GDAL_OF_VECTOR));
+  std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
+      test::shared("data/fukuoka-forest-register/hisayama.fgb").c_str(), GDAL_OF_VECTOR));
   OGRSpatialReference zone2;
   zone2.importFromEPSG(6670);
   zone2.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   OGRLayer* layer = ds->GetLayer(0);
-  std::unique_ptr<OGRCoordinateTransformation> tr(OGRCreateCoordinateTransformation(layer->GetSpatialRef(), &zone2));
+  std::unique_ptr<OGRCoordinateTransformation> tr(
+      OGRCreateCoordinateTransformation(layer->GetSpatialRef(), &zone2));
   std::map<std::int64_t, std::pair<double, double>> centroid;
   for (auto& f : *layer) {
     OGRPoint c;
@@ -276,7 +331,10 @@ TEST_CASE("catchments on the real register: radius with the nearest boiler winni
     const auto [x, y] = centroid.at(p.source_fid[i]);
     const double dw = std::hypot(x + 47300, y - 73300), de = std::hypot(x + 43600, y - 75500);
     const bool in_w = dw <= 3000.0, in_e = de <= 3000.0;
-    const std::uint16_t expected = in_w && in_e ? (dw <= de ? 0 : 1) : in_w ? 0 : in_e ? 1 : fuel::kNoBoiler;
+    const std::uint16_t expected = in_w && in_e ? (dw <= de ? 0 : 1)
+                                   : in_w       ? 0
+                                   : in_e       ? 1
+                                                : fuel::kNoBoiler;
     CHECK(l.inputs.fuel.home[i] == expected);
     west += expected == 0;
     east += expected == 1;
@@ -289,17 +347,21 @@ TEST_CASE("catchments on the real register: radius with the nearest boiler winni
   CHECK(none > 100);
   // A municipality catchment: every Hisayama parcel.
   std::string text = read_text(path);
-  text = test::replace_once(text, "      catchment: {radius_km: 3}\n      sources: [residues, fuelwood]",
-                            "      catchment: {municipality: 久山町}\n      sources: [residues, fuelwood]");
-  const driver::Loaded m = driver::load(io::load_scenario(test::write_scenario(dir, "muni.yaml", text)));
+  text = test::replace_once(
+      text, "      catchment: {radius_km: 3}\n      sources: [residues, fuelwood]",
+      "      catchment: {municipality: 久山町}\n      sources: [residues, fuelwood]");
+  const driver::Loaded m =
+      driver::load(io::load_scenario(test::write_scenario(dir, "muni.yaml", text)));
   for (std::size_t i = 0; i < m.inputs.parcels.size(); ++i) {
     // West takes every parcel it contains first in scenario order, unless east is nearer.
     CHECK(m.inputs.fuel.home[i] != fuel::kNoBoiler);
   }
 }
 
-TEST_CASE("competing boilers: identical with 1 and 2 threads and with shuffled records; a boiler that starts later",
-          "[fuel][fukuoka][threads]") {
+TEST_CASE(
+    "competing boilers: identical with 1 and 2 threads and with shuffled records; a boiler that "
+    "starts later",
+    "[fuel][fukuoka][threads]") {
   const std::string dir = test::scratch_dir("boilers-threads");
   const std::string path = test::write_scenario(dir, "two.yaml", two_boilers());
   // The shuffled layer: the same features in another order.
@@ -313,10 +375,13 @@ TEST_CASE("competing boilers: identical with 1 and 2 threads and with shuffled r
     for (auto& f : *in) features.emplace_back(f->Clone());
     std::mt19937 rng(7);
     std::shuffle(features.begin(), features.end(), rng);
-    std::unique_ptr<GDALDataset> dst(
-        GetGDALDriverManager()->GetDriverByName("FlatGeobuf")->Create(shuffled.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    OGRLayer* out = dst->CreateLayer(in->GetName(), in->GetSpatialRef(), in->GetGeomType(), nullptr);
-    for (int k = 0; k < in->GetLayerDefn()->GetFieldCount(); ++k) out->CreateField(in->GetLayerDefn()->GetFieldDefn(k));
+    std::unique_ptr<GDALDataset> dst(GetGDALDriverManager()
+                                         ->GetDriverByName("FlatGeobuf")
+                                         ->Create(shuffled.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRLayer* out =
+        dst->CreateLayer(in->GetName(), in->GetSpatialRef(), in->GetGeomType(), nullptr);
+    for (int k = 0; k < in->GetLayerDefn()->GetFieldCount(); ++k)
+      out->CreateField(in->GetLayerDefn()->GetFieldDefn(k));
     for (auto& f : features) {
       std::unique_ptr<OGRFeature> g(OGRFeature::CreateFeature(out->GetLayerDefn()));
       g->SetFrom(f.get());
@@ -327,11 +392,14 @@ TEST_CASE("competing boilers: identical with 1 and 2 threads and with shuffled r
   REQUIRE(test::run_cli("run " + path + " --threads 1 --output " + dir + "/t1.h5", log) == 0);
   INFO(log);
   REQUIRE(test::run_cli("run " + path + " --threads 2 --output " + dir + "/t2.h5", log) == 0);
-  REQUIRE(test::run_cli("run " + path + " --threads 2 --parcels " + shuffled + " --output " + dir + "/s.h5", log) == 0);
+  REQUIRE(test::run_cli(
+              "run " + path + " --threads 2 --parcels " + shuffled + " --output " + dir + "/s.h5",
+              log) == 0);
   std::string py;
   CHECK(test::run_python("compare_results.py", dir + "/t1.h5 " + dir + "/t2.h5", py) == 0);
   INFO(py);
-  CHECK(test::run_python("compare_results.py", "--by-key " + dir + "/t2.h5 " + dir + "/s.h5", py) == 0);
+  CHECK(test::run_python("compare_results.py", "--by-key " + dir + "/t2.h5 " + dir + "/s.h5", py) ==
+        0);
   // East starts in FY2030: no demand, burning or reduction before; it collects from FY2029 on
   // (one year of drying), and its stock is empty before that.
   const io::ResultsSummary s = io::read_summary(dir + "/t2.h5");
@@ -364,34 +432,57 @@ TEST_CASE("bad boiler input is named at its scenario place", "[fuel][config]") {
     return std::make_pair(path, test::input_error([&] { driver::load(io::load_scenario(path)); }));
   };
   SECTION("an unknown fuel lists the known fuels") {
-    const std::string text = test::replace_once(good, "baseline_fuel: a_heavy_oil", "baseline_fuel: heavy_oil");
+    const std::string text =
+        test::replace_once(good, "baseline_fuel: a_heavy_oil", "baseline_fuel: heavy_oil");
     const auto [path, msg] = error_of("fuel.yaml", text);
-    CHECK_THAT(msg, StartsWith(test::place(path, text, "heavy_oil\n      backup_fuel: a_heavy_oil")) &&
-                        Contains("heavy_oil") && Contains("kerosene"));
+    CHECK_THAT(msg,
+               StartsWith(test::place(path, text, "heavy_oil\n      backup_fuel: a_heavy_oil")) &&
+                   Contains("heavy_oil") && Contains("kerosene"));
   }
   SECTION("an unknown vintage lists the known vintages") {
-    const std::string text = test::replace_once(good, "vintage: jcredit_revised", "vintage: jcredit_2030");
+    const std::string text =
+        test::replace_once(good, "vintage: jcredit_revised", "vintage: jcredit_2030");
     const auto [path, msg] = error_of("vintage.yaml", text);
     CHECK_THAT(msg, Contains("jcredit_2030") && Contains("jcredit_revised"));
   }
   SECTION("an efficiency outside (0, 1]") {
-    const std::string text =
-        test::replace_once(good, "efficiency: {project: 0.8, baseline: 0.85, basis: HHV}\n      baseline_fuel: kerosene",
-                           "efficiency: {project: 1.2, baseline: 0.85, basis: HHV}\n      baseline_fuel: kerosene");
+    const std::string text = test::replace_once(
+        good,
+        "efficiency: {project: 0.8, baseline: 0.85, basis: HHV}\n      baseline_fuel: kerosene",
+        "efficiency: {project: 1.2, baseline: 0.85, basis: HHV}\n      baseline_fuel: kerosene");
     const auto [path, msg] = error_of("eff.yaml", text);
-    CHECK_THAT(msg, StartsWith(test::place(path, text, "1.2, baseline: 0.85, basis: HHV}\n      baseline_fuel: kerosene")) &&
-                        Contains("'1.2' is not a number in (0, 1]"));
+    CHECK_THAT(
+        msg, StartsWith(test::place(
+                 path, text, "1.2, baseline: 0.85, basis: HHV}\n      baseline_fuel: kerosene")) &&
+                 Contains("'1.2' is not a number in (0, 1]"));
   }
   SECTION("a location outside the area of the boilers' CRS") {
-    const std::string text = test::replace_once(good, "location: {x: -43600, y: 75500}", "location: {x: 9e6, y: 75500}");
+    const std::string text =
+        test::replace_once(good, "location: {x: -43600, y: 75500}", "location: {x: 9e6, y: 75500}");
     const auto [path, msg] = error_of("loc.yaml", text);
-    CHECK_THAT(msg, StartsWith(test::place(path, text, "{x: 9e6, y: 75500}")) && Contains("outside the area of EPSG:6670"));
+    CHECK_THAT(msg, StartsWith(test::place(path, text, "{x: 9e6, y: 75500}")) &&
+                        Contains("outside the area of EPSG:6670"));
   }
   SECTION("a heating-value formula on the other basis than the efficiencies") {
-    const std::string text = test::replace_once(good, "moisture_pct: 35\n      heating_value: gross_dry_matter",
-                                                "moisture_pct: 35\n      heating_value: sundberg");
+    const std::string text =
+        test::replace_once(good, "moisture_pct: 35\n      heating_value: gross_dry_matter",
+                           "moisture_pct: 35\n      heating_value: sundberg");
     const auto [path, msg] = error_of("basis.yaml", text);
     CHECK_THAT(msg, Contains("on the HHV basis, but heating_value 'sundberg' gives LHV values"));
+  }
+  SECTION("a monthly profile that does not add up to 1, or has not 12 months") {
+    const std::string text =
+        test::replace_once(good, "demand: {useful_heat_gj: 800}",
+                           "demand: {useful_heat_gj: 800, profile: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, "
+                           "0.1, 0.1, 0.1, 0.1, 0.1, 0.1]}");
+    const auto [path, msg] = error_of("profile.yaml", text);
+    CHECK_THAT(
+        msg, StartsWith(test::place(path, text, "[0.1, 0.1")) && Contains("add up to 1.2, not 1"));
+    const std::string eleven =
+        test::replace_once(good, "demand: {useful_heat_gj: 800}",
+                           "demand: {useful_heat_gj: 800, profile: [0.5, 0.5]}");
+    const auto [path2, msg2] = error_of("profile2.yaml", eleven);
+    CHECK_THAT(msg2, Contains("give 12 monthly shares") && Contains("(got 2)"));
   }
   SECTION("an unknown source") {
     const std::string text = test::replace_once(good, "sources: [fuelwood]", "sources: [sawdust]");
@@ -400,9 +491,11 @@ TEST_CASE("bad boiler input is named at its scenario place", "[fuel][config]") {
                         Contains("'sawdust' is not one of residues, fuelwood, extra_operations"));
   }
   SECTION("extra operations without a boiler_demand target") {
-    const std::string text = test::replace_once(good, "sources: [fuelwood]", "sources: [fuelwood, extra_operations]");
+    const std::string text =
+        test::replace_once(good, "sources: [fuelwood]", "sources: [fuelwood, extra_operations]");
     const auto [path, msg] = error_of("extra.yaml", text);
-    CHECK_THAT(msg, Contains("boiler 'east' lists extra_operations among its sources, but no planning target has rule "
+    CHECK_THAT(msg, Contains("boiler 'east' lists extra_operations among its sources, but no "
+                             "planning target has rule "
                              "boiler_demand for it"));
   }
 }

@@ -89,6 +89,8 @@ TEST_CASE("planning config: units from a register field, a schedule and per-unit
     CHECK(plan.targets[0].at(1, 7) == 4.0);
     CHECK(plan.targets[0].at(2, 50) == 2.5);
     CHECK(plan.rows == 3);
+    // No last_parcel given: stop, the documented default (README, "A planning target").
+    CHECK(plan.targets[0].last_parcel == planning::LastParcel::stop);
   }
   SECTION("a schedule holds each amount from its fiscal year on") {
     const std::string path = test::write_scenario(dir, "schedule.yaml", managed_with(R"(planning:

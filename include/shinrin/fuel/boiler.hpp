@@ -21,6 +21,11 @@
 //!   backup heat (shortfall)  = Q - useful heat from wood                    [GJ], met by the
 //!                              backup fuel at the baseline efficiency: fuel = heat / eps_BL / HV
 //! then every cohort left loses `stock_loss` of its dry mass (drying and decay in the shed).
+//! With a monthly profile (shares s_m of the demand, April..March), the year's wood burns in month
+//! order: useful heat from wood in month m = min(s_m x Q, what is left of the year's heat from
+//! wood), so a short year runs out of wood in its last months (the winter, for a heating profile)
+//! and the backup boiler runs then. The annual figures do not change: the seasoned stock is all
+//! there from April, and the step is a fiscal year.
 //!
 //! Emissions (fuel/fossil.hpp): EM_BL = Q / eps_BL x CO2/GJ of the baseline fuel (the fossil fuel
 //! that would have delivered the same useful heat); EM_PJ = backup fuel + auxiliary fuel +
@@ -29,8 +34,10 @@
 //! forest's physical accounts book fuelwood and collected residues as carbon to the atmosphere in
 //! the year they leave the forest (the `burnt` flux channels), so no tonne is counted twice.
 
+#include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,21 +62,24 @@ std::string_view source_name(Source s);
 struct Boiler {
   std::string name;
   FuelForm form = FuelForm::firewood;
-  std::vector<Source> sources;       //!< in order of use
-  int first_year = 0, last_year = 0; //!< fiscal years it burns wood
-  double heat_demand = 0.0;          //!< useful heat a year [GJ]
+  std::vector<Source> sources;        //!< in order of use
+  int first_year = 0, last_year = 0;  //!< fiscal years it burns wood
+  double heat_demand = 0.0;           //!< useful heat a year [GJ]
+  //! shares of heat_demand by month, April..March, adding up to 1 (none: annual figures only)
+  std::optional<std::array<double, 12>> profile;
   double max_intake = std::numeric_limits<double>::infinity();  //!< wood it can burn [t dry year-1]
-  double moisture = 0.0;             //!< wet-basis moisture of the wood as burnt [%]
+  double moisture = 0.0;  //!< wet-basis moisture of the wood as burnt [%]
   HeatingValueFormula formula = HeatingValueFormula::sundberg;
   WoodFuelConstants constants;
-  Efficiency project_efficiency;     //!< wood boiler, on the formula's basis
-  Efficiency baseline_efficiency;    //!< fossil boiler (baseline and backup), on baseline's basis
-  FossilFactor baseline;             //!< the fossil fuel the wood replaces
-  FossilFactor backup;               //!< the fuel that meets a shortfall
-  int drying_years = 0;              //!< wood cut in year y burns from year y + drying_years
-  double stock_loss = 0.0;           //!< share of the stock's dry mass lost a year [year-1]
+  Efficiency project_efficiency;   //!< wood boiler, on the formula's basis
+  Efficiency baseline_efficiency;  //!< fossil boiler (baseline and backup), on baseline's basis
+  FossilFactor baseline;           //!< the fossil fuel the wood replaces
+  FossilFactor backup;             //!< the fuel that meets a shortfall
+  int drying_years = 0;            //!< wood cut in year y burns from year y + drying_years
+  double stock_loss = 0.0;         //!< share of the stock's dry mass lost a year [year-1]
   double max_stock = std::numeric_limits<double>::infinity();  //!< shed capacity [t dry]; wood
-                                     //!< beyond it is not taken (it stays in the forest accounts)
+                                                               //!< beyond it is not taken (it stays
+                                                               //!< in the forest accounts)
   double initial_stock = 0.0;        //!< seasoned wood in the shed when the run starts [t dry]
   std::vector<FuelUse> auxiliary;    //!< other project fuel a year [unit]
   std::vector<FuelUse> electricity;  //!< power of the wood equipment a year [kWh]
@@ -93,8 +103,8 @@ struct Boiler {
 //! Wood in a boiler's shed, one cohort per fiscal year of cutting.
 struct Stock {
   struct Cohort {
-    int cut = 0;          //!< fiscal year cut
-    double dry = 0.0;     //!< [t dry]
+    int cut = 0;       //!< fiscal year cut
+    double dry = 0.0;  //!< [t dry]
   };
   std::vector<Cohort> cohorts;  //!< oldest first
   double total() const;
@@ -115,22 +125,24 @@ struct Supply {
 
 //! One boiler in one fiscal year.
 struct BoilerYear {
-  Supply supplied;              //!< into the stock this year
-  double declined = 0.0;        //!< offered but not taken: the shed was full [t dry]
-  double heat_demand = 0.0;     //!< [GJ]
-  double heating_value = 0.0;   //!< of the wood as burnt [GJ t-1 wet]
-  double burnt_dry = 0.0;       //!< [t]
-  double burnt_wet = 0.0;       //!< at the stated moisture [t]
-  double wood_energy = 0.0;     //!< [GJ], on the heating value's basis
-  double useful_heat = 0.0;     //!< from wood [GJ]
-  double shortfall = 0.0;       //!< heat met by the backup fuel [GJ]
-  double backup_fuel = 0.0;     //!< [backup unit]
-  double fossil_displaced = 0.0;  //!< baseline fuel the wood's heat replaces [baseline unit]
-  double baseline_emission = 0.0; //!< EM_BL [t CO2]
-  ProjectEmission project;      //!< EM_PJ by component [t CO2]
-  double reduction = 0.0;       //!< ER = EM_BL - EM_PJ [t CO2]
-  double stock = 0.0;           //!< at the end of the year [t dry]
-  double stock_lost = 0.0;      //!< [t dry]
+  Supply supplied;                 //!< into the stock this year
+  double declined = 0.0;           //!< offered but not taken: the shed was full [t dry]
+  double heat_demand = 0.0;        //!< [GJ]
+  double heating_value = 0.0;      //!< of the wood as burnt [GJ t-1 wet]
+  double burnt_dry = 0.0;          //!< [t]
+  double burnt_wet = 0.0;          //!< at the stated moisture [t]
+  double wood_energy = 0.0;        //!< [GJ], on the heating value's basis
+  double useful_heat = 0.0;        //!< from wood [GJ]
+  double shortfall = 0.0;          //!< heat met by the backup fuel [GJ]
+  double backup_fuel = 0.0;        //!< [backup unit]
+  double fossil_displaced = 0.0;   //!< baseline fuel the wood's heat replaces [baseline unit]
+  double baseline_emission = 0.0;  //!< EM_BL [t CO2]
+  ProjectEmission project;         //!< EM_PJ by component [t CO2]
+  double reduction = 0.0;          //!< ER = EM_BL - EM_PJ [t CO2]
+  double stock = 0.0;              //!< at the end of the year [t dry]
+  double stock_lost = 0.0;         //!< [t dry]
+  //! With a profile, by month April..March [GJ] (zeros without one).
+  std::array<double, 12> heat_demand_month{}, useful_heat_month{}, shortfall_month{};
 };
 
 //! The year `year` of boiler `b`: adds `supply` to `stock` (if it collects this year), burns,

@@ -23,9 +23,14 @@ struct PlanRowSummary {
 
 //! One boiler, per time index (entry 0 NaN).
 struct BoilerSummary {
-  std::string name, form, sources, baseline_fuel, backup_fuel, baseline_unit, backup_unit, energy_basis;
-  std::vector<double> heat_demand, supplied_dry_mass, burnt_dry_mass, wood_energy, useful_heat, shortfall,
-      backup_fuel_quantity, fossil_displaced, baseline_emission, project_emission, reduction, stock;
+  std::string name, form, sources, baseline_fuel, backup_fuel, baseline_unit, backup_unit,
+      energy_basis;
+  std::vector<double> heat_demand, supplied_dry_mass, burnt_dry_mass, wood_energy, useful_heat,
+      shortfall, backup_fuel_quantity, fossil_displaced, baseline_emission, project_emission,
+      reduction, stock;
+  std::vector<double> profile;  //!< 12 monthly shares April..March; empty: none
+  std::vector<std::array<double, 12>>
+      shortfall_month;  //!< per time index [GJ]; empty without profile
 };
 
 struct ResultsSummary {
@@ -46,7 +51,7 @@ struct ResultsSummary {
   std::vector<double> handling_hectares;
   std::vector<ParameterRecord> parameters;  //!< every parameter used
   std::vector<PlanRowSummary> plan;         //!< empty without planning targets
-  std::vector<BoilerSummary> boilers;  //!< empty without boilers
+  std::vector<BoilerSummary> boilers;       //!< empty without boilers
 };
 
 //! Throws InputError if the file cannot be opened, is not a shinrin results file, or has a

@@ -123,9 +123,9 @@ struct TargetSpec {
   std::string amount_origin;  //!< where the amount is written
   planning::Priority priority = planning::Priority::oldest_first;
   std::uint64_t seed = 0;
-  planning::LastParcel last_parcel = planning::LastParcel::skip;
-  std::string source;  //!< where the figure comes from (required)
-  std::vector<Located> boilers;                 //!< boiler_demand: the boilers it feeds
+  planning::LastParcel last_parcel = planning::LastParcel::stop;  //!< README: stop is the default
+  std::string source;            //!< where the figure comes from (required)
+  std::vector<Located> boilers;  //!< boiler_demand: the boilers it feeds
 };
 
 //! Section `planning`: annual harvest targets (planning/plan.hpp).
@@ -142,43 +142,44 @@ struct FuelUseSpec {
 //! One item of `fuel.boilers`, as written.
 struct BoilerSpec {
   std::string name;
-  std::string origin;                      //!< "file:line:column: 'key.path'"
-  std::string form = "firewood";           //!< firewood | chips
+  std::string origin;                                 //!< "file:line:column: 'key.path'"
+  std::string form = "firewood";                      //!< firewood | chips
   std::optional<std::pair<double, double>> location;  //!< x, y in fuel.epsg [m]
   std::string location_origin;
-  std::string catchment_kind;              //!< municipality | radius | parcels
+  std::string catchment_kind;  //!< municipality | radius | parcels
   std::string catchment_municipality;
   double catchment_radius_km = 0.0;
   std::vector<std::string> catchment_parcels;
   std::string catchment_origin;
-  std::vector<std::string> sources;        //!< residues, fuelwood, extra_operations
-  std::optional<double> heat_demand;       //!< useful heat [GJ year-1], or
-  std::optional<FuelUseSpec> replaces;     //!< fossil fuel replaced a year
+  std::vector<std::string> sources;     //!< residues, fuelwood, extra_operations
+  std::optional<double> heat_demand;    //!< useful heat [GJ year-1], or
+  std::optional<FuelUseSpec> replaces;  //!< fossil fuel replaced a year
+  std::vector<double> profile;  //!< monthly shares of the demand, April..March (empty: none)
   std::string demand_origin;
   double project_efficiency = 0.0, baseline_efficiency = 0.0;
-  std::string efficiency_basis = "HHV";    //!< HHV | LHV
+  std::string efficiency_basis = "HHV";  //!< HHV | LHV
   std::string efficiency_origin;
   Located baseline_fuel, backup_fuel;
   int first_year = 0, last_year = 0;
-  std::optional<double> max_intake;        //!< [t dry year-1]
-  double moisture = 0.0;                   //!< wet basis [%]
-  Located heating_value;                   //!< formula name
+  std::optional<double> max_intake;  //!< [t dry year-1]
+  double moisture = 0.0;             //!< wet basis [%]
+  Located heating_value;             //!< formula name
   int drying_years = 0;
-  double stock_loss = 0.0;                 //!< [year-1]
-  std::optional<double> max_stock;         //!< shed capacity [t dry]
-  double initial_stock = 0.0;              //!< seasoned wood at the start [t dry]
+  double stock_loss = 0.0;          //!< [year-1]
+  std::optional<double> max_stock;  //!< shed capacity [t dry]
+  double initial_stock = 0.0;       //!< seasoned wood at the start [t dry]
   std::vector<FuelUseSpec> auxiliary;
-  std::optional<double> electricity_kwh;   //!< [kWh year-1]
+  std::optional<double> electricity_kwh;  //!< [kWh year-1]
   double transport_tkm = 0.0, transport_factor = 0.0;
 };
 
 //! Section `fuel`: wood boilers fed from the simulated forest.
 struct FuelSection {
-  std::string factors;       //!< fossil-fuel factor table (data/fuel_factors.csv)
-  std::string wood;          //!< wood-fuel table (data/wood_fuel.csv)
-  Located vintage;           //!< factor list, e.g. jcredit_revised
+  std::string factors;          //!< fossil-fuel factor table (data/fuel_factors.csv)
+  std::string wood;             //!< wood-fuel table (data/wood_fuel.csv)
+  Located vintage;              //!< factor list, e.g. jcredit_revised
   Located electricity_vintage;  //!< factor list of grid electricity (when any boiler uses power)
-  std::optional<int> epsg;   //!< projected CRS of boiler locations and radius catchments
+  std::optional<int> epsg;      //!< projected CRS of boiler locations and radius catchments
   std::vector<BoilerSpec> boilers;
 };
 
