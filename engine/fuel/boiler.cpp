@@ -80,13 +80,20 @@ double Stock::lose(double share) {
 BoilerYear burn_year(const Boiler& b, int year, const Supply& supply, Stock& stock) {
   BoilerYear r;
   if (b.collects(year)) {
-    const double room = std::max(0.0, b.max_stock - stock.total());
+    // The shed fills in the order of the boiler's sources; what does not fit is declined.
+    double room = std::max(0.0, b.max_stock - stock.total());
     const double offered = supply.total();
-    const double share = offered > room ? room / offered : 1.0;
-    r.supplied = supply;
-    for (double& d : r.supplied.dry) d *= share;
-    r.supplied.volume *= share;
+    r.supplied = Supply{};
+    for (Source s : b.sources) {
+      const std::size_t k = std::size_t(s);
+      r.supplied.dry[k] = std::min(supply.dry[k], room);
+      room -= r.supplied.dry[k];
+    }
+    // Volume of the wood taken: in proportion to its dry mass (sources are not kept apart by
+    // species, so their density is the mix's).
+    r.supplied.volume = offered > 0.0 ? supply.volume * (r.supplied.total() / offered) : 0.0;
     r.declined = offered - r.supplied.total();
+    r.supplied_wet = wet_mass_from_dry(r.supplied.total(), b.moisture);
     stock.add(year, r.supplied.total());
   }
   if (b.burns(year)) {

@@ -247,6 +247,8 @@ void write_fuel(hid_t root, const std::vector<std::vector<fuel::BoilerYear>>& ye
          [](const BY& r) { return r.supplied.volume; });
   series("supplied_dry_mass", "t year-1", "wood into the stock (dry mass)",
          [](const BY& r) { return r.supplied.total(); });
+  series("supplied_wet_mass", "t year-1", "wood into the stock at the stated moisture (wet basis)",
+         [](const BY& r) { return r.supplied_wet; });
   series("supplied_residues", "t year-1", "wood into the stock from residues collected (dry mass)",
          [](const BY& r) { return r.supplied.dry[0]; });
   series("supplied_fuelwood", "t year-1",

@@ -142,6 +142,38 @@ TEST_CASE("boiler year by hand on the LHV basis with the Sundberg heating value"
   CHECK(r.reduction == Approx(r.baseline_emission).epsilon(1e-12));
 }
 
+TEST_CASE("a full shed takes wood in the order of the boiler's sources and declines the rest",
+          "[fuel][boiler]") {
+  fuel::Boiler b = spa_boiler();  // burns 85.31875 t dry a year from wood cut up to the year before
+  b.max_stock = 100.0;
+  fuel::Supply offer;
+  offer.dry[std::size_t(fuel::Source::residues)] = 20.0;
+  offer.dry[std::size_t(fuel::Source::fuelwood)] = 30.0;
+  offer.volume = 125.0;  // m3 of the 50 t offered
+  // 70 t in the shed: room for 30 t.
+  auto year_with = [&](std::vector<fuel::Source> sources) {
+    b.sources = std::move(sources);
+    fuel::Stock stock;
+    stock.add(2024, 70.0);
+    return fuel::burn_year(b, 2025, offer, stock);
+  };
+  const fuel::BoilerYear fuelwood_first =
+      year_with({fuel::Source::fuelwood, fuel::Source::residues});
+  CHECK(fuelwood_first.supplied.dry[std::size_t(fuel::Source::fuelwood)] == 30.0);
+  CHECK(fuelwood_first.supplied.dry[std::size_t(fuel::Source::residues)] == 0.0);
+  CHECK(fuelwood_first.declined == 20.0);
+  CHECK(fuelwood_first.supplied.volume == Approx(125.0 * 30.0 / 50.0).epsilon(1e-12));
+  CHECK(fuelwood_first.supplied_wet == Approx(30.0 / 0.75).epsilon(1e-12));  // 25 % moisture
+  const fuel::BoilerYear residues_first =
+      year_with({fuel::Source::residues, fuel::Source::fuelwood});
+  CHECK(residues_first.supplied.dry[std::size_t(fuel::Source::residues)] == 20.0);
+  CHECK(residues_first.supplied.dry[std::size_t(fuel::Source::fuelwood)] == 10.0);
+  CHECK(residues_first.declined == 20.0);
+  // Either way the 70 t seasoned burn (short of 85.3); the 30 t cut this year wait, less 5 %.
+  CHECK(residues_first.burnt_dry == Approx(70.0).epsilon(1e-12));
+  CHECK(residues_first.stock == Approx(30.0 * 0.95).epsilon(1e-12));
+}
+
 TEST_CASE(
     "a monthly demand profile: the year's wood burns in month order, the backup runs in the last "
     "months",

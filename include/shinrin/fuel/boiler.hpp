@@ -5,7 +5,7 @@
 //! Supply: the fuelwood and the residues collected for fuel by the year's thinnings and fellings
 //! of the parcels whose home is the boiler (fuel/model.hpp) enter its stock as dry mass [t], each
 //! year's wood as one cohort; the boiler's `sources` say which of the two streams it takes, up to
-//! the shed's capacity (the rest is declined, each source in proportion). Wood is taken from
+//! the shed's capacity, filled in the order of `sources` (the rest is declined). Wood is taken from
 //! `first_year - drying_years` to `last_year`; a run may start with seasoned wood in the shed.
 //!
 //! Burning in fiscal year y (first_year <= y <= last_year):
@@ -126,6 +126,7 @@ struct Supply {
 //! One boiler in one fiscal year.
 struct BoilerYear {
   Supply supplied;                 //!< into the stock this year
+  double supplied_wet = 0.0;       //!< the same at the stated moisture [t]
   double declined = 0.0;           //!< offered but not taken: the shed was full [t dry]
   double heat_demand = 0.0;        //!< [GJ]
   double heating_value = 0.0;      //!< of the wood as burnt [GJ t-1 wet]
