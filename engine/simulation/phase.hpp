@@ -65,6 +65,8 @@ struct BlockWork {
   std::vector<silviculture::Operation> operation;    //!< per block row, this year
   std::vector<silviculture::StreamVolumes> streams;  //!< where operation is not none
   std::vector<std::uint16_t> harvest_species;        //!< species of the removed wood
+  std::vector<std::uint32_t> harvest_curve;          //!< curve of the stand before the operation
+  std::vector<std::int16_t> harvest_age;             //!< age of the stand before the operation
   std::vector<std::uint32_t> harvest_cell;           //!< cell the removals count for
   bool harvested = false;                            //!< any operation in this block-year
   std::vector<double> emission;                      //!< per block row [t C ha-1]
@@ -134,6 +136,7 @@ void decay_block(PhaseContext& c);
 void wood_products_block(PhaseContext& c);
 void fuel_demand(LandscapeContext& c);
 void fuel_collect_block(PhaseContext& c);
+void crediting_block(PhaseContext& c);
 void fuel_burn(LandscapeContext& c);
 
 //! Fuel that the home boiler `boiler` takes from removals `r` (its sources) [t dry].

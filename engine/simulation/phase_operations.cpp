@@ -101,6 +101,8 @@ void operations_block(PhaseContext& c) {
     const sv::HarvestInput h{
         share.volume, st.volume[i], ag[i], bg[i], sp.D, sp.CF, c.in.model.decay.residue_to_litter};
     w.harvest_species[r] = st.species[i];
+    w.harvest_curve[r] = st.curve[i];
+    w.harvest_age[r] = st.age[i];
     w.harvest_cell[r] = c.cell(i);
     w.streams[r] =
         sv::harvest(h, removals, m.wood_use,

@@ -182,6 +182,8 @@ BlockWork::BlockWork(const Inputs& in, const RunConfig& config, std::size_t phas
       operation(config.block_size),
       streams(config.block_size),
       harvest_species(config.block_size),
+      harvest_curve(config.block_size),
+      harvest_age(config.block_size),
       harvest_cell(config.block_size),
       emission(config.block_size),
       cells(in.cells.size(), kAggVarCount, kRegularVars),
@@ -243,6 +245,11 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   if (in.plan.enabled() && in.model.management.enabled) {
     year.candidates.resize(blocks);
     year.decision.assign(n, planning::Decision::none);
+  }
+  st.credit.assign(in.credit.projects.size(), crediting::ProjectLedger{});
+  for (std::size_t k = 0; k < in.credit.projects.size(); ++k) {
+    const crediting::Project& p = in.credit.projects[k];
+    if (p.rules->scope == crediting::Scope::forest) st.credit[k].reset(p.rows.size(), p.periods.size());
   }
   st.fuel_stocks.assign(in.fuel.boilers.size(), fuel::Stock{});
   for (std::size_t b = 0; b < in.fuel.boilers.size(); ++b) {  // seasoned wood in the shed at the start

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "shinrin/crediting/project.hpp"
 #include "shinrin/fuel/model.hpp"
 #include "shinrin/growth/growth_table.hpp"
 #include "shinrin/params/species_params.hpp"
@@ -31,6 +32,7 @@ struct Inputs {
   Model model;                 //!< stand, carbon and management settings
   planning::Plan plan;         //!< harvest planning targets (empty: none)
   fuel::FuelModel fuel;  //!< wood boilers and each parcel's home boiler (empty: none)
+  crediting::Projects credit;  //!< credit projects (empty: none); forest ones accumulate in State
   int start_year = 2025;       //!< first simulated fiscal year
   int years = 30;              //!< simulated fiscal years
 

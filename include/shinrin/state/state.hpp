@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "shinrin/carbon/pools.hpp"
+#include "shinrin/crediting/ledger.hpp"
 #include "shinrin/fuel/boiler.hpp"
 
 namespace shinrin {
@@ -42,6 +43,9 @@ struct State {
   std::size_t growth_width = 0;
   //! The wood in each boiler's shed (fuel/boiler.hpp), indexed like Inputs::fuel.boilers.
   std::vector<fuel::Stock> fuel_stocks;
+  //! Each credit project's ledger (crediting/ledger.hpp), indexed like Inputs::credit.projects
+  //! (empty for boiler projects): the scheme's own figures, kept apart from the pools.
+  std::vector<crediting::ProjectLedger> credit;
 };
 
 }  // namespace shinrin
