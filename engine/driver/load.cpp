@@ -10,6 +10,7 @@
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/sha256.hpp"
 #include "shinrin/io/event_list.hpp"
+#include "shinrin/io/crediting_table.hpp"
 #include "shinrin/io/fuel_tables.hpp"
 #include "shinrin/io/parameter_tables.hpp"
 #include "shinrin/io/parcel_source.hpp"
@@ -17,6 +18,7 @@
 #include "shinrin/setup/classify.hpp"
 #include "shinrin/setup/curves.hpp"
 #include "shinrin/setup/events.hpp"
+#include "shinrin/setup/crediting.hpp"
 #include "shinrin/setup/fuel.hpp"
 #include "shinrin/setup/management.hpp"
 #include "shinrin/setup/plan.hpp"
@@ -74,6 +76,7 @@ struct SectionTables {
   std::vector<ParameterRecord> carbon_records;
   std::vector<ParameterRecord> wood_use_records;
   std::vector<ParameterRecord> fuel_records;
+  std::vector<ParameterRecord> crediting_records;
 };
 
 // Section `stand`: height curves, density diagrams and the initial-stems rules.
@@ -128,6 +131,7 @@ void record_parameters(Loaded& l, const growth::GrowthModel& model, const Sectio
   add(tables.carbon_records);
   add(tables.wood_use_records);
   add(tables.fuel_records);
+  add(tables.crediting_records);
 }
 
 // The input files of a run (role, path), hashed later.
@@ -164,6 +168,7 @@ std::vector<io::InputFile> input_files(const io::Scenario& s) {
     input("fuel_factors", s.fuel->factors);
     input("wood_fuel", s.fuel->wood);
   }
+  if (s.crediting) input("crediting", s.crediting->parameters);
   return files;
 }
 
@@ -197,10 +202,13 @@ Loaded load(const io::Scenario& scenario) {
   const std::unique_ptr<growth::GrowthModel> model = load_growth_model(scenario);
   l.growth_model = std::string(model->name());
 
-  setup::Classifier classifier(scenario, in.species, aliases, forest_types,
-                               setup::planning_unit_fields(scenario));
-  const std::string layer =
-      io::read_parcel_records(scenario, setup::planning_unit_fields(scenario), classifier);
+  // Register fields kept per row: planning units and what credit projects read.
+  std::vector<std::string> extra_fields = setup::planning_unit_fields(scenario);
+  for (const auto& f : setup::crediting_fields(scenario)) {
+    if (std::find(extra_fields.begin(), extra_fields.end(), f) == extra_fields.end()) extra_fields.push_back(f);
+  }
+  setup::Classifier classifier(scenario, in.species, aliases, forest_types, extra_fields);
+  const std::string layer = io::read_parcel_records(scenario, extra_fields, classifier);
   setup::Classified classified = classifier.finish(layer);
   l.record.layer = classified.layer;
   l.record.handling = classified.handling;
@@ -298,6 +306,15 @@ Loaded load(const io::Scenario& scenario) {
     tables.fuel_records = std::move(fuel.records);
   }
   in.plan = setup::bind_plan(scenario, p, m, classified.extra, in.fuel);
+
+  // Credit projects.
+  if (scenario.crediting) {
+    const io::CreditingTable table = io::load_crediting_table(scenario.crediting->parameters);
+    in.credit = setup::bind_crediting(scenario, p, in.species, in.model, in.fuel, forest_types, classified.extra, table);
+    for (const auto& pj : in.credit.projects) {
+      tables.crediting_records.insert(tables.crediting_records.end(), pj.records.begin(), pj.records.end());
+    }
+  }
 
   sim::finish_inputs(in);
   record_parameters(l, *model, tables);

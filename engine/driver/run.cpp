@@ -8,6 +8,49 @@
 
 namespace shinrin::driver {
 
+sim::Inputs baseline_inputs(const sim::Inputs& in) {
+  sim::Inputs base = in;
+  const crediting::Project* spec = nullptr;
+  for (const auto& p : in.credit.projects) {
+    if (p.baseline != crediting::Baseline::none) spec = &p;
+  }
+  base.plan = planning::Plan{};
+  base.fuel = fuel::FuelModel{};
+  silviculture::Management& m = base.model.management;
+  std::fill(m.event_offset.begin(), m.event_offset.end(), 0u);
+  m.events.clear();
+  if (spec && spec->baseline == crediting::Baseline::regimes) {
+    for (auto& r : base.parcels.regime) {
+      if (r != kNoRegime) r = spec->baseline_regime[r];
+    }
+  } else {
+    std::fill(base.parcels.regime.begin(), base.parcels.regime.end(), kNoRegime);
+  }
+  // Boiler projects have no baseline run: their baseline is the fossil fuel (fuel/boiler.hpp).
+  for (auto& p : base.credit.projects) {
+    if (p.rules->scope == crediting::Scope::boilers) p.boilers.clear();
+  }
+  sim::finish_inputs(base);
+  return base;
+}
+
+std::vector<crediting::Credits> credits_of(const sim::Inputs& in, const State& project,
+                                           const sim::Aggregates& aggregates,
+                                           const State* baseline) {
+  std::vector<crediting::Credits> out;
+  for (std::size_t k = 0; k < in.credit.projects.size(); ++k) {
+    const crediting::Project& p = in.credit.projects[k];
+    if (p.rules->scope == crediting::Scope::boilers) {
+      out.push_back(crediting::summarize_boilers(p, aggregates.fuel, in.start_year));
+    } else {
+      const bool with_baseline = baseline && p.baseline != crediting::Baseline::none;
+      out.push_back(crediting::summarize_forest(
+          p, project.credit[k], with_baseline ? &baseline->credit[k] : nullptr, in.parcels));
+    }
+  }
+  return out;
+}
+
 RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line) {
   sim::RunConfig config;
   config.threads = loaded.scenario.threads;
@@ -21,8 +64,18 @@ RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line) {
   State state(loaded.inputs.parcels.size());
   const auto t0 = std::chrono::steady_clock::now();
   outcome.result = sim::run(loaded.inputs, state, config, &writer);
+  std::optional<State> baseline;
+  if (loaded.inputs.credit.needs_baseline()) {
+    const sim::Inputs base = baseline_inputs(loaded.inputs);
+    sim::RunConfig quiet;  // aggregates only: the baseline's physical results are not written
+    quiet.threads = config.threads;
+    baseline.emplace(base.parcels.size());
+    (void)sim::run(base, *baseline, quiet, nullptr);
+  }
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  writer.finish(outcome.result.aggregates);
+  outcome.credits =
+      credits_of(loaded.inputs, state, outcome.result.aggregates, baseline ? &*baseline : nullptr);
+  writer.finish(outcome.result.aggregates, outcome.credits);
   return outcome;
 }
 

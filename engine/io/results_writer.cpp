@@ -14,6 +14,7 @@
 #include <type_traits>
 
 #include "hdf5_util.hpp"
+#include "results_crediting.hpp"
 #include "shinrin/carbon/flux.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/sha256.hpp"
@@ -33,6 +34,21 @@ std::string utc_now() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
+
+}  // namespace
+
+hid_t create_tracked_group(hid_t loc, const char* name) {
+  h5::Id gcpl = h5::checked(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "create a property list");
+  h5::check(H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track link order");
+  h5::check(H5Pset_attr_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track attribute order");
+  h5::Id lcpl = h5::checked(H5Pcreate(H5P_LINK_CREATE), H5Pclose, "create a property list");
+  h5::check(H5Pset_char_encoding(lcpl, H5T_CSET_UTF8), "set UTF-8 link names");
+  const hid_t g = H5Gcreate2(loc, name, lcpl, gcpl, H5P_DEFAULT);
+  if (g < 0) throw OutputError(std::string("cannot create group ") + name);
+  return g;
+}
+
+namespace {
 
 h5::Id tracked_group(hid_t loc, const char* name) {
   h5::Id gcpl = h5::checked(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "create a property list");
@@ -639,7 +655,7 @@ void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_
   }
 }
 
-void ResultsWriter::finish(const sim::Aggregates& agg) {
+void ResultsWriter::finish(const sim::Aggregates& agg, const std::vector<crediting::Credits>& credits) {
   Impl& m = *impl_;
   const hid_t root = m.file;
   const std::size_t times = agg.total.times();
@@ -717,6 +733,7 @@ void ResultsWriter::finish(const sim::Aggregates& agg) {
 
   write_plan(root, m.year, agg.plan, *m.inputs);
   write_fuel(root, agg.fuel, *m.inputs);
+  write_crediting(root, credits, *m.inputs);
 
   // Handling classes: every record read, in exactly one class.
   {

@@ -342,6 +342,7 @@ void read_optional_sections(MapReader& top, const std::filesystem::path& base, S
     }
     s.fuel = read_fuel(std::move(*m), base);
   }
+  if (auto m = top.optional_map("crediting")) s.crediting = read_crediting(std::move(*m), base, s);
 }
 
 void emit_optional_sections(YAML::Emitter& e, const Scenario& s) {
@@ -398,6 +399,7 @@ void emit_optional_sections(YAML::Emitter& e, const Scenario& s) {
   }
   if (s.planning) emit_planning(e, *s.planning);
   if (s.fuel) emit_fuel(e, *s.fuel);
+  if (s.crediting) emit_crediting(e, *s.crediting);
 }
 
 }  // namespace shinrin::io

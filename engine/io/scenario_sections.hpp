@@ -26,6 +26,10 @@ void emit_planning(YAML::Emitter& e, const PlanningSection& p);
 FuelSection read_fuel(yaml::MapReader m, const std::filesystem::path& base);
 void emit_fuel(YAML::Emitter& e, const FuelSection& f);
 
+//! Section `crediting` (scenario_crediting.cpp).
+CreditingSection read_crediting(yaml::MapReader m, const std::filesystem::path& base, const Scenario& s);
+void emit_crediting(YAML::Emitter& e, const CreditingSection& c);
+
 //! Emits the sections that are present, as resolved (absolute paths, every value explicit).
 void emit_optional_sections(YAML::Emitter& e, const Scenario& s);
 

@@ -1,10 +1,13 @@
 #pragma once
 //! Runs loaded Inputs end to end into a results file: opens the writer (so an unwritable output
-//! fails before year one), simulates a fresh State, writes aggregates and renames the finished
-//! file into place.
+//! fails before year one), simulates a fresh State, runs the credit projects' baseline where they
+//! have one (a second State over a copy of the Inputs with the baseline's management), computes
+//! the credits, writes aggregates and credits and renames the finished file into place.
 
 #include <string>
+#include <vector>
 
+#include "shinrin/crediting/ledger.hpp"
 #include "shinrin/driver/load.hpp"
 #include "shinrin/simulation/simulation.hpp"
 
@@ -12,10 +15,23 @@ namespace shinrin::driver {
 
 struct RunOutcome {
   sim::RunResult result;
+  std::vector<crediting::Credits> credits;  //!< per credit project, in scenario order
   std::string output_path;
   int threads = 0;       //!< OpenMP threads used
-  double seconds = 0.0;  //!< wall time of the simulation phase [s]
+  double seconds = 0.0;  //!< wall time of the simulation phase (baseline included) [s]
 };
+
+//! The Inputs of the baseline run of `in`'s credit projects: the same landscape and tables with
+//! the baseline's management (Baseline::unmanaged: no regimes, plan, events or boilers;
+//! Baseline::regimes: each regime replaced as the project says, regimes acting when due, no plan,
+//! events or boilers). Regeneration after a felling stays the landscape's.
+sim::Inputs baseline_inputs(const sim::Inputs& in);
+
+//! The credits of every project of `in` from the project run's State and aggregates and, where
+//! the projects have a baseline, the baseline run's State.
+std::vector<crediting::Credits> credits_of(const sim::Inputs& in, const State& project,
+                                           const sim::Aggregates& aggregates,
+                                           const State* baseline);
 
 //! `command_line` is recorded in the file.
 RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "shinrin/core/provenance.hpp"
+#include "shinrin/crediting/ledger.hpp"
 #include "shinrin/simulation/inputs.hpp"
 #include "shinrin/simulation/outputs.hpp"
 #include "shinrin/state/handling.hpp"
@@ -51,9 +52,9 @@ class ResultsWriter final : public sim::SeriesSink {
   void write_times(std::size_t first, std::size_t count, std::size_t stride,
                    const std::vector<std::vector<float>>& columns) override;
 
-  //! Writes aggregates, plan results, handling counts and parameters, sets `complete`, closes
-  //! and renames.
-  void finish(const sim::Aggregates& aggregates);
+  //! Writes aggregates, plan results, boilers, credits, handling counts and parameters, sets
+  //! `complete`, closes and renames.
+  void finish(const sim::Aggregates& aggregates, const std::vector<crediting::Credits>& credits = {});
 
   const std::string& path() const { return path_; }
 

@@ -190,6 +190,53 @@ struct SilvicultureSection {
   std::optional<EventsSection> events;
 };
 
+//! A register field and the values that mean "yes" (empty: any non-empty value).
+struct FieldTest {
+  std::string field;
+  std::vector<std::string> values;
+  std::string origin;
+};
+
+//! A number a project gives in place of the crediting table's.
+struct ParameterOverride {
+  std::string name;     //!< e.g. "buffer_share", "standard_rotation_age"
+  std::string key;      //!< species code for per-species values, "-" otherwise
+  double value = 0.0;
+  std::string origin;   //!< scenario place
+};
+
+//! One item of `crediting.projects`, as written.
+struct ProjectSpec {
+  std::string name;
+  std::string origin;
+  Located methodology;
+  // Parcels (forest methodologies): all filters that are given must hold.
+  std::vector<Located> municipalities, species, forest_types, keys;
+  std::optional<FieldTest> field;
+  std::string parcels_origin;
+  // Boilers (boiler methodologies).
+  std::vector<Located> boilers;
+  // Periods: explicit list, or first year + credit period + monitoring interval.
+  std::vector<std::pair<int, int>> periods;
+  std::string periods_origin;
+  std::string growth = "yield_curve";  //!< yield_curve | age_class_table
+  std::optional<std::string> treatment_record_field;  //!< register year of the last treatment
+  std::optional<FieldTest> protected_forest;          //!< natural forest that counts
+  std::optional<FieldTest> afforested;                //!< R003: planted on non-forest land
+  bool replanting = false;
+  bool hwp = false;
+  std::string baseline = "none";  //!< none | unmanaged | regimes
+  std::vector<std::pair<Located, std::string>> baseline_regimes;  //!< regime -> baseline regime or "none"
+  std::optional<double> plan_area_ha;  //!< area of the forest management plan (FO-001 partial rule)
+  std::vector<ParameterOverride> parameters;
+};
+
+//! Section `crediting`: credit projects over the simulated landscape.
+struct CreditingSection {
+  std::string parameters;  //!< crediting table (data/crediting.csv)
+  std::vector<ProjectSpec> projects;
+};
+
 struct Scenario {
   std::string file;  //!< scenario path as given
   std::string description;
@@ -231,6 +278,7 @@ struct Scenario {
   std::optional<SilvicultureSection> silviculture;  //!< absent: no management (needs carbon)
   std::optional<PlanningSection> planning;          //!< absent: regimes act when due
   std::optional<FuelSection> fuel;                  //!< absent: no boilers
+  std::optional<CreditingSection> crediting;        //!< absent: no credit projects
 
   // output
   std::string output_path;
