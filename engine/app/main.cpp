@@ -20,6 +20,9 @@ usage:
       load and check scenario, parameter tables and parcels; simulate nothing
   shinrin info [--json] RESULTS.h5
       summary of a results file: totals per year, handling of records, unconfirmed parameters
+  shinrin credit RESULTS.h5 [--out DIR]
+      credits per project and monitoring period; writes the monitoring-report tables (CSV for
+      spreadsheets, UTF-8 with BOM, and Markdown) to DIR (default RESULTS-credits/)
   shinrin fit-growth TABLE.csv [--species CODE] [--site-class N]
       fit Richards curves to a yield table (species,site_class,age,volume,status,source)
   shinrin --version
@@ -47,6 +50,7 @@ int main(int argc, char** argv) {
     if (verb == "validate") return shinrin::app::cmd_run(argc, argv, true);
     if (verb == "info") return shinrin::app::cmd_info(argc, argv);
     if (verb == "fit-growth") return shinrin::app::cmd_fit_growth(argc, argv);
+    if (verb == "credit") return shinrin::app::cmd_credit(argc, argv);
     std::fprintf(stderr, "shinrin: unknown command '%s'\n\n%s", verb.c_str(), kUsage);
     return 1;
   } catch (const shinrin::InputError& e) {

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "credit_report.hpp"
 #include "json.hpp"
 
 namespace shinrin::app {
@@ -88,6 +89,7 @@ void print_summary(const io::ResultsSummary& s, bool with_handling) {
   std::printf("\n");
   print_plan(s);
   print_boilers(s);
+  print_credits(s);
   print_unconfirmed(s.parameters);
 }
 
@@ -275,6 +277,7 @@ std::string summary_json(const io::ResultsSummary& s) {
     j += "}";
   }
   j += "\n  ],\n";
+  j += "  \"crediting\": " + credits_json(s) + ",\n";
   j += "  \"unconfirmed_parameters\": [";
   const auto u = unconfirmed_only(s.parameters);
   for (std::size_t i = 0; i < u.size(); ++i) {

@@ -118,6 +118,29 @@ std::vector<int> read_attr_ints(hid_t obj, const char* name) {
   return out;
 }
 
+double read_attr_double(hid_t obj, const char* name) {
+  Id a = checked(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose, std::string("open attribute ") + name);
+  double v = 0.0;
+  check(H5Aread(a, H5T_NATIVE_DOUBLE, &v), std::string("read attribute ") + name);
+  return v;
+}
+
+std::vector<std::string> link_names(hid_t g) {
+  H5G_info_t info;
+  check(H5Gget_info(g, &info), "read a group");
+  std::vector<std::string> out;
+  for (hsize_t i = 0; i < info.nlinks; ++i) {
+    const ssize_t n =
+        H5Lget_name_by_idx(g, ".", H5_INDEX_CRT_ORDER, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
+    if (n < 0) throw OutputError("cannot read a link name");
+    std::string name(static_cast<std::size_t>(n), '\0');
+    H5Lget_name_by_idx(g, ".", H5_INDEX_CRT_ORDER, H5_ITER_INC, i, name.data(), std::size_t(n) + 1,
+                       H5P_DEFAULT);
+    out.push_back(name);
+  }
+  return out;
+}
+
 Id dcpl_tracked() {
   Id p = checked(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "create a property list");
   check(H5Pset_attr_creation_order(p, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),

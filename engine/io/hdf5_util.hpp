@@ -67,6 +67,9 @@ void attr_cf(hid_t obj, const std::string& units, const std::string& long_name);
 bool has_attr(hid_t obj, const char* name);
 std::string read_attr_string(hid_t obj, const char* name);
 std::vector<int> read_attr_ints(hid_t obj, const char* name);
+double read_attr_double(hid_t obj, const char* name);
+//! Names of the links in group `g`, in creation order.
+std::vector<std::string> link_names(hid_t g);
 
 // --- datasets ---------------------------------------------------------------------------------
 //! Dataset creation property list with link/attribute creation order tracked (as netCDF-4 writes).

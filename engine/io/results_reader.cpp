@@ -161,6 +161,113 @@ ResultsSummary read_summary(const std::string& path) {
     }
   }
 
+  if (h5::exists(file, "crediting")) {
+    h5::Id cg =
+        h5::checked(H5Gopen2(file, "crediting", H5P_DEFAULT), H5Gclose, "open group crediting");
+    for (const std::string& name : h5::link_names(cg)) {
+      h5::Id g = h5::checked(H5Gopen2(cg, name.c_str(), H5P_DEFAULT), H5Gclose,
+                             "open group crediting/" + name);
+      CreditProject c;
+      c.name = name;
+      c.methodology = h5::read_attr_string(g, "methodology");
+      c.title = h5::read_attr_string(g, "title");
+      c.accounting = h5::read_attr_string(g, "accounting");
+      c.baseline = h5::read_attr_string(g, "baseline");
+      c.growth_reading = h5::read_attr_string(g, "growth_reading");
+      c.replanting_rule = h5::read_attr_string(g, "replanting_rule");
+      c.wood_products = h5::read_attr_string(g, "wood_products");
+      c.cf = h5::read_attr_double(g, "cf");
+      c.buffer_share = h5::read_attr_double(g, "buffer_share");
+      c.uncertainty_share = h5::read_attr_double(g, "uncertainty_share");
+      c.rounding_step = h5::read_attr_double(g, "rounding_step");
+      c.forest = h5::exists(g, "absorption");
+      const auto first = h5::read_doubles(g, "first_year"), last = h5::read_doubles(g, "last_year");
+      auto col = [&](const char* n) {
+        return h5::exists(g, n) ? h5::read_doubles(g, n) : std::vector<double>(first.size(), NAN);
+      };
+      const auto area = col("area"), parcels = col("parcels"), growth = col("growth_volume"),
+                 absorption = col("absorption"), felled_area = col("felled_area"),
+                 felled_volume = col("felled_volume"), emission = col("emission"),
+                 replanted_area = col("replanted_area"), replanting = col("replanting"),
+                 hwp_volume = col("hwp_volume"), hwp = col("hwp"), em_bl = col("baseline_emission"),
+                 em_pj = col("project_emission"), wood = col("wood_dry_mass"),
+                 heat = col("useful_heat"), net = col("net"), base = col("baseline_net"),
+                 credited = col("credited"), buffer = col("buffer"), unc = col("uncertainty"),
+                 before = col("before_rounding"), issued = col("issued");
+      for (std::size_t k = 0; k < first.size(); ++k) {
+        CreditPeriod q;
+        q.first_year = int(first[k]);
+        q.last_year = int(last[k]);
+        q.area = area[k];
+        q.parcels = parcels[k];
+        q.growth_volume = growth[k];
+        q.absorption = absorption[k];
+        q.felled_area = felled_area[k];
+        q.felled_volume = felled_volume[k];
+        q.emission = emission[k];
+        q.replanted_area = replanted_area[k];
+        q.replanting = replanting[k];
+        q.hwp_volume = hwp_volume[k];
+        q.hwp = hwp[k];
+        q.baseline_emission = em_bl[k];
+        q.project_emission = em_pj[k];
+        q.wood_dry_mass = wood[k];
+        q.useful_heat = heat[k];
+        q.net = net[k];
+        q.baseline_net = base[k];
+        q.credited = credited[k];
+        q.buffer = buffer[k];
+        q.uncertainty = unc[k];
+        q.before_rounding = before[k];
+        q.issued = issued[k];
+        c.periods.push_back(q);
+      }
+      if (c.forest) {
+        c.reasons = h5::read_strings(g, "reason");
+        c.reason_descriptions = h5::read_strings(g, "reason_description");
+        const auto nca = h5::read_doubles(g, "not_creditable_area"),
+                   ncc = h5::read_doubles(g, "not_creditable_co2");
+        const std::size_t nr = c.reasons.size();
+        for (std::size_t k = 0; k < first.size(); ++k) {
+          c.not_creditable_area.emplace_back(nca.begin() + long(k * nr),
+                                             nca.begin() + long((k + 1) * nr));
+          c.not_creditable_co2.emplace_back(ncc.begin() + long(k * nr),
+                                            ncc.begin() + long((k + 1) * nr));
+        }
+        const auto sp = h5::read_strings(g, "stratum_species");
+        const auto per = h5::read_doubles(g, "stratum_period"),
+                   ac = h5::read_doubles(g, "stratum_age_class"),
+                   n = h5::read_doubles(g, "stratum_parcels"),
+                   a = h5::read_doubles(g, "stratum_area"),
+                   gv = h5::read_doubles(g, "stratum_growth_volume"),
+                   ab = h5::read_doubles(g, "stratum_absorption"),
+                   fv = h5::read_doubles(g, "stratum_felled_volume"),
+                   em = h5::read_doubles(g, "stratum_emission"),
+                   rp = h5::read_doubles(g, "stratum_replanting"),
+                   hw = h5::read_doubles(g, "stratum_hwp"), nt = h5::read_doubles(g, "stratum_net"),
+                   bn = h5::read_doubles(g, "stratum_baseline_net");
+        for (std::size_t k = 0; k < sp.size(); ++k) {
+          c.strata.push_back({int(per[k]), sp[k], int(ac[k]), n[k], a[k], gv[k], ab[k], fv[k],
+                              em[k], rp[k], hw[k], nt[k], bn[k]});
+        }
+      } else {
+        c.boilers = h5::read_strings(g, "boilers");
+      }
+      const auto table = h5::read_strings(g, "parameter_table"),
+                 key = h5::read_strings(g, "parameter_key"),
+                 pname = h5::read_strings(g, "parameter_name"),
+                 unit = h5::read_strings(g, "parameter_unit"),
+                 status = h5::read_strings(g, "parameter_status"),
+                 source = h5::read_strings(g, "parameter_source");
+      const auto value = h5::read_doubles(g, "parameter_value");
+      for (std::size_t i = 0; i < table.size(); ++i) {
+        c.parameters.push_back({table[i], key[i], pname[i], value[i], unit[i],
+                                parse_status(status[i]).value_or(Status::unconfirmed), source[i]});
+      }
+      s.credits.push_back(std::move(c));
+    }
+  }
+
   h5::Id g =
       h5::checked(H5Gopen2(file, "parameters", H5P_DEFAULT), H5Gclose, "open group parameters");
   const auto table = h5::read_strings(g, "table"), key = h5::read_strings(g, "key"),

@@ -73,13 +73,30 @@ def check_fuel(path, engine):
     ds.close()
 
 
+def check_crediting(path, project, engine):
+    """A credit project's group opens on its own; its chain adds up."""
+    group = "crediting/" + project
+    ds = xr.open_dataset(path, group=group) if engine is None else xr.open_dataset(path, group=group, engine=engine)
+    assert ds.issued.dims == ("period",) and ds.issued.attrs["units"] == "t"
+    assert np.allclose(ds.credited, ds.net - ds.baseline_net, rtol=1e-12, atol=1e-9)
+    assert (ds.issued <= np.maximum(ds.credited - ds.buffer, 0) + 1e-9).all()
+    assert (ds.issued == np.floor(ds.issued)).all()
+    if "absorption" in ds:
+        assert np.allclose(ds.net, ds.absorption - ds.emission + ds.replanting + ds.hwp, rtol=1e-12, atol=1e-9)
+        assert np.allclose(ds.parcel_credited.sum("project_parcel"), ds.credited, rtol=1e-9, atol=1e-6)
+    ds.close()
+
+
 def main(path):
     with h5py.File(path, "r") as f:
         has_fuel = "fuel" in f
+        projects = list(f["crediting"].keys()) if "crediting" in f else []
     for engine in (None, "netcdf4", "h5netcdf"):
         check(path, engine)
         if has_fuel:
             check_fuel(path, engine)
+        for project in projects:
+            check_crediting(path, project, engine)
     print("xarray opens", path)
     return 0
 

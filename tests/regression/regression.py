@@ -3,7 +3,8 @@
 
 Runs every scenario of SCENARIOS with the shinrin executable and compares the aggregate results
 (every dataset on the year axis that is not per parcel: totals, per species, municipality and
-regime, carbon flux channels, harvest-plan rows) with the reference file of that scenario in this
+regime, carbon flux channels, harvest-plan rows, the boilers' years and each credit project's chain
+per period) with the reference file of that scenario in this
 folder, within
 
     |a - b| <= RTOL * max(|a|, |b|) + ATOL   and the same NaN positions,
@@ -37,6 +38,7 @@ SCENARIOS = {
     "hinohara-boilers-shortfall": ("scenarios/hinohara-boilers-shortfall.yaml", []),
     "fukuoka-register-hisayama": ("scenarios/fukuoka-register.yaml", []),
     "fukuoka-managed-hisayama": ("scenarios/fukuoka-managed.yaml", []),
+    "fukuoka-fo001-hisayama": ("scenarios/fukuoka-fo001.yaml", []),
     "fukuoka-managed-tagawa": ("scenarios/fukuoka-managed.yaml",
                                ["--parcels", os.path.join(REPO, "..", "shared", "data", "fukuoka-forest-register",
                                                           "tagawa.fgb")]),
@@ -61,6 +63,13 @@ def aggregates(path):
             if "parcel" in dims or "output_year" in dims:
                 continue
             out[name] = np.asarray(ds[()], dtype=float).tolist()
+        # Credit projects: every numeric dataset of a project on the period axis (the chain).
+        if "crediting" in f:
+            for project, g in f["crediting"].items():
+                for name, ds in g.items():
+                    dims = [os.path.basename(ds.dims[k][0].name) if len(ds.dims[k]) else "" for k in range(ds.ndim)]
+                    if ds.dtype.kind in "fiu" and dims == ["period"] and name != "period":
+                        out["crediting/" + project + "/" + name] = np.asarray(ds[()], dtype=float).tolist()
     return out
 
 

@@ -1,0 +1,60 @@
+// shinrin credit RESULTS.h5 [--out DIR]
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "args.hpp"
+#include "commands.hpp"
+#include "credit_report.hpp"
+#include "shinrin/core/error.hpp"
+#include "shinrin/io/results_reader.hpp"
+
+namespace shinrin::app {
+namespace {
+
+// Writes `text` to `path` through a temporary name, so a failed write leaves no half file.
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  const std::filesystem::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    f << text;
+    if (!f) throw OutputError("cannot write " + tmp.string());
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+}  // namespace
+
+int cmd_credit(int argc, char** argv) {
+  const Args a = parse_args(argc, argv, 2, {"--out"}, {});
+  if (a.positional.size() != 1)
+    throw InputError("credit: expected one results file (shinrin credit RESULTS.h5 [--out DIR])");
+  const std::string path = a.positional[0];
+  const io::ResultsSummary s = io::read_summary(path);
+  if (!s.complete)
+    throw InputError(path + ": the results file is incomplete (the run did not finish)");
+  if (s.credits.empty())
+    throw InputError(path + ": no credit projects (the scenario has no 'crediting' section)");
+  std::filesystem::path dir = a.get("--out").value_or(
+      std::filesystem::path(path).replace_extension("").string() + "-credits");
+  std::filesystem::create_directories(dir);
+  print_credits(s);
+  std::size_t files = 0;
+  for (const auto& p : s.credits) {
+    for (std::size_t k = 0; k < p.periods.size(); ++k) {
+      const auto& q = p.periods[k];
+      const std::string stem = p.name + "_period" + std::to_string(k + 1) + "_FY" +
+                               std::to_string(q.first_year) + "-FY" + std::to_string(q.last_year);
+      write_file(dir / (stem + ".csv"), report_csv(p, k, path));
+      write_file(dir / (stem + ".md"), report_markdown(p, k, path));
+      files += 2;
+    }
+  }
+  std::printf(
+      "monitoring-report tables: %zu files in %s (CSV in UTF-8 with a byte-order mark, and "
+      "Markdown)\n",
+      files, dir.string().c_str());
+  return 0;
+}
+
+}  // namespace shinrin::app
