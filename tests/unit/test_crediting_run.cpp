@@ -326,3 +326,33 @@ TEST_CASE("crediting run: what the methodologies refuse, named at the scenario p
     CHECK_THAT(msg, Contains("covers 17 years; jcredit-fo-001 credits at most 16"));
   }
 }
+
+TEST_CASE(
+    "crediting run: EN-R-001 credits the boilers' reductions, less in the years the backup runs",
+    "[crediting][fuel][e2e]") {
+  const std::string dir = test::scratch_dir("crediting-enr001");
+  io::ScenarioOverrides o;
+  o.output = dir + "/short.h5";
+  const driver::Loaded loaded =
+      driver::load(io::load_scenario(test::repo("scenarios/hinohara-boilers-shortfall.yaml"), o));
+  const driver::RunOutcome outcome = driver::run_to_file(loaded, "test");
+  REQUIRE(outcome.credits.size() == 1);
+  const crediting::Credits& c = outcome.credits[0];
+  const auto& years = outcome.result.aggregates.fuel[0];  // the one boiler, per time index
+  REQUIRE(c.chains.size() == 8);
+  bool short_year = false;
+  for (std::size_t k = 0; k < 8; ++k) {
+    const fuel::BoilerYear& y = years[k + 1];  // FY2025 + k
+    const crediting::Chain& ch = c.chains[k];
+    CHECK(ch.net == y.reduction);
+    CHECK(ch.baseline_emission == y.baseline_emission);
+    CHECK(ch.project_emission == y.project.total());
+    CHECK(ch.buffer == 0.0);  // reductions: no buffer (data/crediting.csv)
+    CHECK(ch.issued == std::floor(y.reduction));
+    if (y.shortfall > 1.0) {
+      short_year = true;
+      CHECK(ch.issued < c.chains[0].issued);  // FY2025 has no shortfall
+    }
+  }
+  CHECK(short_year);  // FY2028-FY2030 are short in this scenario
+}
