@@ -219,6 +219,7 @@ void write_project(hid_t parent, const crediting::Credits& c, const crediting::P
     for (std::uint16_t b : p.boilers) names.push_back(in.fuel.boilers[b].name);
     h5::Id bs = h5::write_strings(g, "boilers", names);
     h5::attr_cf(bs, "1", "boilers of the project (their years are in the fuel group)");
+    h5::make_scale(bs, "boilers");
   }
 
   // The numbers the project used, with provenance; and the species factors of its parcels.
