@@ -144,6 +144,69 @@ void date_of(OGRFeature& f, const Mapped& m, setup::RawDate& out) {
 
 }  // namespace
 
+// A polygon layer (a project area) in the parcel layer's CRS: whether a parcel's centroid lies in
+// one of its polygons.
+class PolygonTest {
+ public:
+  PolygonTest(const std::string& path, const std::string& layer_name,
+              const OGRSpatialReference* parcel_crs, const std::string& parcels_where) {
+    std::unique_ptr<GDALDataset, DatasetCloser> ds(GDALDataset::Open(
+        path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!ds)
+      throw InputError(path + ": cannot open the project polygons as a vector data source" +
+                       gdal_message());
+    OGRLayer* layer = layer_name.empty() ? (ds->GetLayerCount() > 0 ? ds->GetLayer(0) : nullptr)
+                                         : ds->GetLayerByName(layer_name.c_str());
+    if (!layer) throw InputError(path + ": no layer '" + layer_name + "' of project polygons");
+    const std::string where = path + " layer '" + layer->GetName() + "'";
+    const OGRSpatialReference* crs = layer->GetSpatialRef();
+    std::unique_ptr<OGRCoordinateTransformation> to_parcels;
+    if (crs && parcel_crs && !crs->IsSame(parcel_crs)) {
+      to_parcels.reset(OGRCreateCoordinateTransformation(crs, parcel_crs));
+      if (!to_parcels)
+        throw InputError(where + ": cannot transform to the CRS of " + parcels_where +
+                         gdal_message());
+    } else if ((crs == nullptr) != (parcel_crs == nullptr)) {
+      throw InputError(where + ": one of it and " + parcels_where +
+                       " has no CRS, so they cannot be overlaid");
+    }
+    for (auto& f : *layer) {
+      const OGRGeometry* g = f->GetGeometryRef();
+      if (!g || g->IsEmpty()) continue;
+      const OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
+      if (type != wkbPolygon && type != wkbMultiPolygon) {
+        throw InputError(where + ": feature " + std::to_string(f->GetFID()) + " is not a polygon");
+      }
+      std::unique_ptr<OGRGeometry> copy(g->clone());
+      if (to_parcels && copy->transform(to_parcels.get()) != OGRERR_NONE) {
+        throw InputError(where + ": feature " + std::to_string(f->GetFID()) +
+                         " cannot be transformed" + gdal_message());
+      }
+      OGREnvelope e;
+      copy->getEnvelope(&e);
+      envelopes_.push_back(e);
+      polygons_.push_back(std::move(copy));
+    }
+    if (polygons_.empty()) throw InputError(where + ": no polygons");
+  }
+
+  bool contains_centroid(const OGRGeometry* g) const {
+    OGRPoint c;
+    if (g == nullptr || g->IsEmpty() || g->Centroid(&c) != OGRERR_NONE) return false;
+    for (std::size_t k = 0; k < polygons_.size(); ++k) {
+      const OGREnvelope& e = envelopes_[k];
+      if (c.getX() < e.MinX || c.getX() > e.MaxX || c.getY() < e.MinY || c.getY() > e.MaxY)
+        continue;
+      if (polygons_[k]->Contains(&c)) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::unique_ptr<OGRGeometry>> polygons_;
+  std::vector<OGREnvelope> envelopes_;
+};
+
 std::string read_parcel_records(const Scenario& s, const std::vector<std::string>& extra_fields,
                                 setup::RecordSink& sink) {
   QuietGdal quiet;
@@ -181,8 +244,21 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
       ftype{"forest_type", s.fields.forest_type}, storey{"storey", s.fields.storey},
       muni{"municipality", s.fields.municipality}, vol{"volume", s.fields.volume},
       stems{"stems", s.fields.stems}, as_of{"as_of", s.fields.as_of};
+  // Extra fields: register fields (planning units, crediting), or polygon layers whose membership
+  // the reader computes ("@polygons:<path>#<layer>", scenario.hpp polygon_field()).
   std::vector<Mapped> extra;
-  for (const auto& f : extra_fields) extra.push_back({"planning unit", f});
+  std::vector<std::unique_ptr<PolygonTest>> polygon_of(extra_fields.size());
+  for (std::size_t k = 0; k < extra_fields.size(); ++k) {
+    const std::string& f = extra_fields[k];
+    const bool polygons = f.rfind("@polygons:", 0) == 0;
+    extra.push_back({"extra", polygons ? std::string() : f});
+    if (polygons) {
+      const std::string spec = f.substr(std::string("@polygons:").size());
+      const auto hash = spec.rfind('#');
+      polygon_of[k] = std::make_unique<PolygonTest>(spec.substr(0, hash), spec.substr(hash + 1),
+                                                    layer->GetSpatialRef(), where);
+    }
+  }
   std::vector<Mapped*> all = {&id,     &sp,   &age, &area,  &site, &ftype,
                               &storey, &muni, &vol, &stems, &as_of};
   for (auto& e : extra) all.push_back(&e);
@@ -194,8 +270,9 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
       for (int i = 0; i < defn->GetFieldCount(); ++i) {
         names += (names.empty() ? "" : ", ") + std::string(defn->GetFieldDefn(i)->GetNameRef());
       }
-      const std::string key = m->engine == "planning unit"
-                                  ? "a planning unit field ('planning.targets[].unit')"
+      const std::string key = m->engine == "extra"
+                                  ? "a planning unit or crediting field "
+                                    "('planning.targets[].unit', 'crediting.projects[]')"
                                   : "parcels.fields." + m->engine;
       throw InputError(where + ": scenario maps " + key + " to '" + m->source +
                        "', but the layer has no such field (fields: " + names + ")");
@@ -230,17 +307,19 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
   if (centroids) {
     OGRSpatialReference target;
     if (target.importFromEPSG(*s.fuel->epsg) != OGRERR_NONE || !target.IsProjected()) {
-      throw InputError(s.file + ": fuel.epsg " + std::to_string(*s.fuel->epsg) + " is not a projected CRS known to PROJ" +
-                       gdal_message());
+      throw InputError(s.file + ": fuel.epsg " + std::to_string(*s.fuel->epsg) +
+                       " is not a projected CRS known to PROJ" + gdal_message());
     }
     target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     const OGRSpatialReference* source = layer->GetSpatialRef();
-    if (!source) throw InputError(where + ": the layer has no CRS, so distances to boilers cannot be computed");
+    if (!source)
+      throw InputError(where +
+                       ": the layer has no CRS, so distances to boilers cannot be computed");
     if (!source->IsSame(&target)) {
       to_fuel_crs.reset(OGRCreateCoordinateTransformation(source, &target));
       if (!to_fuel_crs) {
-        throw InputError(where + ": cannot transform the layer's CRS to EPSG:" + std::to_string(*s.fuel->epsg) +
-                         gdal_message());
+        throw InputError(where + ": cannot transform the layer's CRS to EPSG:" +
+                         std::to_string(*s.fuel->epsg) + gdal_message());
       }
     }
   }
@@ -261,7 +340,13 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
     number_of(*feature, stems, rec.stems);
     number_of(*feature, site, rec.site_class);
     date_of(*feature, as_of, rec.as_of);
-    for (std::size_t k = 0; k < extra.size(); ++k) text_of(*feature, extra[k], rec.extra[k]);
+    for (std::size_t k = 0; k < extra.size(); ++k) {
+      if (polygon_of[k]) {
+        rec.extra[k] = polygon_of[k]->contains_centroid(feature->GetGeometryRef()) ? "1" : "";
+      } else {
+        text_of(*feature, extra[k], rec.extra[k]);
+      }
+    }
     rec.geometry_area_ha = 0.0;
     rec.geometry_problem.clear();
     if (s.area_epsg) {
@@ -288,7 +373,9 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
       if (g == nullptr || g->IsEmpty() || g->Centroid(&c) != OGRERR_NONE) {
         rec.location_problem = "no geometry, so no centroid for boiler distances";
       } else if (to_fuel_crs && c.transform(to_fuel_crs.get()) != OGRERR_NONE) {
-        rec.location_problem = "centroid cannot be transformed to EPSG:" + std::to_string(*s.fuel->epsg) + gdal_message();
+        rec.location_problem =
+            "centroid cannot be transformed to EPSG:" + std::to_string(*s.fuel->epsg) +
+            gdal_message();
       } else {
         rec.located = true;
         rec.x = c.getX();
@@ -317,12 +404,17 @@ std::string location_problem(int epsg, double x, double y) {
   std::unique_ptr<OGRCoordinateTransformation> tr(OGRCreateCoordinateTransformation(&crs, &wgs84));
   double lon = x, lat = y;
   if (!tr || !tr->Transform(1, &lon, &lat) || !std::isfinite(lon) || !std::isfinite(lat)) {
-    return "(" + std::to_string(x) + ", " + std::to_string(y) + ") m is outside the area of EPSG:" + std::to_string(epsg);
+    return "(" + std::to_string(x) + ", " + std::to_string(y) +
+           ") m is outside the area of EPSG:" + std::to_string(epsg);
   }
-  if (crs.GetAreaOfUse(&west, &south, &east, &north, &area) && !(lon >= west && lon <= east && lat >= south && lat <= north)) {
+  if (crs.GetAreaOfUse(&west, &south, &east, &north, &area) &&
+      !(lon >= west && lon <= east && lat >= south && lat <= north)) {
     char buf[256];
-    std::snprintf(buf, sizeof buf, "(%g, %g) m is outside the area of EPSG:%d (%s: longitude %g to %g, latitude %g to %g; "
-                  "the point is at %.4f, %.4f)", x, y, epsg, area ? area : "area of use", west, east, south, north, lon, lat);
+    std::snprintf(
+        buf, sizeof buf,
+        "(%g, %g) m is outside the area of EPSG:%d (%s: longitude %g to %g, latitude %g to %g; "
+        "the point is at %.4f, %.4f)",
+        x, y, epsg, area ? area : "area of use", west, east, south, north, lon, lat);
     return buf;
   }
   return "";

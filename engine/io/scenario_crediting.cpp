@@ -42,7 +42,8 @@ const char* const kNumbers[] = {"cf",
                                 "window_first",
                                 "window_last"};
 
-ProjectSpec read_project(MapReader m, std::map<std::string, std::string>& names) {
+ProjectSpec read_project(MapReader m, std::map<std::string, std::string>& names,
+                         const std::filesystem::path& base) {
   ProjectSpec p;
   p.origin = yaml::at(m.file(), m.node().Mark()) + ": '" + m.path() + "'";
   p.name = m.str("name");
@@ -61,6 +62,11 @@ ProjectSpec read_project(MapReader m, std::map<std::string, std::string>& names)
     p.forest_types = parcels->located_list("forest_types").value_or(std::vector<Located>{});
     p.keys = parcels->located_list("keys").value_or(std::vector<Located>{});
     if (auto f = parcels->optional_map("field")) p.field = read_field_test(std::move(*f));
+    if (auto poly = parcels->optional_map("polygons")) {
+      p.polygons = yaml::resolve(base, poly->str("path"));
+      p.polygons_layer = poly->str_or("layer", "");
+      poly->finish();
+    }
     parcels->finish();
   }
   if (auto b = m.located_list("boilers")) p.boilers = std::move(*b);
@@ -153,6 +159,10 @@ ProjectSpec read_project(MapReader m, std::map<std::string, std::string>& names)
 
 }  // namespace
 
+std::string polygon_field(const std::string& path, const std::string& layer) {
+  return "@polygons:" + path + "#" + layer;
+}
+
 CreditingSection read_crediting(MapReader m, const std::filesystem::path& base, const Scenario& s) {
   CreditingSection c;
   c.parameters = yaml::resolve(base, m.str("parameters"));
@@ -161,7 +171,7 @@ CreditingSection read_crediting(MapReader m, const std::filesystem::path& base, 
     m.fail_here("missing required key 'projects' (a list of at least one project)");
   std::map<std::string, std::string> names;
   for (std::size_t i = 0; i < items->size(); ++i) {
-    c.projects.push_back(read_project(m.item((*items)[i], "projects", i), names));
+    c.projects.push_back(read_project(m.item((*items)[i], "projects", i), names, base));
     const ProjectSpec& p = c.projects.back();
     if (!p.boilers.empty() && !s.fuel) {
       m.fail_value("projects", "project '" + p.name +
@@ -191,7 +201,7 @@ void emit_crediting(YAML::Emitter& e, const CreditingSection& c) {
     e << YAML::Key << "name" << YAML::Value << p.name;
     e << YAML::Key << "methodology" << YAML::Value << p.methodology.value;
     if (!p.municipalities.empty() || !p.species.empty() || !p.forest_types.empty() ||
-        !p.keys.empty() || p.field) {
+        !p.keys.empty() || p.field || !p.polygons.empty()) {
       e << YAML::Key << "parcels" << YAML::Value << YAML::BeginMap;
       if (!p.municipalities.empty())
         e << YAML::Key << "municipality" << YAML::Value << YAML::Flow << names(p.municipalities);
@@ -201,6 +211,18 @@ void emit_crediting(YAML::Emitter& e, const CreditingSection& c) {
         e << YAML::Key << "forest_types" << YAML::Value << YAML::Flow << names(p.forest_types);
       if (!p.keys.empty()) e << YAML::Key << "keys" << YAML::Value << YAML::Flow << names(p.keys);
       if (p.field) field_test("field", *p.field);
+      if (!p.polygons.empty()) {
+        e << YAML::Key << "polygons" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
+          << "path" << YAML::Value << p.polygons;
+        if (!p.polygons_layer.empty()) e << YAML::Key << "layer" << YAML::Value << p.polygons_layer;
+        e << YAML::EndMap;
+      }
+      if (!p.polygons.empty()) {
+        e << YAML::Key << "polygons" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
+          << "path" << YAML::Value << p.polygons;
+        if (!p.polygons_layer.empty()) e << YAML::Key << "layer" << YAML::Value << p.polygons_layer;
+        e << YAML::EndMap;
+      }
       e << YAML::EndMap;
     }
     if (!p.boilers.empty())

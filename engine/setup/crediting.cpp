@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <unordered_map>
 
@@ -49,7 +50,6 @@ struct Numbers {
   std::optional<double> get(const std::string& name, const std::string& key = "-") {
     for (const auto& o : spec.parameters) {
       if (o.name == name && o.key == key) {
-        const std::string methodology = spec.methodology.value;
         records.push_back({"scenario", key == "-" ? spec.name : spec.name + ":" + key, name,
                            o.value, "", Status::unconfirmed,
                            "given by project '" + spec.name + "' at " + o.origin});
@@ -80,6 +80,7 @@ std::vector<std::string> crediting_fields(const io::Scenario& s) {
   };
   for (const auto& p : s.crediting->projects) {
     if (p.field) add(p.field->field);
+    if (!p.polygons.empty()) add(io::polygon_field(p.polygons, p.polygons_layer));
     if (p.treatment_record_field) add(*p.treatment_record_field);
     if (p.protected_forest) add(p.protected_forest->field);
     if (p.afforested) add(p.afforested->field);
@@ -238,6 +239,11 @@ crediting::Projects bind_crediting(const io::Scenario& s, const Landscape& p,
     }
     if (spec.field) {
       const auto yes = field_yes(*spec.field, fields);
+      for (std::size_t i = 0; i < p.size(); ++i) chosen[i] &= yes[i];
+    }
+    if (!spec.polygons.empty()) {
+      const auto yes =
+          field_yes({io::polygon_field(spec.polygons, spec.polygons_layer), {"1"}, ""}, fields);
       for (std::size_t i = 0; i < p.size(); ++i) chosen[i] &= yes[i];
     }
     pj.local_of_row.assign(p.size(), crediting::kNotInProject);

@@ -3,6 +3,8 @@
 // matter), a project whose only change is the regime credits project minus baseline, the FO-001
 // project on the Hisayama register adds up from parcels to strata to the chain and is printed and
 // written as monitoring-report tables, and the admission rules refuse what the methodologies do.
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -355,4 +357,64 @@ TEST_CASE(
     }
   }
   CHECK(short_year);  // FY2028-FY2030 are short in this scenario
+}
+
+TEST_CASE(
+    "crediting run: a project selected by a polygon layer holds the parcels whose centroid lies "
+    "inside",
+    "[crediting][fukuoka]") {
+  const std::string dir = test::scratch_dir("crediting-polygons");
+  // The eastern half of Hisayama (longitude 130.5146 and east), as GeoJSON in WGS 84 like the
+  // register.
+  const double west = 130.5146;
+  test::write_file(
+      dir + "/east.geojson",
+      "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"properties\": "
+      "{}, "
+      "\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[130.5146, 33.6], [130.6, 33.6], "
+      "[130.6, 33.75], [130.5146, 33.75], [130.5146, 33.6]]]}}]}");
+  const std::string path = test::write_scenario(
+      dir, "poly.yaml", fo001_scenario([&](std::string t) {
+        return test::replace_once(
+            t, "        species: [sugi, hinoki]",
+            "        species: [sugi, hinoki]\n        polygons: {path: " + dir + "/east.geojson}");
+      }));
+  const driver::Loaded l = driver::load(io::load_scenario(path));
+  const crediting::Project& p = l.inputs.credit.projects[0];
+  const Landscape& L = l.inputs.parcels;
+  // The same selection computed here with GDAL: centroid longitude >= west, sugi or hinoki
+  // plantation (the other filters of the scenario).
+  GDALAllRegister();
+  std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
+      test::shared("data/fukuoka-forest-register/hisayama.fgb").c_str(), GDAL_OF_VECTOR));
+  std::map<std::int64_t, bool> east;
+  for (auto& f : *ds->GetLayer(0)) {
+    OGRPoint c;
+    f->GetGeometryRef()->Centroid(&c);
+    east[f->GetFID()] = c.getX() >= west;
+  }
+  std::size_t expected = 0, west_plantations = 0;
+  const auto sugi = *l.inputs.species.find("sugi"), hinoki = *l.inputs.species.find("hinoki");
+  for (std::size_t i = 0; i < L.size(); ++i) {
+    const bool plantation = L.forest_type_names[L.forest_type[i]] == "人工林" &&
+                            (L.species[i] == sugi || L.species[i] == hinoki);
+    if (!plantation) continue;
+    const bool in = east.at(L.source_fid[i]);
+    CHECK((p.local_of_row[i] != crediting::kNotInProject) == in);
+    expected += in ? 1 : 0;
+    west_plantations += in ? 0 : 1;
+  }
+  CHECK(p.rows.size() == expected);
+  CHECK(expected > 100);
+  CHECK(west_plantations > 100);  // the polygon really splits the register
+  SECTION("a polygon file that cannot be opened is named") {
+    const std::string bad = test::write_scenario(
+        dir, "bad.yaml", fo001_scenario([&](std::string t) {
+          return test::replace_once(t, "        species: [sugi, hinoki]",
+                                    "        species: [sugi, hinoki]\n        polygons: {path: " +
+                                        dir + "/none.geojson}");
+        }));
+    const std::string msg = test::input_error([&] { driver::load(io::load_scenario(bad)); });
+    CHECK_THAT(msg, Contains(dir + "/none.geojson: cannot open the project polygons"));
+  }
 }

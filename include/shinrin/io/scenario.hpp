@@ -190,6 +190,10 @@ struct SilvicultureSection {
   std::optional<EventsSection> events;
 };
 
+//! The extra register field name under which the parcel reader reports whether a record's
+//! centroid lies in a polygon layer ("1") or not (""): "@polygons:<path>#<layer>".
+std::string polygon_field(const std::string& path, const std::string& layer);
+
 //! A register field and the values that mean "yes" (empty: any non-empty value).
 struct FieldTest {
   std::string field;
@@ -199,10 +203,10 @@ struct FieldTest {
 
 //! A number a project gives in place of the crediting table's.
 struct ParameterOverride {
-  std::string name;     //!< e.g. "buffer_share", "standard_rotation_age"
-  std::string key;      //!< species code for per-species values, "-" otherwise
+  std::string name;  //!< e.g. "buffer_share", "standard_rotation_age"
+  std::string key;   //!< species code for per-species values, "-" otherwise
   double value = 0.0;
-  std::string origin;   //!< scenario place
+  std::string origin;  //!< scenario place
 };
 
 //! One item of `crediting.projects`, as written.
@@ -213,20 +217,23 @@ struct ProjectSpec {
   // Parcels (forest methodologies): all filters that are given must hold.
   std::vector<Located> municipalities, species, forest_types, keys;
   std::optional<FieldTest> field;
+  std::string polygons;  //!< a polygon layer: parcels whose centroid lies inside (empty: none)
+  std::string polygons_layer;  //!< its layer (empty: the first)
   std::string parcels_origin;
   // Boilers (boiler methodologies).
   std::vector<Located> boilers;
   // Periods: explicit list, or first year + credit period + monitoring interval.
   std::vector<std::pair<int, int>> periods;
   std::string periods_origin;
-  std::string growth = "yield_curve";  //!< yield_curve | age_class_table
+  std::string growth = "yield_curve";                 //!< yield_curve | age_class_table
   std::optional<std::string> treatment_record_field;  //!< register year of the last treatment
   std::optional<FieldTest> protected_forest;          //!< natural forest that counts
   std::optional<FieldTest> afforested;                //!< R003: planted on non-forest land
   bool replanting = false;
   bool hwp = false;
   std::string baseline = "none";  //!< none | unmanaged | regimes
-  std::vector<std::pair<Located, std::string>> baseline_regimes;  //!< regime -> baseline regime or "none"
+  std::vector<std::pair<Located, std::string>>
+      baseline_regimes;                //!< regime -> baseline regime or "none"
   std::optional<double> plan_area_ha;  //!< area of the forest management plan (FO-001 partial rule)
   std::vector<ParameterOverride> parameters;
 };
