@@ -25,7 +25,7 @@ struct Management {
 
   //! The event of landscape row `row` in `fiscal_year`, or nullptr.
   const Event* event_in(std::size_t row, int fiscal_year) const {
-    if (event_offset.empty()) return nullptr;
+    if (events.empty()) return nullptr;  // no event list: no per-row lookup
     for (std::uint32_t e = event_offset[row]; e < event_offset[row + 1]; ++e) {
       if (events[e].year == fiscal_year) return &events[e];
       if (events[e].year > fiscal_year) break;
