@@ -17,6 +17,7 @@
 #include "shinrin/crediting/ledger.hpp"
 #include "shinrin/driver/load.hpp"
 #include "shinrin/driver/run.hpp"
+#include "shinrin/growth/richards.hpp"
 #include "shinrin/io/results_reader.hpp"
 #include "shinrin/io/scenario.hpp"
 #include "test_support.hpp"
@@ -177,6 +178,16 @@ TEST_CASE("crediting run: a project whose only change is the regime credits proj
             Approx(w.state.credit[0].entries[at].net() - bare.state.credit[0].entries[at].net())
                 .margin(1e-9));
     }
+  }
+  // The crediting phase reads the stand of the right year: the first parcel (sugi aged 15 at the
+  // start, 0.5 ha, unmanaged) reaches 16 in FY2025 and 17 in FY2026.
+  const std::size_t first = bare.row(0);
+  const growth::RichardsParams sugi{589.3, 0.042715, 2.527251};
+  const double young = 1.57 * 1.25 * 0.314 * 0.5 * 44.0 / 12.0;
+  for (int k = 0; k < 2; ++k) {
+    const double expected =
+        0.5 * (growth::richards_volume(sugi, 16 + k) - growth::richards_volume(sugi, 15 + k)) * young;
+    CHECK(bare.state.credit[0].entries[first * 6 + std::size_t(k)].absorption == Approx(expected).epsilon(1e-5));
   }
   // Unmanaged, nothing is felled: the baseline has no emission, the project has (rotation 60).
   double felled = 0.0;
