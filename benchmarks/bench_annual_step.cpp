@@ -1,7 +1,7 @@
 // Throughput of the annual step on synthetic parcels.
 //
 //   bench_annual_step [--parcels N] [--years Y] [--threads T] [--repeat R] [--growth-only] [--plan]
-//                     [--boilers B] [--timings]
+//                     [--boilers B] [--credit] [--timings]
 //
 // Builds N synthetic parcels (species mix of a Japanese prefecture: sugi 45 %, hinoki 25 %,
 // broadleaf 20 %, pines 10 %; ages 1-100; site classes 1-3; 60 municipalities, each a contiguous
@@ -19,7 +19,9 @@
 // 10 km tiles, one per municipality), each with a 10 km catchment, 3000 GJ of useful heat a year,
 // sources residues, fuelwood and extra operations, one year of drying, 5 % stock loss; their
 // demand drives the thinning target (rule boiler_demand, nearest first) in place of the thinning
-// area target. --timings: time per phase.
+// area target. --credit: an FO-001 credit project over every parcel for the whole run (yearly
+// periods; replanting rule and wood products claimed; a treatment record on every parcel), so the
+// crediting phase runs every year. --timings: time per phase.
 // --growth-only: growth and biomass carbon only. No per-parcel series are written: this
 // measures the engine's kernel; benchmarks/README.md also times whole `shinrin run`s.
 #include <sys/resource.h>
@@ -34,6 +36,8 @@
 
 #include <omp.h>
 
+#include "shinrin/crediting/account.hpp"
+#include "shinrin/crediting/methodology.hpp"
 #include "shinrin/fuel/model.hpp"
 #include "shinrin/growth/growth_table.hpp"
 #include "shinrin/io/fuel_tables.hpp"
@@ -264,6 +268,31 @@ int main(int argc, char** argv) {
       pl.rows = 60 + pl.unit_columns.back().unit_names.size();
     }
     (void)regime_area;
+  }
+  if (full && flag(argc, argv, "--credit")) {
+    crediting::Project pj;
+    pj.name = "fo001";
+    pj.rules = &crediting::fo001();
+    for (int y = 0; y < years; ++y) pj.periods.push_back({in.start_year + y, in.start_year + y});
+    pj.buffer_share = 0.03;
+    pj.treatment_since = 1990;
+    pj.replanting = true;
+    pj.hwp = true;
+    pj.hwp_retained_sawnwood = crediting::retained_share(35.0, 90.0);
+    pj.hwp_retained_panels = crediting::retained_share(25.0, 90.0);
+    pj.standard_rotation_age.assign(species.size(), 0);
+    pj.standard_rotation_age[*species.find("sugi")] = 40;
+    pj.standard_rotation_age[*species.find("hinoki")] = 45;
+    pj.local_of_row.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      pj.local_of_row[i] = static_cast<std::uint32_t>(i);
+      pj.rows.push_back(static_cast<std::uint32_t>(i));
+    }
+    pj.record_year.assign(n, 2000);
+    pj.natural.assign(n, 0);
+    pj.protected_forest.assign(n, 0);
+    pj.afforested.assign(n, 0);
+    in.credit.projects.push_back(std::move(pj));
   }
   in.parcels.sort_canonical();  // keys ascend with i, so rows (and the columns built above) stay
   sim::finish_inputs(in);
