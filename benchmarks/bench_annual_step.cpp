@@ -283,15 +283,8 @@ int main(int argc, char** argv) {
     pj.standard_rotation_age.assign(species.size(), 0);
     pj.standard_rotation_age[*species.find("sugi")] = 40;
     pj.standard_rotation_age[*species.find("hinoki")] = 45;
-    pj.local_of_row.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      pj.local_of_row[i] = static_cast<std::uint32_t>(i);
-      pj.rows.push_back(static_cast<std::uint32_t>(i));
-    }
+    pj.set_rows(std::vector<std::uint8_t>(n, 1), p.area_ha);
     pj.record_year.assign(n, 2000);
-    pj.natural.assign(n, 0);
-    pj.protected_forest.assign(n, 0);
-    pj.afforested.assign(n, 0);
     in.credit.projects.push_back(std::move(pj));
   }
   in.parcels.sort_canonical();  // keys ascend with i, so rows (and the columns built above) stay

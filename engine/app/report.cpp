@@ -216,6 +216,10 @@ std::string summary_json(const io::ResultsSummary& s) {
       a += std::string(t > 1 ? ", " : "") + json_number(v[t]);
     return a + "]";
   };
+  std::string fiscal_years = "[";  // the simulated years (time index 1 on)
+  for (std::size_t t = 1; t < s.year.size(); ++t)
+    fiscal_years += std::string(t > 1 ? ", " : "") + std::to_string(s.year[t]);
+  fiscal_years += "]";
   for (std::size_t i = 0; i < s.plan.size(); ++i) {
     const auto& p = s.plan[i];
     j += std::string(i ? "," : "") + "\n    {\"target\": " + json_string(p.target) +
@@ -224,10 +228,8 @@ std::string summary_json(const io::ResultsSummary& s) {
          ", \"units\": " + json_string(p.units + " year-1") + ", \"rule\": " + json_string(p.rule) +
          ", \"priority\": " + json_string(p.priority) +
          ", \"last_parcel\": " + json_string(p.last_parcel) +
-         ", \"source\": " + json_string(p.source) + ",\n     \"fiscal_years\": [";
-    for (std::size_t t = 1; t < s.year.size(); ++t)
-      j += std::string(t > 1 ? ", " : "") + std::to_string(s.year[t]);
-    j += "],\n     \"target_amount\": " + array(p.target_amount) +
+         ", \"source\": " + json_string(p.source) + ",\n     \"fiscal_years\": " + fiscal_years;
+    j += ",\n     \"target_amount\": " + array(p.target_amount) +
          ",\n     \"achieved\": " + array(p.achieved) +
          ",\n     \"shortfall\": " + array(p.shortfall) +
          ",\n     \"overshoot\": " + array(p.overshoot) +
@@ -248,10 +250,9 @@ std::string summary_json(const io::ResultsSummary& s) {
          ", \"form\": " + json_string(b.form) +
          ", \"energy_basis\": " + json_string(b.energy_basis) +
          ", \"baseline_fuel\": " + json_string(b.baseline_fuel) +
-         ", \"backup_fuel\": " + json_string(b.backup_fuel) + ",\n     \"fiscal_years\": [";
-    for (std::size_t t = 1; t < s.year.size(); ++t)
-      j += std::string(t > 1 ? ", " : "") + std::to_string(s.year[t]);
-    j += "],\n     \"wood_dry_t\": " + array(b.burnt_dry_mass) +
+         ", \"backup_fuel\": " + json_string(b.backup_fuel) +
+         ",\n     \"fiscal_years\": " + fiscal_years;
+    j += ",\n     \"wood_dry_t\": " + array(b.burnt_dry_mass) +
          ",\n     \"wood_supplied_dry_t\": " + array(b.supplied_dry_mass) +
          ",\n     \"wood_energy_gj\": " + array(b.wood_energy) +
          ",\n     \"useful_heat_gj\": " + array(b.useful_heat) +

@@ -1,6 +1,6 @@
 // The /crediting group: per credit project its chain of calculation per monitoring period, its
 // strata, each parcel's contribution, what was not creditable and why, and the numbers used.
-#include "results_crediting.hpp"
+#include "results_groups.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -237,34 +237,7 @@ void write_project(hid_t parent, const crediting::Credits& c, const crediting::P
       }
     }
   }
-  const std::size_t n = recs.size();
-  std::vector<int> pidx(n);
-  std::iota(pidx.begin(), pidx.end(), 0);
-  h5::Id pdim = h5::write_1d(g, "parameter", H5T_STD_I32LE, H5T_NATIVE_INT, pidx.data(), n);
-  h5::attr_cf(pdim, "1", "number used by the project's arithmetic");
-  h5::make_scale(pdim, "parameter");
-  std::vector<std::string> table, key, name, unit, status, source;
-  std::vector<double> value;
-  for (const auto& r : recs) {
-    table.push_back(r.table);
-    key.push_back(r.key);
-    name.push_back(r.name);
-    unit.push_back(r.unit);
-    status.emplace_back(status_tag(r.status));
-    source.push_back(r.source);
-    value.push_back(r.value);
-  }
-  const std::pair<const char*, std::vector<std::string>*> cols[] = {
-      {"parameter_table", &table}, {"parameter_key", &key},       {"parameter_name", &name},
-      {"parameter_unit", &unit},   {"parameter_status", &status}, {"parameter_source", &source}};
-  for (const auto& [col, vals] : cols) {
-    h5::Id ds = h5::write_strings(g, col, *vals);
-    h5::attr_cf(ds, "1", col);
-    h5::attach(ds, pdim, 0);
-  }
-  h5::Id v = h5::write_1d(g, "parameter_value", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, value.data(), n);
-  h5::attr_cf(v, "1", "value in parameter_unit");
-  h5::attach(v, pdim, 0);
+  write_parameter_table(g, recs, "parameter_");
 }
 
 }  // namespace

@@ -11,6 +11,23 @@
 #include "shinrin/io/results_format.hpp"
 
 namespace shinrin::io {
+namespace {
+
+// The parameter table of group `g` (results_groups.hpp write_parameter_table).
+std::vector<ParameterRecord> read_parameter_table(hid_t g, const std::string& prefix) {
+  auto strings = [&](const char* col) { return h5::read_strings(g, (prefix + col).c_str()); };
+  const auto table = strings("table"), key = strings("key"), name = strings("name"),
+             unit = strings("unit"), status = strings("status"), source = strings("source");
+  const auto value = h5::read_doubles(g, (prefix + "value").c_str());
+  std::vector<ParameterRecord> out;
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    out.push_back({table[i], key[i], name[i], value[i], unit[i],
+                   parse_status(status[i]).value_or(Status::unconfirmed), source[i]});
+  }
+  return out;
+}
+
+}  // namespace
 
 ResultsSummary read_summary(const std::string& path) {
   h5::silence_errors();
@@ -253,31 +270,14 @@ ResultsSummary read_summary(const std::string& path) {
       } else {
         c.boilers = h5::read_strings(g, "boilers");
       }
-      const auto table = h5::read_strings(g, "parameter_table"),
-                 key = h5::read_strings(g, "parameter_key"),
-                 pname = h5::read_strings(g, "parameter_name"),
-                 unit = h5::read_strings(g, "parameter_unit"),
-                 status = h5::read_strings(g, "parameter_status"),
-                 source = h5::read_strings(g, "parameter_source");
-      const auto value = h5::read_doubles(g, "parameter_value");
-      for (std::size_t i = 0; i < table.size(); ++i) {
-        c.parameters.push_back({table[i], key[i], pname[i], value[i], unit[i],
-                                parse_status(status[i]).value_or(Status::unconfirmed), source[i]});
-      }
+      c.parameters = read_parameter_table(g, "parameter_");
       s.credits.push_back(std::move(c));
     }
   }
 
   h5::Id g =
       h5::checked(H5Gopen2(file, "parameters", H5P_DEFAULT), H5Gclose, "open group parameters");
-  const auto table = h5::read_strings(g, "table"), key = h5::read_strings(g, "key"),
-             name = h5::read_strings(g, "name"), unit = h5::read_strings(g, "unit"),
-             status = h5::read_strings(g, "status"), source = h5::read_strings(g, "source");
-  const auto value = h5::read_doubles(g, "value");
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    s.parameters.push_back({table[i], key[i], name[i], value[i], unit[i],
-                            parse_status(status[i]).value_or(Status::unconfirmed), source[i]});
-  }
+  s.parameters = read_parameter_table(g, "");
   return s;
 }
 

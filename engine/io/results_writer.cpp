@@ -14,7 +14,7 @@
 #include <type_traits>
 
 #include "hdf5_util.hpp"
-#include "results_crediting.hpp"
+#include "results_groups.hpp"
 #include "shinrin/carbon/flux.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/sha256.hpp"
@@ -39,8 +39,10 @@ std::string utc_now() {
 
 hid_t create_tracked_group(hid_t loc, const char* name) {
   h5::Id gcpl = h5::checked(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "create a property list");
-  h5::check(H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track link order");
-  h5::check(H5Pset_attr_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "track attribute order");
+  h5::check(H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "track link order");
+  h5::check(H5Pset_attr_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "track attribute order");
   h5::Id lcpl = h5::checked(H5Pcreate(H5P_LINK_CREATE), H5Pclose, "create a property list");
   h5::check(H5Pset_char_encoding(lcpl, H5T_CSET_UTF8), "set UTF-8 link names");
   const hid_t g = H5Gcreate2(loc, name, lcpl, gcpl, H5P_DEFAULT);
@@ -48,16 +50,43 @@ hid_t create_tracked_group(hid_t loc, const char* name) {
   return g;
 }
 
+void write_parameter_table(hid_t g, const std::vector<ParameterRecord>& records,
+                           const std::string& prefix) {
+  const std::size_t n = records.size();
+  std::vector<int> idx(n);
+  std::iota(idx.begin(), idx.end(), 0);
+  h5::Id dim = h5::write_1d(g, "parameter", H5T_STD_I32LE, H5T_NATIVE_INT, idx.data(), n);
+  h5::attr_cf(dim, "1", "parameter row");
+  h5::make_scale(dim, "parameter");
+  std::vector<std::string> table, key, name, unit, status, source;
+  std::vector<double> value;
+  for (const auto& r : records) {
+    table.push_back(r.table);
+    key.push_back(r.key);
+    name.push_back(r.name);
+    unit.push_back(r.unit);
+    status.emplace_back(status_tag(r.status));
+    source.push_back(r.source);
+    value.push_back(r.value);
+  }
+  const std::pair<const char*, std::vector<std::string>*> cols[] = {
+      {"table", &table}, {"key", &key},       {"name", &name},
+      {"unit", &unit},   {"status", &status}, {"source", &source}};
+  for (const auto& [col, vals] : cols) {
+    h5::Id ds = h5::write_strings(g, (prefix + col).c_str(), *vals);
+    h5::attr_cf(ds, "1", std::string("parameter ") + col);
+    h5::attach(ds, dim, 0);
+  }
+  h5::Id v = h5::write_1d(g, (prefix + "value").c_str(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                          value.data(), n);
+  h5::attr_cf(v, "1", "parameter value in the unit given by the unit variable");
+  h5::attach(v, dim, 0);
+}
+
 namespace {
 
 h5::Id tracked_group(hid_t loc, const char* name) {
-  h5::Id gcpl = h5::checked(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "create a property list");
-  h5::check(H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-            "track link order");
-  h5::check(H5Pset_attr_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-            "track attribute order");
-  return h5::checked(H5Gcreate2(loc, name, H5P_DEFAULT, gcpl, H5P_DEFAULT), H5Gclose,
-                     std::string("create group ") + name);
+  return h5::Id(create_tracked_group(loc, name), H5Gclose);
 }
 
 //! Values per chunk of a per-parcel series (parcels x output times): 256 KiB of float32.
@@ -655,7 +684,8 @@ void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_
   }
 }
 
-void ResultsWriter::finish(const sim::Aggregates& agg, const std::vector<crediting::Credits>& credits) {
+void ResultsWriter::finish(const sim::Aggregates& agg,
+                           const std::vector<crediting::Credits>& credits) {
   Impl& m = *impl_;
   const hid_t root = m.file;
   const std::size_t times = agg.total.times();
@@ -758,34 +788,7 @@ void ResultsWriter::finish(const sim::Aggregates& agg, const std::vector<crediti
     h5::attr_string(g, "description",
                     "every parameter value the simulated parcels used, with unit, status tag (C, "
                     "C*, D, U) and source");
-    const std::size_t n = m.record.parameters_used.size();
-    std::vector<int> idx(n);
-    std::iota(idx.begin(), idx.end(), 0);
-    h5::Id dim = h5::write_1d(g, "parameter", H5T_STD_I32LE, H5T_NATIVE_INT, idx.data(), n);
-    h5::attr_cf(dim, "1", "parameter row");
-    h5::make_scale(dim, "parameter");
-    std::vector<std::string> table, key, name, unit, status, source;
-    std::vector<double> value;
-    for (const auto& r : m.record.parameters_used) {
-      table.push_back(r.table);
-      key.push_back(r.key);
-      name.push_back(r.name);
-      unit.push_back(r.unit);
-      status.emplace_back(status_tag(r.status));
-      source.push_back(r.source);
-      value.push_back(r.value);
-    }
-    const std::pair<const char*, std::vector<std::string>*> cols[] = {
-        {"table", &table}, {"key", &key},       {"name", &name},
-        {"unit", &unit},   {"status", &status}, {"source", &source}};
-    for (const auto& [col, vals] : cols) {
-      h5::Id ds = h5::write_strings(g, col, *vals);
-      h5::attr_cf(ds, "1", std::string("parameter ") + col);
-      h5::attach(ds, dim, 0);
-    }
-    h5::Id v = h5::write_1d(g, "value", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, value.data(), n);
-    h5::attr_cf(v, "1", "parameter value in the unit given by the unit variable");
-    h5::attach(v, dim, 0);
+    write_parameter_table(g, m.record.parameters_used, "");
   }
 
   // Inputs and the resolved scenario.

@@ -12,12 +12,6 @@ namespace {
 using yaml::Interval;
 using yaml::MapReader;
 
-std::string num(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
-
 FieldTest read_field_test(MapReader m) {
   FieldTest f;
   f.origin = yaml::at(m.file(), m.node().Mark()) + ": '" + m.path() + "'";

@@ -14,12 +14,6 @@ namespace {
 using yaml::Interval;
 using yaml::MapReader;
 
-std::string num(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
-
 const Interval kPositive = Interval::above(0.0);
 const Interval kNonNegative{0.0, std::numeric_limits<double>::infinity(), false, false};
 

@@ -13,12 +13,6 @@ namespace {
 using yaml::Interval;
 using yaml::MapReader;
 
-std::string num(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
-
 template <class Enum, std::size_t N>
 Enum read_choice(MapReader& m, const std::string& key, std::string_view (*name)(Enum),
                  Enum fallback, bool required) {
@@ -115,9 +109,12 @@ TargetSpec read_target(MapReader m, std::map<std::string, std::string>& names) {
       }
       t.kind = AmountKind::boiler_demand;
       auto names = m.located_list("boilers");
-      if (!names) m.fail_value("rule", "the boiler_demand rule needs 'boilers' (the boilers it feeds)");
+      if (!names)
+        m.fail_value("rule", "the boiler_demand rule needs 'boilers' (the boilers it feeds)");
       t.boilers = std::move(*names);
-      if (m.get("unit")) m.fail_value("unit", "a boiler_demand target's units are its boilers' catchments: leave 'unit' out");
+      if (m.get("unit"))
+        m.fail_value(
+            "unit", "a boiler_demand target's units are its boilers' catchments: leave 'unit' out");
       t.unit = "boilers";
     } else {
       m.fail_at(r, "rule", "'" + rule + "' is not one of normal_forest, area_share, boiler_demand");

@@ -11,6 +11,12 @@
 #include "shinrin/state/landscape.hpp"
 
 namespace shinrin::io {
+
+std::string num(double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
 namespace {
 
 namespace sv = silviculture;
@@ -22,13 +28,6 @@ using yaml::resolve;
 constexpr double kShareSumTolerance = 1e-9;
 //! Largest stand age a regime may name [years] (register ages are at most 2000).
 constexpr int kMaxAge = 2000;
-
-//! Shortest text that reads back as `v` ("0.7", not yaml-cpp's 0.69999999999999996).
-std::string num(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
 
 const char* method_name(sv::ThinningMethod m) {
   return m == sv::ThinningMethod::from_below ? "from_below" : "row";
@@ -337,8 +336,9 @@ void read_optional_sections(MapReader& top, const std::filesystem::path& base, S
   }
   if (auto m = top.optional_map("fuel")) {
     if (!s.silviculture) {
-      top.fail(m->node(), "'fuel' needs the 'silviculture' section (boilers burn the wood that thinnings and "
-                          "fellings remove)");
+      top.fail(m->node(),
+               "'fuel' needs the 'silviculture' section (boilers burn the wood that thinnings and "
+               "fellings remove)");
     }
     s.fuel = read_fuel(std::move(*m), base);
   }

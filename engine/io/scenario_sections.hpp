@@ -11,6 +11,10 @@
 
 namespace shinrin::io {
 
+//! Shortest text that reads back as `v` ("0.7", not yaml-cpp's 0.69999999999999996), for the
+//! resolved scenario and messages.
+std::string num(double v);
+
 //! Reads the optional sections of the top-level mapping `top` into `s` (paths resolved against
 //! `base`, the scenario's folder) and checks the rules between sections: silviculture needs
 //! carbon; a density trigger, a from-below or a volume-based thinning needs
@@ -27,7 +31,8 @@ FuelSection read_fuel(yaml::MapReader m, const std::filesystem::path& base);
 void emit_fuel(YAML::Emitter& e, const FuelSection& f);
 
 //! Section `crediting` (scenario_crediting.cpp).
-CreditingSection read_crediting(yaml::MapReader m, const std::filesystem::path& base, const Scenario& s);
+CreditingSection read_crediting(yaml::MapReader m, const std::filesystem::path& base,
+                                const Scenario& s);
 void emit_crediting(YAML::Emitter& e, const CreditingSection& c);
 
 //! Emits the sections that are present, as resolved (absolute paths, every value explicit).

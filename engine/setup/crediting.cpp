@@ -246,14 +246,7 @@ crediting::Projects bind_crediting(const io::Scenario& s, const Landscape& p,
           field_yes({io::polygon_field(spec.polygons, spec.polygons_layer), {"1"}, ""}, fields);
       for (std::size_t i = 0; i < p.size(); ++i) chosen[i] &= yes[i];
     }
-    pj.local_of_row.assign(p.size(), crediting::kNotInProject);
-    double area = 0.0;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-      if (!chosen[i]) continue;
-      pj.local_of_row[i] = static_cast<std::uint32_t>(pj.rows.size());
-      pj.rows.push_back(static_cast<std::uint32_t>(i));
-      area += p.area_ha[i];
-    }
+    const double area = pj.set_rows(chosen, p.area_ha);
     if (pj.rows.empty()) {
       throw InputError((spec.parcels_origin.empty() ? spec.origin : spec.parcels_origin) +
                        ": project '" + spec.name + "' selects no simulated parcel");
@@ -330,10 +323,6 @@ crediting::Projects bind_crediting(const io::Scenario& s, const Landscape& p,
 
     // The register's view of each project parcel.
     const std::size_t n = pj.rows.size();
-    pj.record_year.assign(n, 0);
-    pj.natural.assign(n, 0);
-    pj.protected_forest.assign(n, 0);
-    pj.afforested.assign(n, 0);
     if (spec.treatment_record_field) {
       const FieldValues& f = field_of(fields, *spec.treatment_record_field);
       std::vector<int> year_of_name(f.names.size(), 0);

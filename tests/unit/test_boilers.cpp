@@ -30,13 +30,6 @@ using Catch::Matchers::StartsWith;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream b;
-  b << in.rdbuf();
-  return b.str();
-}
-
 // The spa boiler of the demo, built by hand from the repository's tables: kerosene of the
 // revised J-Credit list (HHV 36.5 GJ/kL, 0.0686 t CO2/GJ), 44 kL replaced a year, baseline
 // efficiency 0.85, wood boiler 0.80, both HHV; wood at 25 % moisture, HHV of dry wood 20 MJ/kg.
@@ -276,7 +269,7 @@ namespace {
 
 // The managed Fukuoka scenario for Hisayama with `fuel` appended.
 std::string fukuoka_with_fuel(const std::string& fuel_yaml) {
-  std::string text = read_text(test::repo("scenarios/fukuoka-managed.yaml"));
+  std::string text = test::read_text(test::repo("scenarios/fukuoka-managed.yaml"));
   auto replace_all = [&](const std::string& from, const std::string& to) {
     for (auto pos = text.find(from); pos != std::string::npos;
          pos = text.find(from, pos + to.size())) {
@@ -378,7 +371,7 @@ TEST_CASE(
   CHECK(both > 10);  // the overlap really exists, and the nearest boiler took it
   CHECK(none > 100);
   // A municipality catchment: every Hisayama parcel.
-  std::string text = read_text(path);
+  std::string text = test::read_text(path);
   text = test::replace_once(
       text, "      catchment: {radius_km: 3}\n      sources: [residues, fuelwood]",
       "      catchment: {municipality: 久山町}\n      sources: [residues, fuelwood]");

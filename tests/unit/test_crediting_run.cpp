@@ -64,15 +64,8 @@ crediting::Project fo001_project(const test::World& w, std::vector<crediting::Pe
   p.standard_rotation_age[w.sugi] = 40;
   p.standard_rotation_age[w.hinoki] = 45;
   const std::size_t n = w.in.parcels.size();
-  p.local_of_row.assign(n, crediting::kNotInProject);
-  for (std::size_t i = 0; i < n; ++i) {
-    p.local_of_row[i] = static_cast<std::uint32_t>(i);
-    p.rows.push_back(static_cast<std::uint32_t>(i));
-  }
+  p.set_rows(std::vector<std::uint8_t>(n, 1), w.in.parcels.area_ha);
   p.record_year.assign(n, 2000);
-  p.natural.assign(n, 0);
-  p.protected_forest.assign(n, 0);
-  p.afforested.assign(n, 0);
   return p;
 }
 
@@ -80,13 +73,6 @@ std::vector<crediting::Period> yearly(int first, int years) {
   std::vector<crediting::Period> out;
   for (int y = first; y < first + years; ++y) out.push_back({y, y});
   return out;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream b;
-  b << in.rdbuf();
-  return b.str();
 }
 
 }  // namespace
@@ -186,8 +172,10 @@ TEST_CASE("crediting run: a project whose only change is the regime credits proj
   const double young = 1.57 * 1.25 * 0.314 * 0.5 * 44.0 / 12.0;
   for (int k = 0; k < 2; ++k) {
     const double expected =
-        0.5 * (growth::richards_volume(sugi, 16 + k) - growth::richards_volume(sugi, 15 + k)) * young;
-    CHECK(bare.state.credit[0].entries[first * 6 + std::size_t(k)].absorption == Approx(expected).epsilon(1e-5));
+        0.5 * (growth::richards_volume(sugi, 16 + k) - growth::richards_volume(sugi, 15 + k)) *
+        young;
+    CHECK(bare.state.credit[0].entries[first * 6 + std::size_t(k)].absorption ==
+          Approx(expected).epsilon(1e-5));
   }
   // Unmanaged, nothing is felled: the baseline has no emission, the project has (rotation 60).
   double felled = 0.0;
@@ -199,7 +187,7 @@ namespace {
 
 // The FO-001 scenario of the repository with absolute paths, `edit` applied to its text.
 std::string fo001_scenario(const std::function<std::string(std::string)>& edit = nullptr) {
-  std::string text = read_text(test::repo("scenarios/fukuoka-fo001.yaml"));
+  std::string text = test::read_text(test::repo("scenarios/fukuoka-fo001.yaml"));
   text = test::replace_once(text, "../../shared/data/fukuoka-forest-register/hisayama.fgb",
                             test::shared("data/fukuoka-forest-register/hisayama.fgb"));
   for (std::size_t pos = text.find("../data/"); pos != std::string::npos;
@@ -259,11 +247,11 @@ TEST_CASE("crediting run: the FO-001 project on the Hisayama register, its repor
   CHECK(s.credits[0].periods[3].absorption == c.chains[3].sum.absorption);
   REQUIRE(test::run_cli("credit " + out + " --out " + dir + "/tables", text) == 0);
   CHECK_THAT(text, Contains("hisayama_fo001") && Contains("monitoring-report tables: 16 files"));
-  const std::string csv = read_text(dir + "/tables/hisayama_fo001_period1_FY2025-FY2025.csv");
+  const std::string csv = test::read_text(dir + "/tables/hisayama_fo001_period1_FY2025-FY2025.csv");
   CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);  // byte-order mark first
   CHECK_THAT(csv, Contains("\r\n") && Contains("issued,") && Contains("sugi,") &&
                       Contains("no_treatment_record"));
-  const std::string md = read_text(dir + "/tables/hisayama_fo001_period1_FY2025-FY2025.md");
+  const std::string md = test::read_text(dir + "/tables/hisayama_fo001_period1_FY2025-FY2025.md");
   CHECK_THAT(md, Contains("| item | t CO2 |") && Contains("| issued |"));
   std::string py;
   CHECK(test::run_python("check_xarray.py", out, py) == 0);

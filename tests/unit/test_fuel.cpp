@@ -24,14 +24,6 @@ using fuel::EnergyBasis;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 io::FossilFactorTable repo_factors() {
   return io::load_fossil_factor_table(test::repo("data/fuel_factors.csv"));
 }
@@ -532,7 +524,7 @@ TEST_CASE("fuel: wood_fuel.csv carries the DOMAIN.md 4.3 and 7.2 values", "[fuel
 
 TEST_CASE("fuel: bad fuel_factors.csv rows name file, line and column", "[fuel]") {
   const std::string dir = test::scratch_dir("fuel-factors");
-  const std::string text = read_text(test::repo("data/fuel_factors.csv"));
+  const std::string text = test::read_text(test::repo("data/fuel_factors.csv"));
   const std::string file = dir + "/fuel_factors.csv";
   auto error_of = [&](const std::string& bad) {
     test::write_file(file, bad);
@@ -614,7 +606,7 @@ TEST_CASE("fuel: bad fuel_factors.csv rows name file, line and column", "[fuel]"
 
 TEST_CASE("fuel: bad wood_fuel.csv rows name file, line and column", "[fuel]") {
   const std::string dir = test::scratch_dir("fuel-wood");
-  const std::string text = read_text(test::repo("data/wood_fuel.csv"));
+  const std::string text = test::read_text(test::repo("data/wood_fuel.csv"));
   const std::string file = dir + "/wood_fuel.csv";
   auto error_of = [&](const std::string& bad) {
     test::write_file(file, bad);

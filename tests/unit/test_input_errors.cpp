@@ -36,14 +36,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
 //! The line of `text` that contains `needle` (fails if there is not exactly one).
 std::string line_with(const std::string& text, const std::string& needle) {
   INFO(text);

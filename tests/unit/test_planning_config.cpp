@@ -19,16 +19,9 @@ using Catch::Matchers::StartsWith;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream b;
-  b << in.rdbuf();
-  return b.str();
-}
-
 // The managed Fukuoka scenario with absolute paths and `planning` replaced by `planning_text`.
 std::string managed_with(const std::string& planning_text) {
-  std::string text = read_text(test::repo("scenarios/fukuoka-managed.yaml"));
+  std::string text = test::read_text(test::repo("scenarios/fukuoka-managed.yaml"));
   text = test::replace_once(text, "../../shared/data/fukuoka-forest-register/hisayama.fgb",
                             test::shared("data/fukuoka-forest-register/hisayama.fgb"));
   for (const char* p :

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "shinrin/core/error.hpp"
@@ -108,6 +109,14 @@ std::string write_scenario(const std::string& dir, const std::string& name,
   const std::string path = dir + "/" + name;
   write_file(path, text);
   return path;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  std::stringstream b;
+  b << in.rdbuf();
+  return b.str();
 }
 
 driver::Loaded prepare(const std::string& scenario_path) {

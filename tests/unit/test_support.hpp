@@ -26,6 +26,8 @@ int run_cli(const std::string& args, std::string& output);
 int run_python(const std::string& script, const std::string& args, std::string& output);
 //! Writes `text` to `path`.
 void write_file(const std::string& path, const std::string& text);
+//! The bytes of the file at `path` (fails the test if it cannot be opened).
+std::string read_text(const std::string& path);
 
 inline SpeciesTable repo_species() {
   return io::load_species_table(repo("data/species.csv"));

@@ -56,7 +56,7 @@ struct Rules {
 };
 
 //! Every registered methodology, in registration order.
-std::span<const Rules> methodologies();
+std::span<const Rules* const> methodologies();
 //! The methodology named `name`, or nullptr.
 const Rules* find_methodology(std::string_view name);
 //! Names of every registered methodology, comma-separated (for messages).

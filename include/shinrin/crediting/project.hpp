@@ -67,6 +67,24 @@ struct Project {
   // Boiler projects.
   std::vector<std::uint16_t> boilers;  //!< indexes into Inputs::fuel.boilers
 
+  //! Makes the landscape rows with chosen[row] != 0 the project's parcels (rows, local_of_row)
+  //! and sizes the per-row register columns, all 0; returns their area [ha].
+  double set_rows(const std::vector<std::uint8_t>& chosen, const std::vector<double>& area_ha) {
+    rows.clear();
+    local_of_row.assign(chosen.size(), kNotInProject);
+    double area = 0.0;
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+      if (!chosen[i]) continue;
+      local_of_row[i] = static_cast<std::uint32_t>(rows.size());
+      rows.push_back(static_cast<std::uint32_t>(i));
+      area += area_ha[i];
+    }
+    record_year.assign(rows.size(), 0);
+    natural.assign(rows.size(), 0);
+    protected_forest.assign(rows.size(), 0);
+    afforested.assign(rows.size(), 0);
+    return area;
+  }
   //! Index of the period holding `fiscal_year`, or -1.
   int period_of(int fiscal_year) const {
     for (std::size_t k = 0; k < periods.size(); ++k) {
