@@ -9,16 +9,16 @@
 
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/sha256.hpp"
-#include "shinrin/io/event_list.hpp"
 #include "shinrin/io/crediting_table.hpp"
+#include "shinrin/io/event_list.hpp"
 #include "shinrin/io/fuel_tables.hpp"
 #include "shinrin/io/parameter_tables.hpp"
 #include "shinrin/io/parcel_source.hpp"
 #include "shinrin/io/stand_tables.hpp"
 #include "shinrin/setup/classify.hpp"
+#include "shinrin/setup/crediting.hpp"
 #include "shinrin/setup/curves.hpp"
 #include "shinrin/setup/events.hpp"
-#include "shinrin/setup/crediting.hpp"
 #include "shinrin/setup/fuel.hpp"
 #include "shinrin/setup/management.hpp"
 #include "shinrin/setup/plan.hpp"
@@ -205,7 +205,8 @@ Loaded load(const io::Scenario& scenario) {
   // Register fields kept per row: planning units and what credit projects read.
   std::vector<std::string> extra_fields = setup::planning_unit_fields(scenario);
   for (const auto& f : setup::crediting_fields(scenario)) {
-    if (std::find(extra_fields.begin(), extra_fields.end(), f) == extra_fields.end()) extra_fields.push_back(f);
+    if (std::find(extra_fields.begin(), extra_fields.end(), f) == extra_fields.end())
+      extra_fields.push_back(f);
   }
   setup::Classifier classifier(scenario, in.species, aliases, forest_types, extra_fields);
   const std::string layer = io::read_parcel_records(scenario, extra_fields, classifier);
@@ -296,7 +297,8 @@ Loaded load(const io::Scenario& scenario) {
   if (scenario.fuel) {
     for (const auto& b : scenario.fuel->boilers) {
       if (!b.location) continue;
-      const std::string why = io::location_problem(*scenario.fuel->epsg, b.location->first, b.location->second);
+      const std::string why =
+          io::location_problem(*scenario.fuel->epsg, b.location->first, b.location->second);
       if (!why.empty()) throw InputError(b.location_origin + ": boiler '" + b.name + "': " + why);
     }
     const io::FossilFactorTable factors = io::load_fossil_factor_table(scenario.fuel->factors);
@@ -310,9 +312,11 @@ Loaded load(const io::Scenario& scenario) {
   // Credit projects.
   if (scenario.crediting) {
     const io::CreditingTable table = io::load_crediting_table(scenario.crediting->parameters);
-    in.credit = setup::bind_crediting(scenario, p, in.species, in.model, in.fuel, forest_types, classified.extra, table);
+    in.credit = setup::bind_crediting(scenario, p, in.species, in.model, in.fuel, forest_types,
+                                      classified.extra, table);
     for (const auto& pj : in.credit.projects) {
-      tables.crediting_records.insert(tables.crediting_records.end(), pj.records.begin(), pj.records.end());
+      tables.crediting_records.insert(tables.crediting_records.end(), pj.records.begin(),
+                                      pj.records.end());
     }
   }
 

@@ -46,11 +46,12 @@ struct YearShared {
   std::vector<std::uint32_t> treated;                 //!< rows with a decision
   planning::Selector selector;                        //!< the landscape part's scratch
   // --- fuel (empty without boilers) ---
-  std::vector<double> planned_fuel;  //!< per row: fuel its home boiler gets from a planned treatment [t dry]
-  std::vector<std::uint8_t> extra;   //!< per row: 1 if treated by a boiler_demand target this year
-  std::vector<std::vector<fuel::Supply>> fuel_supply;     //!< per block, per boiler: this year's wood
+  std::vector<double>
+      planned_fuel;  //!< per row: fuel its home boiler gets from a planned treatment [t dry]
+  std::vector<std::uint8_t> extra;  //!< per row: 1 if treated by a boiler_demand target this year
+  std::vector<std::vector<fuel::Supply>> fuel_supply;  //!< per block, per boiler: this year's wood
   std::vector<std::vector<fuel::BoilerYear>> fuel_years;  //!< per boiler, per time index
-  planning::PlanResults plan;                         //!< planning outputs of the run
+  planning::PlanResults plan;                             //!< planning outputs of the run
   //! Per selected variable: series[k][pos * stride + s] for the parcel at source position pos and
   //! output time s of the group being filled (fluxes summed over each output interval).
   std::vector<std::vector<float>> series;
@@ -142,7 +143,8 @@ void fuel_burn(LandscapeContext& c);
 //! Fuel that the home boiler `boiler` takes from removals `r` (its sources) [t dry].
 double boiler_fuel(const Inputs& in, std::uint16_t boiler, const planning::Removed& r);
 //! What the operation on candidate `cand` removes (phase_planning.cpp).
-planning::Removed removed_by(const Inputs& in, const State& st, const planning::Candidate& cand, int fiscal_year);
+planning::Removed removed_by(const Inputs& in, const State& st, const planning::Candidate& cand,
+                             int fiscal_year);
 
 //! Throws ModelError naming parcel row i, the fiscal year and `what`.
 [[noreturn]] void fail(const PhaseContext& c, std::size_t i, const std::string& what);

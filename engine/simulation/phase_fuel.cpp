@@ -27,16 +27,18 @@ void fuel_demand(LandscapeContext& c) {
     const planning::Target& t = plan.targets[g];
     for (std::size_t u = 0; u < t.boilers.size(); ++u) {
       const std::uint16_t b = t.boilers[u];
-      goals[plan.first_row[g] + u] = fuel::cut_need(boilers[b], c.fiscal_year, c.st.fuel_stocks[b], planned[b]);
+      goals[plan.first_row[g] + u] =
+          fuel::cut_need(boilers[b], c.fiscal_year, c.st.fuel_stocks[b], planned[b]);
     }
   }
   const std::size_t first_new = c.year.treated.size();
   const planning::RemovedOf removed_of = [&](const planning::Candidate& cand) {
     return removed_by(c.in, c.st, cand, c.fiscal_year);
   };
-  c.year.selector.select(plan, c.t, c.year.candidates, removed_of, c.year.decision, c.year.treated, c.year.plan,
-                         c.threads, true, goals);
-  for (std::size_t k = first_new; k < c.year.treated.size(); ++k) c.year.extra[c.year.treated[k]] = 1;
+  c.year.selector.select(plan, c.t, c.year.candidates, removed_of, c.year.decision, c.year.treated,
+                         c.year.plan, c.threads, true, goals);
+  for (std::size_t k = first_new; k < c.year.treated.size(); ++k)
+    c.year.extra[c.year.treated[k]] = 1;
 }
 
 void fuel_collect_block(PhaseContext& c) {
@@ -54,9 +56,11 @@ void fuel_collect_block(PhaseContext& c) {
     if (!b.collects(c.fiscal_year)) continue;
     const double D = c.in.species[w.harvest_species[r]].D;
     const double area = c.in.parcels.area_ha[i];
-    const double v_residues = w.streams[r][std::size_t(silviculture::Stream::residues_collected)] * area;
+    const double v_residues =
+        w.streams[r][std::size_t(silviculture::Stream::residues_collected)] * area;
     const double v_fuelwood = w.streams[r][std::size_t(silviculture::Stream::fuelwood)] * area;
-    const bool takes_residues = b.takes(fuel::Source::residues), takes_fuelwood = b.takes(fuel::Source::fuelwood);
+    const bool takes_residues = b.takes(fuel::Source::residues),
+               takes_fuelwood = b.takes(fuel::Source::fuelwood);
     const double v = (takes_residues ? v_residues : 0.0) + (takes_fuelwood ? v_fuelwood : 0.0);
     fuel::Supply& s = supply[home];
     s.volume += v;
@@ -73,11 +77,13 @@ void fuel_burn(LandscapeContext& c) {
   const auto& boilers = c.in.fuel.boilers;
   for (std::size_t b = 0; b < boilers.size(); ++b) {
     fuel::Supply total;
-    for (const auto& block : c.year.fuel_supply) {  // block order: the same sum for any thread count
+    for (const auto& block :
+         c.year.fuel_supply) {  // block order: the same sum for any thread count
       for (std::size_t k = 0; k < fuel::kSourceCount; ++k) total.dry[k] += block[b].dry[k];
       total.volume += block[b].volume;
     }
-    c.year.fuel_years[b][c.t] = fuel::burn_year(boilers[b], c.fiscal_year, total, c.st.fuel_stocks[b]);
+    c.year.fuel_years[b][c.t] =
+        fuel::burn_year(boilers[b], c.fiscal_year, total, c.st.fuel_stocks[b]);
   }
 }
 

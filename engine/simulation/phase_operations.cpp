@@ -75,12 +75,14 @@ void operations_block(PhaseContext& c) {
         w.operation[r] = call->operation;
       }
     } else if (sv::felling_due(*regime, age, c.fiscal_year)) {
-      if (plan.target_at(regime_index, planning::Operation::final_felling, i) == planning::kNoTarget) {
+      if (plan.target_at(regime_index, planning::Operation::final_felling, i) ==
+          planning::kNoTarget) {
         felling = true;
         share = {1.0, 1.0};
         w.operation[r] = sv::Operation::final_felling;
       }
-    } else if (plan.target_at(regime_index, planning::Operation::thinning, i) == planning::kNoTarget) {
+    } else if (plan.target_at(regime_index, planning::Operation::thinning, i) ==
+               planning::kNoTarget) {
       if (const auto call = sv::thinning_call(*regime, sv::RuleMode::due, age, st.since_thinning[i],
                                               st.stems[i], density())) {
         share = call->share;

@@ -249,10 +249,12 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   st.credit.assign(in.credit.projects.size(), crediting::ProjectLedger{});
   for (std::size_t k = 0; k < in.credit.projects.size(); ++k) {
     const crediting::Project& p = in.credit.projects[k];
-    if (p.rules->scope == crediting::Scope::forest) st.credit[k].reset(p.rows.size(), p.periods.size());
+    if (p.rules->scope == crediting::Scope::forest)
+      st.credit[k].reset(p.rows.size(), p.periods.size());
   }
   st.fuel_stocks.assign(in.fuel.boilers.size(), fuel::Stock{});
-  for (std::size_t b = 0; b < in.fuel.boilers.size(); ++b) {  // seasoned wood in the shed at the start
+  for (std::size_t b = 0; b < in.fuel.boilers.size();
+       ++b) {  // seasoned wood in the shed at the start
     const fuel::Boiler& boiler = in.fuel.boilers[b];
     st.fuel_stocks[b].add(in.start_year - 1 - boiler.drying_years, boiler.initial_stock);
   }

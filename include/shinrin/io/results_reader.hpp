@@ -39,12 +39,12 @@ struct CreditPeriod {
   int first_year = 0, last_year = 0;
   // Forest methodologies (NaN for boiler ones).
   double area = NAN, parcels = NAN, growth_volume = NAN, absorption = NAN, felled_area = NAN,
-         felled_volume = NAN, emission = NAN, replanted_area = NAN, replanting = NAN, hwp_volume = NAN,
-         hwp = NAN;
+         felled_volume = NAN, emission = NAN, replanted_area = NAN, replanting = NAN,
+         hwp_volume = NAN, hwp = NAN;
   // Boiler methodologies (NaN for forest ones).
   double baseline_emission = NAN, project_emission = NAN, wood_dry_mass = NAN, useful_heat = NAN;
-  double net = 0.0, baseline_net = 0.0, credited = 0.0, buffer = 0.0, uncertainty = 0.0, before_rounding = 0.0,
-         issued = 0.0;
+  double net = 0.0, baseline_net = 0.0, credited = 0.0, buffer = 0.0, uncertainty = 0.0,
+         before_rounding = 0.0, issued = 0.0;
 };
 
 //! One stratum (species x age class at a period start) of a forest credit project.
@@ -52,20 +52,21 @@ struct CreditStratum {
   int period = 0;
   std::string species;
   int age_class = 0;
-  double parcels = 0, area = 0, growth_volume = 0, absorption = 0, felled_volume = 0, emission = 0, replanting = 0,
-         hwp = 0, net = 0, baseline_net = 0;
+  double parcels = 0, area = 0, growth_volume = 0, absorption = 0, felled_volume = 0, emission = 0,
+         replanting = 0, hwp = 0, net = 0, baseline_net = 0;
 };
 
 struct CreditProject {
-  std::string name, methodology, title, accounting, baseline, growth_reading, replanting_rule, wood_products;
+  std::string name, methodology, title, accounting, baseline, growth_reading, replanting_rule,
+      wood_products;
   bool forest = true;
   double cf = 0, buffer_share = 0, uncertainty_share = 0, rounding_step = 1;
   std::vector<CreditPeriod> periods;
   std::vector<CreditStratum> strata;
   std::vector<std::string> reasons, reason_descriptions;
   std::vector<std::vector<double>> not_creditable_area, not_creditable_co2;  //!< [period][reason]
-  std::vector<ParameterRecord> parameters;                                  //!< numbers used
-  std::vector<std::string> boilers;                                         //!< boiler projects
+  std::vector<ParameterRecord> parameters;                                   //!< numbers used
+  std::vector<std::string> boilers;                                          //!< boiler projects
 };
 
 struct ResultsSummary {
@@ -87,7 +88,7 @@ struct ResultsSummary {
   std::vector<ParameterRecord> parameters;  //!< every parameter used
   std::vector<PlanRowSummary> plan;         //!< empty without planning targets
   std::vector<BoilerSummary> boilers;       //!< empty without boilers
-  std::vector<CreditProject> credits;  //!< empty without credit projects
+  std::vector<CreditProject> credits;       //!< empty without credit projects
 };
 
 //! Throws InputError if the file cannot be opened, is not a shinrin results file, or has a

@@ -54,7 +54,8 @@ class ResultsWriter final : public sim::SeriesSink {
 
   //! Writes aggregates, plan results, boilers, credits, handling counts and parameters, sets
   //! `complete`, closes and renames.
-  void finish(const sim::Aggregates& aggregates, const std::vector<crediting::Credits>& credits = {});
+  void finish(const sim::Aggregates& aggregates,
+              const std::vector<crediting::Credits>& credits = {});
 
   const std::string& path() const { return path_; }
 

@@ -45,7 +45,7 @@ enum class Priority : std::uint8_t {
   highest_ry_first,        //!< highest yield index Ry (parcels without a diagram last)
   longest_since_thinning,  //!< most years since the last thinning (never thinned first)
   random,                  //!< a keyed random draw per (seed, parcel, fiscal year)
-  nearest_first,  //!< closest to the parcel's home boiler (boiler_demand targets)
+  nearest_first,           //!< closest to the parcel's home boiler (boiler_demand targets)
 };
 inline constexpr std::size_t kPriorityCount = 6;
 std::string_view priority_name(Priority p);
@@ -111,7 +111,8 @@ struct Plan {
   //! when the parcel lies outside every unit of the target's column).
   std::uint16_t target_at(std::uint16_t regime, Operation op, std::size_t row) const {
     const std::uint16_t t = target(regime, op);
-    if (t == kNoTarget || unit_columns[targets[t].unit_column].unit_of_row[row] == kOutsideUnit) return kNoTarget;
+    if (t == kNoTarget || unit_columns[targets[t].unit_column].unit_of_row[row] == kOutsideUnit)
+      return kNoTarget;
     return t;
   }
   //! Number of (target, unit) rows of the outputs; row of (target, unit) = first_row[target] +

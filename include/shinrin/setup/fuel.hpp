@@ -19,7 +19,7 @@ struct BoundFuel {
 };
 
 //! The boilers of `s.fuel` (which must be present) over `parcels` in their final order.
-BoundFuel bind_fuel(const io::Scenario& s, const Landscape& parcels, const io::FossilFactorTable& factors,
-                    const io::WoodFuelTable& wood);
+BoundFuel bind_fuel(const io::Scenario& s, const Landscape& parcels,
+                    const io::FossilFactorTable& factors, const io::WoodFuelTable& wood);
 
 }  // namespace shinrin::setup

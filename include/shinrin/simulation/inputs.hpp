@@ -31,7 +31,7 @@ struct Inputs {
   growth::GrowthTable growth;  //!< curves indexed by Landscape::curve / regen_curve
   Model model;                 //!< stand, carbon and management settings
   planning::Plan plan;         //!< harvest planning targets (empty: none)
-  fuel::FuelModel fuel;  //!< wood boilers and each parcel's home boiler (empty: none)
+  fuel::FuelModel fuel;        //!< wood boilers and each parcel's home boiler (empty: none)
   crediting::Projects credit;  //!< credit projects (empty: none); forest ones accumulate in State
   int start_year = 2025;       //!< first simulated fiscal year
   int years = 30;              //!< simulated fiscal years
