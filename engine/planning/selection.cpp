@@ -53,22 +53,14 @@ const PlanVarInfo& plan_var_info(PlanVar v) {
   return kPlanVars[static_cast<std::size_t>(v)];
 }
 
-void BlockCandidates::add(Candidate c, std::size_t row, double area_ha, double volume_standing_m3) {
-  std::size_t g = 0;
-  while (g < groups.size() && groups[g].row != row) ++g;
-  if (g == groups.size()) {
-    groups.emplace_back();
-    groups.back().row = row;
-    groups.back().min_amount = std::numeric_limits<double>::infinity();
+std::size_t BlockCandidates::group_of(std::size_t row) {
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].row == row) return g;
   }
-  Group& group = groups[g];
-  group.area += area_ha;
-  group.volume += volume_standing_m3;
-  group.parcels += 1.0;
-  ++group.end;  // a count until prepare_block()
-  if (!c.forced) group.min_amount = std::min(group.min_amount, c.lazy ? 0.0 : c.amount);
-  c.group = static_cast<std::uint16_t>(g);
-  list.push_back(c);
+  groups.emplace_back();
+  groups.back().row = row;
+  groups.back().min_amount = std::numeric_limits<double>::infinity();
+  return groups.size() - 1;
 }
 
 void prepare_block(BlockCandidates& block) {
@@ -101,14 +93,6 @@ void prepare_block(BlockCandidates& block) {
     std::make_heap(block.keys.begin() + long(g.begin), block.keys.begin() + long(g.end),
                    std::greater<>());
   }
-}
-
-std::uint32_t descending(float value) {
-  if (std::isnan(value)) return 0xFFFFFFFFu;
-  // Order-preserving map of floats to unsigned integers, then reversed so larger comes first.
-  const std::uint32_t bits = std::bit_cast<std::uint32_t>(value == 0.0f ? 0.0f : value);
-  const std::uint32_t ordered = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
-  return std::clamp<std::uint32_t>(~ordered, 1u, 0xFFFFFFFEu);
 }
 
 PlanResults::PlanResults(std::size_t rows, std::size_t times)

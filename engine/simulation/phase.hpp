@@ -37,6 +37,11 @@ struct RunShared {
   std::vector<int> output_of_time;              //!< output index of each time index, -1 if none
   std::size_t series_stride = 1;  //!< output times kept per parcel in YearShared::series
   std::size_t regime_groups = 0;
+  //! plan_row[2 * row + operation]: the (target, unit) plan row that covers the parcel's final
+  //! felling (operation 0) or thinning (1), planning::kNoTarget if none (Plan::target_at, resolved
+  //! once per run so the yearly parts read one pair per row).
+  std::vector<std::uint16_t> plan_row;
+  std::vector<std::uint16_t> target_of_plan_row;  //!< target of each plan row
 };
 
 //! Shared by all blocks of a year (one per run).

@@ -31,12 +31,13 @@ void count_year(State& st, std::size_t i) {
 void operations_block(PhaseContext& c) {
   const sv::Management& m = c.in.model.management;
   const Landscape& L = c.in.parcels;
-  const planning::Plan& plan = c.in.plan;
   State& st = c.st;
   BlockWork& w = c.work;
   const auto ag = st.pools.pool(carbon::Pool::ag_biomass);
   const auto bg = st.pools.pool(carbon::Pool::bg_biomass);
   const bool planned = !c.year.decision.empty();
+  // Per row, the plan rows covering its felling and thinning (null without a plan).
+  const std::uint16_t* plan_row = c.run.plan_row.empty() ? nullptr : c.run.plan_row.data();
   w.harvested = false;
   for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
     const std::size_t r = i - c.rows.first;
@@ -75,14 +76,12 @@ void operations_block(PhaseContext& c) {
         w.operation[r] = call->operation;
       }
     } else if (sv::felling_due(*regime, age, c.fiscal_year)) {
-      if (plan.target_at(regime_index, planning::Operation::final_felling, i) ==
-          planning::kNoTarget) {
+      if (plan_row == nullptr || plan_row[2 * i] == planning::kNoTarget) {
         felling = true;
         share = {1.0, 1.0};
         w.operation[r] = sv::Operation::final_felling;
       }
-    } else if (plan.target_at(regime_index, planning::Operation::thinning, i) ==
-               planning::kNoTarget) {
+    } else if (plan_row == nullptr || plan_row[2 * i + 1] == planning::kNoTarget) {
       if (const auto call = sv::thinning_call(*regime, sv::RuleMode::due, age, st.since_thinning[i],
                                               st.stems[i], density())) {
         share = call->share;

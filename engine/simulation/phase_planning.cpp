@@ -144,57 +144,50 @@ void planning_candidates_block(PhaseContext& c) {
   const planning::Plan& plan = in.plan;
   const Landscape& L = in.parcels;
   const State& st = c.st;
+  const std::uint16_t* plan_row = c.run.plan_row.data();
   planning::BlockCandidates& block = c.year.candidates[c.block];
   block.clear();
   for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
-    const std::uint16_t rg = L.regime[i];
-    if (rg == kNoRegime) continue;
-    const std::uint16_t felling_target = plan.target_at(rg, planning::Operation::final_felling, i);
-    const std::uint16_t thinning_target = plan.target_at(rg, planning::Operation::thinning, i);
-    if (felling_target == planning::kNoTarget && thinning_target == planning::kNoTarget) continue;
-    const sv::Regime& regime = m.regimes[rg];
+    const std::uint16_t felling_row = plan_row[2 * i];
+    const std::uint16_t thinning_row = plan_row[2 * i + 1];
+    if ((felling_row & thinning_row) == planning::kNoTarget) continue;  // neither is planned
+    const sv::Regime& regime = m.regimes[L.regime[i]];
     const int age = st.age[i];
 
-    std::uint16_t target = planning::kNoTarget;
+    std::uint16_t row = planning::kNoTarget;
     bool forced = false;
     std::uint8_t removals = kThinning;
     if (const sv::Event* event = m.event_in(i, c.fiscal_year)) {
       forced = true;
-      target = event->felling ? felling_target : thinning_target;
+      row = event->felling ? felling_row : thinning_row;
       removals = event->felling ? kFelling : (event->leave_on_site ? kLeftOnSite : kThinning);
     } else if (sv::felling_due(regime, age, c.fiscal_year)) {
-      target = felling_target;
+      row = felling_row;
       removals = kFelling;
-    } else if (thinning_target != planning::kNoTarget) {
-      const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
-      if (sv::thinning_called(regime, sv::RuleMode::eligible, age, st.since_thinning[i],
-                              st.stems[i], d)) {
-        target = thinning_target;
-      }
+    } else if (thinning_row != planning::kNoTarget &&
+               sv::thinning_called(regime, sv::RuleMode::eligible, age, st.since_thinning[i],
+                                   st.stems[i], in.growth.density(st.curve[i], age))) {
+      row = thinning_row;
     }
-    if (target == planning::kNoTarget) continue;
+    if (row == planning::kNoTarget) continue;
 
+    const std::uint16_t target = c.run.target_of_plan_row[row];
     const planning::Target& tg = plan.targets[target];
-    planning::Candidate cand;
-    cand.row = static_cast<std::uint32_t>(i);
-    cand.target = target;
-    cand.forced = forced;
-    cand.removals = removals;
     const double area = L.area_ha[i];
-    if (!forced) {
-      const growth::DensityTerms& d = in.growth.density(st.curve[i], age);
-      cand.priority = priority_of(tg, in, st, i, d, c.fiscal_year);
-    }
     // What the target counts: an area now; a volume or fuel mass needs the harvest arithmetic,
     // done when selection reaches the candidate.
-    if (tg.basis == planning::Basis::area) {
-      cand.amount = area;
-    } else {
-      cand.lazy = true;
-    }
-    const std::size_t row =
-        plan.first_row[target] + plan.unit_columns[tg.unit_column].unit_of_row[i];
-    block.add(cand, row, area, double(st.volume[i]) * area);
+    const bool lazy = tg.basis != planning::Basis::area;
+    const std::uint32_t priority =
+        forced ? 0u
+               : priority_of(tg, in, st, i, in.growth.density(st.curve[i], age), c.fiscal_year);
+    block.add({.row = static_cast<std::uint32_t>(i),
+               .target = target,
+               .priority = priority,
+               .forced = forced,
+               .removals = removals,
+               .lazy = lazy,
+               .amount = lazy ? 0.0 : area},
+              row, area, double(st.volume[i]) * area);
   }
   planning::prepare_block(block);
 }

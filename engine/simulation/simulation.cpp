@@ -174,6 +174,31 @@ std::vector<double> group_areas(const Landscape& p, std::size_t groups, std::siz
   return out;
 }
 
+// RunShared::plan_row and target_of_plan_row (empty without a harvest plan).
+void index_plan_rows(const Inputs& in, RunShared& shared) {
+  const planning::Plan& plan = in.plan;
+  if (!plan.enabled() || !in.model.management.enabled) return;
+  shared.target_of_plan_row.assign(plan.rows, planning::kNoTarget);
+  for (std::size_t g = 0; g < plan.targets.size(); ++g) {
+    const std::size_t units = plan.unit_columns[plan.targets[g].unit_column].unit_names.size();
+    for (std::size_t u = 0; u < units; ++u)
+      shared.target_of_plan_row[plan.first_row[g] + u] = static_cast<std::uint16_t>(g);
+  }
+  const std::size_t n = in.parcels.size();
+  shared.plan_row.assign(n * planning::kOperationCount, planning::kNoTarget);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint16_t rg = in.parcels.regime[i];
+    if (rg == kNoRegime) continue;
+    for (std::size_t op = 0; op < planning::kOperationCount; ++op) {
+      const std::uint16_t g = plan.target_at(rg, planning::Operation(op), i);
+      if (g == planning::kNoTarget) continue;
+      const planning::Target& tg = plan.targets[g];
+      shared.plan_row[i * planning::kOperationCount + op] = static_cast<std::uint16_t>(
+          plan.first_row[g] + plan.unit_columns[tg.unit_column].unit_of_row[i]);
+    }
+  }
+}
+
 }  // namespace
 
 BlockWork::BlockWork(const Inputs& in, const RunConfig& config, std::size_t phase_count)
@@ -227,6 +252,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   RunShared shared;
   shared.factors = carbon::biomass_factors(in.species);
   shared.regime_groups = in.regime_groups();
+  index_plan_rows(in, shared);
   shared.output_of_time.assign(in.times(), -1);
   for (std::size_t j = 0; j < out.time_index.size(); ++j)
     shared.output_of_time[std::size_t(out.time_index[j])] = int(j);

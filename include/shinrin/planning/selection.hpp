@@ -17,6 +17,9 @@
 //! The merge reads blocks in block order and breaks priority ties on the parcel row (canonical
 //! order), so the choice never depends on threads or on the order of records in the input.
 
+#include <algorithm>
+#include <bit>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -77,8 +80,24 @@ struct BlockCandidates {
     groups.clear();
     keys.clear();
   }
-  //! Appends `c` (eligible for plan row `row`) and adds it to the row's eligible totals.
-  void add(Candidate c, std::size_t row, double area_ha, double volume_standing_m3);
+  //! Appends `c` (eligible for plan row `row`) and adds it to the row's eligible totals (inline:
+  //! a year lists about half of all parcels).
+  void add(const Candidate& c, std::size_t row, double area_ha, double volume_standing_m3) {
+    if (last_group_ >= groups.size() || groups[last_group_].row != row) last_group_ = group_of(row);
+    Group& group = groups[last_group_];
+    group.area += area_ha;
+    group.volume += volume_standing_m3;
+    group.parcels += 1.0;
+    ++group.end;  // a count until prepare_block()
+    if (!c.forced) group.min_amount = std::min(group.min_amount, c.lazy ? 0.0 : c.amount);
+    Candidate& added = list.emplace_back(c);
+    added.group = static_cast<std::uint16_t>(last_group_);
+  }
+
+ private:
+  std::size_t last_group_ = 0;  //!< group of the last add() (neighbouring rows share groups)
+  //! Index of plan row `row`'s group, added if new.
+  std::size_t group_of(std::size_t row);
 };
 
 //! Builds each group's heap of `block` (groups in plan-row order). Needs fewer than 65536 plan
@@ -86,7 +105,13 @@ struct BlockCandidates {
 void prepare_block(BlockCandidates& block);
 
 //! Priority from a value: larger values sort first (NaN last); never 0.
-std::uint32_t descending(float value);
+inline std::uint32_t descending(float value) {
+  if (std::isnan(value)) return 0xFFFFFFFFu;
+  // Order-preserving map of floats to unsigned integers, then reversed so larger comes first.
+  const std::uint32_t bits = std::bit_cast<std::uint32_t>(value == 0.0f ? 0.0f : value);
+  const std::uint32_t ordered = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
+  return std::clamp<std::uint32_t>(~ordered, 1u, 0xFFFFFFFEu);
+}
 
 //! Results of one (target, unit) row in one year.
 enum class PlanVar : std::size_t {
