@@ -49,6 +49,17 @@ void print_summary(const io::ResultsSummary& s, bool with_handling) {
     return s.totals[static_cast<std::size_t>(v)][t];
   };
   using sim::AggVar;
+  if (!s.carbon_pools_off.empty())
+    std::printf("  carbon pools not simulated: %s\n", s.carbon_pools_off.c_str());
+  if (!s.initial_stocks.empty() && s.initial_stocks != "none" && !s.year.empty() &&
+      s.total_area_ha > 0.0) {
+    const double ha = s.total_area_ha;
+    std::printf(
+        "  dead organic matter at the start (%s): dead wood %.2f, litter %.2f, soil %.2f t C "
+        "ha-1\n",
+        s.initial_stocks.c_str(), total(AggVar::carbon_dead_wood, 0) / ha,
+        total(AggVar::carbon_litter, 0) / ha, total(AggVar::carbon_soil, 0) / ha);
+  }
   std::printf("\n  %-6s %12s %12s %12s %10s %12s %12s %9s %9s %11s\n", "fiscal", "stem volume",
               "biomass C", "dead org. C", "HWP C", "CO2 removal", "CO2 emission", "thinned",
               "felled", "harvested");
@@ -185,6 +196,17 @@ std::string summary_json(const io::ResultsSummary& s) {
   j += "  \"years\": " + std::to_string(s.years) + ",\n";
   j += "  \"parcels\": " + std::to_string(s.parcels) + ",\n";
   j += "  \"area_ha\": " + json_number(s.total_area_ha) + ",\n";
+  j += "  \"carbon_pools_off\": " + json_string(s.carbon_pools_off) + ",\n";
+  j += "  \"initial_stocks\": " + json_string(s.initial_stocks) + ",\n";
+  if (!s.year.empty() && s.total_area_ha > 0.0) {
+    auto per_ha = [&](sim::AggVar v) {
+      return json_number(s.totals[static_cast<std::size_t>(v)][0] / s.total_area_ha);
+    };
+    j += "  \"initial_dead_organic_matter_t_c_per_ha\": {\"dead_wood\": " +
+         per_ha(sim::AggVar::carbon_dead_wood) +
+         ", \"litter\": " + per_ha(sim::AggVar::carbon_litter) +
+         ", \"soil\": " + per_ha(sim::AggVar::carbon_soil) + "},\n";
+  }
   j += "  \"totals\": [";
   for (std::size_t t = 0; t < s.year.size(); ++t) {
     j += std::string(t ? "," : "") + "\n    {\"year\": " + std::to_string(s.year[t]);

@@ -25,14 +25,22 @@ void init_biomass(RowRange rows, std::span<const BiomassFactors> factors,
 
 void growth_fluxes(RowRange rows, std::span<const BiomassFactors> factors,
                    std::span<const std::uint16_t> species, std::span<const std::int16_t> age,
-                   std::span<const float> dv, FluxBlock& fluxes) {
+                   std::span<const float> volume, std::span<const float> dv, FluxBlock& fluxes) {
   auto to_ag = fluxes.dense(Flux::growth_ag);
   auto to_bg = fluxes.dense(Flux::growth_bg);
+  auto step_ag = fluxes.dense(Flux::factor_step_ag);
+  auto step_bg = fluxes.dense(Flux::factor_step_bg);
   for (std::size_t i = rows.first; i < rows.last; ++i) {
+    const std::size_t r = i - rows.first;
     const BiomassFactors& f = factors[species[i]];
-    const double d_ag = double(dv[i - rows.first]) * f.at_age(age[i]);
-    to_ag[i - rows.first] = d_ag;
-    to_bg[i - rows.first] = d_ag * f.R;
+    const double now = f.at_age(age[i]), before = f.at_age(age[i] - 1);
+    const double d_ag = double(dv[r]) * now;
+    to_ag[r] = d_ag;
+    to_bg[r] = d_ag * f.R;
+    // The stock of last year's volume moves to this year's factor (0 unless the factor steps).
+    const double step = (double(volume[i]) - double(dv[r])) * (now - before);
+    step_ag[r] = step;
+    step_bg[r] = step * f.R;
   }
 }
 

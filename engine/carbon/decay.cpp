@@ -1,11 +1,12 @@
 #include "shinrin/carbon/decay.hpp"
 
 #include <array>
+#include <cmath>
 
 namespace shinrin::carbon {
 namespace {
 
-// This year's inflow into one pool: the sum of up to four channels, inactive ones left out.
+// This year's inflow into one pool: the sum of up to five channels, inactive ones left out.
 class Inflow {
  public:
   Inflow(const FluxBlock& f, std::initializer_list<Flux> channels) {
@@ -20,20 +21,42 @@ class Inflow {
   }
 
  private:
-  std::array<std::span<const double>, 4> spans_{};
+  std::array<std::span<const double>, 5> spans_{};
   std::size_t n_ = 0;
 };
 
+// Dead wood leaving the pool this year [t C ha-1]: the start-of-year `stock` decays at the
+// parcel's own rate `k_row` (that of the species it came from), this year's `inflow` at the rate
+// of the stand that shed it (`in`). When the two differ (a stand felled and replanted with
+// another species), k_row becomes the mean of the two weighted by what remains of each: exact for
+// dead wood of one origin, a first-order approximation for mixtures.
+double dead_wood_outflow(const FirstOrderRate& in, double stock, double inflow, float& k_row) {
+  const float k_in = static_cast<float>(in.k);
+  if (k_row == k_in) return in.outflow(stock, inflow);
+  const double keep = std::exp(-double(k_row));
+  const double rest_old = stock * keep, rest_new = inflow * in.keep_inflow;
+  k_row =
+      rest_old + rest_new > 0.0
+          ? static_cast<float>((rest_old * double(k_row) + rest_new * in.k) / (rest_old + rest_new))
+          : k_in;
+  return stock * (1.0 - keep) + inflow * (1.0 - in.keep_inflow);
+}
+
 }  // namespace
 
-void decay_fluxes(RowRange rows, const DecayConfig& config, std::span<const std::uint16_t> species,
-                  const PoolTable& pools, FluxBlock& fluxes) {
+void decay_fluxes(RowRange rows, const DecayConfig& config,
+                  std::span<const std::uint16_t> input_species, PoolTable& pools,
+                  FluxBlock& fluxes) {
   const auto dead_wood = pools.pool(Pool::dead_wood);
   const auto litter = pools.pool(Pool::litter);
   const auto soil = pools.pool(Pool::soil);
+  const auto rate = pools.dead_wood_rate();
   const Inflow in_dw(fluxes, {Flux::thinning_ag_to_dead_wood, Flux::thinning_bg_to_dead_wood,
-                              Flux::felling_ag_to_dead_wood, Flux::felling_bg_to_dead_wood});
-  const Inflow in_lt(fluxes, {Flux::thinning_ag_to_litter, Flux::felling_ag_to_litter});
+                              Flux::felling_ag_to_dead_wood, Flux::felling_bg_to_dead_wood,
+                              Flux::turnover_ag_mortality});
+  const Inflow in_lt(
+      fluxes, {Flux::thinning_ag_to_litter, Flux::felling_ag_to_litter, Flux::turnover_litterfall});
+  const Inflow in_soil(fluxes, {Flux::turnover_roots});
   const auto dw_atm = fluxes.dense(Flux::dead_wood_to_atmosphere);
   const auto lt_atm = fluxes.dense(Flux::litter_to_atmosphere);
   const bool soil_on = config.soil_enabled;
@@ -42,17 +65,18 @@ void decay_fluxes(RowRange rows, const DecayConfig& config, std::span<const std:
   const auto soil_atm = soil_on ? fluxes.dense(Flux::soil_to_atmosphere) : std::span<double>{};
   for (std::size_t i = rows.first; i < rows.last; ++i) {
     const std::size_t r = i - rows.first;
-    const DecayRates& k = config.by_species[species[i]];
+    const DecayRates& k = config.by_species[input_species[r]];
     // Pools already hold this year's inflow: the start-of-year stock is pool - inflow.
     const double dw = in_dw(r), lt = in_lt(r);
-    const double out_dw = k.dead_wood.outflow(dead_wood[i] - dw, dw);
+    const double out_dw = dead_wood_outflow(k.dead_wood, dead_wood[i] - dw, dw, rate[i]);
     const double out_lt = k.litter.outflow(litter[i] - lt, lt);
     if (soil_on) {
       dw_soil[r] = out_dw * k.to_soil;
       lt_soil[r] = out_lt * k.to_soil;
       dw_atm[r] = out_dw - dw_soil[r];
       lt_atm[r] = out_lt - lt_soil[r];
-      soil_atm[r] = config.soil.outflow(soil[i], dw_soil[r] + lt_soil[r]);
+      const double to_soil = dw_soil[r] + lt_soil[r] + in_soil(r);
+      soil_atm[r] = config.soil.outflow(soil[i] - in_soil(r), to_soil);
     } else {
       dw_atm[r] = out_dw;
       lt_atm[r] = out_lt;
@@ -77,6 +101,13 @@ void hwp_fluxes(RowRange rows, const HwpConfig& config, const PoolTable& pools, 
     out_w[r] = config.panels.outflow(panels[i] - w, w);
     out_p[r] = config.paper.outflow(paper[i] - p, p);
   }
+}
+
+void init_dead_wood_rate(RowRange rows, const DecayConfig& config,
+                         std::span<const std::uint16_t> species, PoolTable& pools) {
+  auto rate = pools.dead_wood_rate();
+  for (std::size_t i = rows.first; i < rows.last; ++i)
+    rate[i] = static_cast<float>(config.by_species[species[i]].dead_wood.k);
 }
 
 }  // namespace shinrin::carbon

@@ -12,6 +12,20 @@ constexpr std::uint8_t A = kAtmosphere;
 constexpr auto kFluxes = std::to_array<FluxInfo>({
     {Flux::growth_ag, "growth: atmosphere -> carbon_ag", Module::growth, A, P(Pool::ag_biomass)},
     {Flux::growth_bg, "growth: atmosphere -> carbon_bg", Module::growth, A, P(Pool::bg_biomass)},
+    {Flux::factor_step_ag, "factor step: atmosphere -> carbon_ag (signed)", Module::growth, A,
+     P(Pool::ag_biomass)},
+    {Flux::factor_step_bg, "factor step: atmosphere -> carbon_bg (signed)", Module::growth, A,
+     P(Pool::bg_biomass)},
+    {Flux::turnover_litterfall, "turnover: carbon_ag -> carbon_litter", Module::turnover,
+     P(Pool::ag_biomass), P(Pool::litter)},
+    {Flux::turnover_ag_mortality, "turnover: carbon_ag -> carbon_dead_wood", Module::turnover,
+     P(Pool::ag_biomass), P(Pool::dead_wood)},
+    {Flux::turnover_roots, "turnover: carbon_bg -> carbon_soil", Module::turnover,
+     P(Pool::bg_biomass), P(Pool::soil)},
+    {Flux::turnover_regrowth_ag, "turnover: atmosphere -> carbon_ag (regrowth)", Module::turnover,
+     A, P(Pool::ag_biomass)},
+    {Flux::turnover_regrowth_bg, "turnover: atmosphere -> carbon_bg (regrowth)", Module::turnover,
+     A, P(Pool::bg_biomass)},
     {Flux::thinning_to_sawnwood, "thinning: carbon_ag -> carbon_hwp_sawnwood", Module::thinning,
      P(Pool::ag_biomass), P(Pool::hwp_sawnwood)},
     {Flux::thinning_to_panels, "thinning: carbon_ag -> carbon_hwp_panels", Module::thinning,
@@ -79,6 +93,8 @@ std::string_view module_name(Module m) {
       return "decay";
     case Module::hwp:
       return "hwp";
+    case Module::turnover:
+      return "turnover";
     case Module::count_:
       break;
   }

@@ -10,6 +10,7 @@
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/sha256.hpp"
 #include "shinrin/io/crediting_table.hpp"
+#include "shinrin/io/dom_initial_table.hpp"
 #include "shinrin/io/event_list.hpp"
 #include "shinrin/io/fuel_tables.hpp"
 #include "shinrin/io/parameter_tables.hpp"
@@ -159,6 +160,7 @@ std::vector<io::InputFile> input_files(const io::Scenario& s) {
   if (s.carbon) {
     input("decay", s.carbon->decay);
     input("hwp", s.carbon->hwp);
+    if (!s.carbon->initial_table.empty()) input("initial_stocks", s.carbon->initial_table);
   }
   if (s.silviculture) {
     input("wood_use", s.silviculture->wood_use);
@@ -269,6 +271,21 @@ Loaded load(const io::Scenario& scenario) {
     tables.carbon_records = std::move(decay.records);
     tables.carbon_records.insert(tables.carbon_records.end(), hwp.records.begin(),
                                  hwp.records.end());
+    carbon::InitialStocks& init = in.model.initial_stocks;
+    init.method = scenario.carbon->initial;
+    init.natural_type.assign(p.forest_type_names.size(), 0);
+    for (std::size_t k = 0; k < p.forest_type_names.size(); ++k) {
+      const auto it = forest_types.find(p.forest_type_names[k]);
+      init.natural_type[k] =
+          it != forest_types.end() && it->second == io::LandClass::natural_forest;
+    }
+    if (init.method == carbon::InitialMethod::table) {
+      io::DomInitialTable dom = io::load_dom_initial_table(
+          scenario.carbon->initial_table, in.species, species_used(p), scenario.carbon->soil);
+      init.by_species_type = std::move(dom.by_species_type);
+      tables.carbon_records.insert(tables.carbon_records.end(), dom.records.begin(),
+                                   dom.records.end());
+    }
   }
   m.event_offset.assign(p.size() + 1, 0);
   m.events.clear();

@@ -59,6 +59,10 @@ ResultsSummary read_summary(const std::string& path) {
   s.command_line = h5::read_attr_string(file, "command_line");
   s.scenario_sha256 = h5::read_attr_string(file, "scenario_sha256");
   s.title = h5::read_attr_string(file, "title");
+  if (h5::has_attr(file, "carbon_pools_off"))
+    s.carbon_pools_off = h5::read_attr_string(file, "carbon_pools_off");
+  if (h5::has_attr(file, "initial_stocks"))
+    s.initial_stocks = h5::read_attr_string(file, "initial_stocks");
   s.start_year = h5::read_attr_ints(file, "start_year").at(0);
   s.years = h5::read_attr_ints(file, "years").at(0);
   if (!s.complete) return s;  // a partial file: metadata only

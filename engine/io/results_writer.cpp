@@ -466,6 +466,17 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
     const int start[1] = {inputs.start_year};
     h5::attr_int(root, "start_year", start);
     h5::attr_int(root, "years", years);
+    // Which carbon pools the run simulates, and how dead organic matter started.
+    const sim::Model& model = inputs.model;
+    std::string off = !model.carbon_enabled       ? "dead wood, litter, soil, wood products"
+                      : !model.decay.soil_enabled ? "soil"
+                                                  : "";
+    h5::attr_string(root, "carbon_pools_off", off);
+    static constexpr const char* kInitial[] = {"zero", "table", "steady_state"};
+    h5::attr_string(root, "initial_stocks",
+                    model.carbon_enabled
+                        ? kInitial[static_cast<std::size_t>(model.initial_stocks.method)]
+                        : "none");
 
     // Coordinates.
     std::vector<int> year(inputs.times());

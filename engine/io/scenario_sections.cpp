@@ -79,6 +79,15 @@ CarbonSection read_carbon(MapReader m, const std::filesystem::path& base) {
   c.decay = resolve(base, m.str("decay"));
   c.hwp = resolve(base, m.str("hwp"));
   c.soil = m.boolean("soil");
+  if (auto init = m.optional_map("initial_stocks")) {
+    c.initial = carbon::InitialMethod(init->choice("method", {"zero", "table", "steady_state"}));
+    if (c.initial == carbon::InitialMethod::table) {
+      c.initial_table = resolve(base, init->str("table"));
+    } else if (init->get("table")) {
+      init->fail_here("'table' is read only with method: table");
+    }
+    init->finish();
+  }
   m.finish();
   return c;
 }
@@ -374,6 +383,14 @@ void emit_optional_sections(YAML::Emitter& e, const Scenario& s) {
     e << YAML::Key << "decay" << YAML::Value << s.carbon->decay;
     e << YAML::Key << "hwp" << YAML::Value << s.carbon->hwp;
     e << YAML::Key << "soil" << YAML::Value << s.carbon->soil;
+    if (s.carbon->initial != carbon::InitialMethod::zero) {
+      static constexpr const char* kMethods[] = {"zero", "table", "steady_state"};
+      e << YAML::Key << "initial_stocks" << YAML::Value << YAML::BeginMap;
+      e << YAML::Key << "method" << YAML::Value << kMethods[std::size_t(s.carbon->initial)];
+      if (s.carbon->initial == carbon::InitialMethod::table)
+        e << YAML::Key << "table" << YAML::Value << s.carbon->initial_table;
+      e << YAML::EndMap;
+    }
     e << YAML::EndMap;
   }
   if (s.silviculture) {

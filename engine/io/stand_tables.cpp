@@ -122,12 +122,23 @@ enum DecayParam : std::size_t {
   litter_rate,
   to_soil,
   soil_rate,
-  residue_to_litter
+  residue_to_litter,
+  litterfall_rate,
+  ag_mortality_rate,
+  root_turnover_rate,
+  kDecayParams
 };
-constexpr std::array<std::string_view, 5> kDecayNames = {"dead_wood_rate", "litter_rate", "to_soil",
-                                                         "soil_rate", "residue_to_litter"};
-constexpr std::array<bool, 5> kIsRate = {true, true, false, true, false};
-constexpr std::array<bool, 5> kPerSpecies = {true, true, true, false, false};
+constexpr std::array<std::string_view, kDecayParams> kDecayNames = {
+    "dead_wood_rate",    "litter_rate",     "to_soil",           "soil_rate",
+    "residue_to_litter", "litterfall_rate", "ag_mortality_rate", "root_turnover_rate"};
+// Unit "year-1" (else a share, "1").
+constexpr std::array<bool, kDecayParams> kIsRate = {true,  true, false, true,
+                                                    false, true, true,  true};
+// A rate that may be 0 (an input switched off), else > 0.
+constexpr std::array<bool, kDecayParams> kMayBeZero = {false, false, false, false,
+                                                       false, true,  true,  true};
+constexpr std::array<bool, kDecayParams> kPerSpecies = {true,  true, true, false,
+                                                        false, true, true, true};
 
 struct DecayRow {
   double value = 0.0;
@@ -152,7 +163,7 @@ DecayTable load_decay_table(const std::string& path, const SpeciesTable& species
   const std::size_t c_par = t.column("parameter"), c_sp = t.column("species"),
                     c_val = t.column("value"), c_unit = t.column("unit"),
                     c_status = t.column("status"), c_src = t.column("source");
-  std::array<DecayRows, 5> rows;
+  std::array<DecayRows, kDecayParams> rows;
   for (auto& r : rows) r.species.resize(species.size());
 
   for (const auto& row : t.rows()) {
@@ -181,7 +192,17 @@ DecayTable load_decay_table(const std::string& path, const SpeciesTable& species
       throw InputError(t.where(row, c_unit) + ": unit of " + name + " must be '" + unit +
                        "', not '" + t.text(row, c_unit) + "'");
     }
-    const double v = kIsRate[p] ? t.positive(row, c_val) : share(t, row, c_val);
+    double v = 0.0;
+    if (!kIsRate[p]) {
+      v = share(t, row, c_val);
+    } else if (kMayBeZero[p]) {
+      v = t.number(row, c_val);
+      if (!(v >= 0.0 && v <= 1.0))
+        throw InputError(t.where(row, c_val) + ": " + name + " must be in [0, 1] year-1, not " +
+                         t.text(row, c_val));
+    } else {
+      v = t.positive(row, c_val);
+    }
     *slot = DecayRow{
         v, row.line, {path, code, name, v, unit, t.status(row, c_status), t.text(row, c_src)}};
   }
@@ -219,6 +240,12 @@ DecayTable load_decay_table(const std::string& path, const SpeciesTable& species
       c.by_species[s].litter = carbon::FirstOrderRate::from_rate(r->value);
     }
     if (const DecayRow* r = rows[to_soil].for_species(s)) c.by_species[s].to_soil = r->value;
+    if (const DecayRow* r = rows[litterfall_rate].for_species(s))
+      c.by_species[s].litterfall = r->value;
+    if (const DecayRow* r = rows[ag_mortality_rate].for_species(s))
+      c.by_species[s].ag_mortality = r->value;
+    if (const DecayRow* r = rows[root_turnover_rate].for_species(s); r != nullptr && soil_enabled)
+      c.by_species[s].root_turnover = r->value;
   }
 
   // Provenance of the rows the run uses: per-species rows of the species used, the soil rows
@@ -230,7 +257,12 @@ DecayTable load_decay_table(const std::string& path, const SpeciesTable& species
   for (std::size_t s : species_used) {
     record(rows[dead_wood_rate].for_species(s));
     record(rows[litter_rate].for_species(s));
-    if (soil_enabled) record(rows[to_soil].for_species(s));
+    record(rows[litterfall_rate].for_species(s));
+    record(rows[ag_mortality_rate].for_species(s));
+    if (soil_enabled) {
+      record(rows[to_soil].for_species(s));
+      record(rows[root_turnover_rate].for_species(s));
+    }
   }
   record(&*rows[residue_to_litter].any);
   if (soil_enabled) record(&*rows[soil_rate].any);

@@ -56,8 +56,16 @@ constexpr auto kAggVars = std::to_array<VariableInfo>({
      "carbon in harvested wood panels in use at the end of the fiscal year", false},
     {"carbon_hwp_paper", "t", "carbon in harvested paper in use at the end of the fiscal year",
      false},
-    {"co2_removal", "t year-1", "CO2 absorbed by biomass growth during the fiscal year", true},
+    {"co2_removal", "t year-1",
+     "CO2 absorbed by biomass growth during the fiscal year (the stand's increment and the "
+     "regrowth "
+     "replacing litterfall, mortality and fine roots)",
+     true},
     {"co2_emission", "t year-1", "CO2 released during the fiscal year (burnt wood and decay)",
+     true},
+    {"co2_factor_step", "t year-1",
+     "change of live-biomass carbon as CO2 where the expansion factor steps (BEF at 20/21; "
+     "negative: released)",
      true},
     {"thinned_area", "ha year-1", "area thinned during the fiscal year", true},
     {"felled_area", "ha year-1", "area clear-felled during the fiscal year", true},

@@ -74,6 +74,7 @@ struct BlockWork {
   std::vector<std::uint32_t> harvest_curve;          //!< curve of the stand before the operation
   std::vector<std::int16_t> harvest_age;             //!< age of the stand before the operation
   std::vector<std::uint32_t> harvest_cell;           //!< cell the removals count for
+  std::vector<std::uint16_t> input_species;          //!< species that shed this year's dead matter
   bool harvested = false;                            //!< any operation in this block-year
   std::vector<double> emission;                      //!< per block row [t C ha-1]
   CellSums cells;                                    //!< this block's pass
@@ -138,6 +139,7 @@ void stand_block(PhaseContext& c);
 void planning_candidates_block(PhaseContext& c);
 void planning_select(LandscapeContext& c);
 void operations_block(PhaseContext& c);
+void turnover_block(PhaseContext& c);
 void decay_block(PhaseContext& c);
 void wood_products_block(PhaseContext& c);
 void fuel_demand(LandscapeContext& c);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "phase.hpp"
+#include "shinrin/carbon/initial_stocks.hpp"
 #include "shinrin/carbon/transfers.hpp"
 #include "shinrin/core/units.hpp"
 
@@ -56,6 +57,10 @@ void initial_state_block(PhaseContext& c) {
     for (std::size_t k = 0; k < carbon::kPoolCount; ++k) st.pools.pool(carbon::Pool(k))[i] = 0.0;
   }
   carbon::init_biomass(c.rows, c.run.factors, st.species, st.age, st.volume, st.pools);
+  if (c.in.model.carbon_enabled) {
+    carbon::init_dead_organic_matter(c.rows, c.in.model.initial_stocks, c.in.model.decay,
+                                     st.species, L.forest_type, st.pools);
+  }
   carbon::start_balance(c.rows, st.pools);
 }
 
@@ -68,6 +73,16 @@ void outputs_block(PhaseContext& c) {
   const double* pool[carbon::kPoolCount];
   for (std::size_t k = 0; k < carbon::kPoolCount; ++k)
     pool[k] = st.pools.pool(carbon::Pool(k)).data();
+  // This year's uptake per row [t C ha-1]: the stand's growth (kept in the State by the growth
+  // phase) and the regrowth that replaced this year's turnover.
+  const bool regrowth = t > 0 && w.fluxes.active(carbon::Flux::turnover_regrowth_ag);
+  const double* regrowth_ag =
+      regrowth ? w.fluxes.channel(carbon::Flux::turnover_regrowth_ag).data() : nullptr;
+  const double* regrowth_bg =
+      regrowth ? w.fluxes.channel(carbon::Flux::turnover_regrowth_bg).data() : nullptr;
+  auto uptake = [&](std::size_t i, std::size_t r) {
+    return regrowth ? st.uptake[i] + regrowth_ag[r] + regrowth_bg[r] : st.uptake[i];
+  };
   // This year's emission per row [t C ha-1], channel by channel (vectorises).
   if (t > 0) {
     std::fill_n(w.emission.begin(), n, 0.0);
@@ -89,7 +104,7 @@ void outputs_block(PhaseContext& c) {
     double* grew = w.harvested && w.operation[r] == Operation::final_felling
                        ? w.cells.row(w.harvest_cell[r])
                        : cell;
-    grew[V(AggVar::co2_removal)] += st.uptake[i] * units::kCo2PerC * area;
+    grew[V(AggVar::co2_removal)] += uptake(i, r) * units::kCo2PerC * area;
     cell[V(AggVar::co2_emission)] += w.emission[r] * units::kCo2PerC * area;
     if (w.harvested && w.operation[r] != Operation::none) {
       // Removals count for the species that was cut (a felling may replant another).
@@ -154,7 +169,7 @@ void outputs_block(PhaseContext& c) {
           break;
         }
         case ParcelVar::co2_removal:
-          slot += float(st.uptake[i] * units::kCo2PerC);
+          slot += float(uptake(i, r) * units::kCo2PerC);
           break;
         case ParcelVar::co2_emission:
           slot += float(w.emission[r] * units::kCo2PerC);

@@ -42,17 +42,19 @@ bool forest_projects(const Inputs& in) {
 }
 
 constexpr std::array<Module, 1> kGrowth{Module::growth};
+constexpr std::array<Module, 1> kTurnover{Module::turnover};
 constexpr std::array<Module, 2> kOperations{Module::thinning, Module::felling};
 constexpr std::array<Module, 1> kDecay{Module::decay};
 constexpr std::array<Module, 1> kHwp{Module::hwp};
 
-const std::array<PhaseEntry, 10> kPhases = {{
+const std::array<PhaseEntry, 11> kPhases = {{
     {"growth", always, growth_block, nullptr, kGrowth},
     {"stand", stand, stand_block, nullptr, {}},
     {"planning", planning, planning_candidates_block, planning_select, {}},
     {"fuel_demand", fuel_demand_targets, nullptr, fuel_demand, {}},
     {"operations", management, operations_block, nullptr, kOperations},
     {"crediting", forest_projects, crediting_block, nullptr, {}},
+    {"turnover", carbon_pools, turnover_block, nullptr, kTurnover},
     {"decay", carbon_pools, decay_block, nullptr, kDecay},
     {"wood_products", carbon_pools, wood_products_block, nullptr, kHwp},
     {"outputs", always, outputs_block, nullptr, {}},

@@ -210,6 +210,7 @@ BlockWork::BlockWork(const Inputs& in, const RunConfig& config, std::size_t phas
       harvest_curve(config.block_size),
       harvest_age(config.block_size),
       harvest_cell(config.block_size),
+      input_species(config.block_size),
       emission(config.block_size),
       cells(in.cells.size(), kAggVarCount, kRegularVars),
       flux_sums(carbon::kFluxCount, 0.0),

@@ -89,6 +89,7 @@ TEST_CASE("dead wood and litter decay, with a share humified into soil", "[carbo
   cfg.soil = carbon::FirstOrderRate::from_rate(0.02);
   cfg.soil_enabled = true;
   const std::uint16_t species[] = {0};
+  carbon::init_dead_wood_rate({0, 1}, cfg, species, pools);
   // Year 1: 50 t C of stems left on site (dead wood) and 5 t C of foliage (litter).
   carbon::FluxBlock f(1);
   f.at(Flux::thinning_ag_to_dead_wood, 0) = 50.0;

@@ -138,11 +138,7 @@ TEST_CASE("area from geometry in a projected CRS matches the register's shape ar
   text.replace(text.find("../../shared/data/fukuoka-forest-register/hisayama.fgb"),
                std::string("../../shared/data/fukuoka-forest-register/hisayama.fgb").size(),
                fukuoka("kasuga"));
-  for (const char* p :
-       {"../data/species.csv", "../data/species_aliases.csv", "../data/forest_types.csv",
-        "../data/richards_curves.csv", "../data/site_classes.csv"}) {
-    text.replace(text.find(p), std::string(p).size(), test::repo(std::string(p).substr(3)));
-  }
+  text = test::with_repo_data(std::move(text));
   const std::string scenario = dir + "/area.yaml";
   test::write_file(scenario, text);
   const driver::Loaded setup = driver::load(io::load_scenario(scenario));

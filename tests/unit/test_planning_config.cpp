@@ -24,19 +24,7 @@ std::string managed_with(const std::string& planning_text) {
   std::string text = test::read_text(test::repo("scenarios/fukuoka-managed.yaml"));
   text = test::replace_once(text, "../../shared/data/fukuoka-forest-register/hisayama.fgb",
                             test::shared("data/fukuoka-forest-register/hisayama.fgb"));
-  for (const char* p :
-       {"../data/species.csv", "../data/species_aliases.csv", "../data/forest_types.csv",
-        "../data/richards_curves.csv", "../data/height_curves.csv", "../data/density_diagram.csv",
-        "../data/decay.csv", "../data/hwp.csv", "../data/wood_use.csv"}) {
-    for (auto pos = text.find(p); pos != std::string::npos; pos = text.find(p)) {
-      text.replace(pos, std::string(p).size(), test::repo(std::string(p).substr(3)));
-    }
-  }
-  for (auto pos = text.find("../data/site_classes.csv"); pos != std::string::npos;
-       pos = text.find("../data/site_classes.csv")) {
-    text.replace(pos, std::string("../data/site_classes.csv").size(),
-                 test::repo("data/site_classes.csv"));
-  }
+  text = test::with_repo_data(std::move(text));
   const auto start = text.find("planning:\n");
   const auto end = text.find("output:\n");
   REQUIRE(start != std::string::npos);

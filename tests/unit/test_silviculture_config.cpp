@@ -651,7 +651,9 @@ TEST_CASE("config errors: stand and carbon tables name file, line and column", "
     const std::string head = "parameter,species,value,unit,status,source\n";
     const std::string rest =
         "litter_rate,*,0.6,year-1,U,x\nsoil_rate,*,0.02,year-1,U,x\n"
-        "to_soil,*,0.2,1,U,x\nresidue_to_litter,*,0.3,1,U,x\n";
+        "to_soil,*,0.2,1,U,x\nresidue_to_litter,*,0.3,1,U,x\n"
+        "litterfall_rate,*,0.034,year-1,U,x\nag_mortality_rate,*,0.0081,year-1,U,x\n"
+        "root_turnover_rate,*,0.056,year-1,U,x\n";
     test::write_file(csv, head + "dead_wood_rate,sugi,0.054,year-1,D,x\n" + rest);
     const std::vector<std::size_t> used = {*species.find("sugi"), *species.find("hinoki")};
     CHECK_THAT(input_error([&] { io::load_decay_table(csv, species, used, false); }),

@@ -123,4 +123,11 @@ driver::Loaded prepare(const std::string& scenario_path) {
   return driver::load(io::load_scenario(scenario_path));
 }
 
+std::string with_repo_data(std::string text) {
+  const std::string from = "../data/", to = repo("data/");
+  for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+    text.replace(pos, from.size(), to);
+  return text;
+}
+
 }  // namespace shinrin::test

@@ -39,6 +39,9 @@ inline SpeciesTable repo_species() {
 std::size_t count_of(const std::string& text, const std::string& needle);
 //! `text` with its single occurrence of `from` replaced by `to` (fails the test otherwise).
 std::string replace_once(std::string text, const std::string& from, const std::string& to);
+//! A shipped scenario's text with every "../data/" path made absolute (the repository's data
+//! folder), so that a test can write the scenario elsewhere.
+std::string with_repo_data(std::string text);
 //! 1-based line of the single occurrence of `needle`.
 int line_of(const std::string& text, const std::string& needle);
 //! "file:line:column" (1-based, as the engine reports YAML places) of the character `offset`

@@ -23,13 +23,20 @@
 namespace shinrin::carbon {
 
 //! Who caused a flux.
-enum class Module : std::uint8_t { growth, thinning, felling, decay, hwp, count_ };
+enum class Module : std::uint8_t { growth, thinning, felling, decay, hwp, turnover, count_ };
 inline constexpr std::size_t kModuleCount = static_cast<std::size_t>(Module::count_);
 std::string_view module_name(Module m);
 
 enum class Flux : std::size_t {
-  growth_ag = 0,
+  growth_ag = 0,  //!< the stand's increment (turnover_regrowth adds what turnover took)
   growth_bg,
+  factor_step_ag,  //!< signed: biomass change where the expansion factor steps (BEF at 20/21)
+  factor_step_bg,
+  turnover_litterfall,    //!< carbon_ag -> carbon_litter
+  turnover_ag_mortality,  //!< carbon_ag -> carbon_dead_wood
+  turnover_roots,         //!< carbon_bg -> carbon_soil (with the soil pool)
+  turnover_regrowth_ag,   //!< atmosphere -> carbon_ag: growth replacing what turnover took
+  turnover_regrowth_bg,   //!< atmosphere -> carbon_bg
   thinning_to_sawnwood,
   thinning_to_panels,
   thinning_to_paper,

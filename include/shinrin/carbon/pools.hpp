@@ -40,7 +40,8 @@ class PoolTable {
         data_(parcels * kPoolCount, 0.0),
         initial_(parcels, 0.0),
         uptake_(parcels, 0.0),
-        emission_(parcels, 0.0) {}
+        emission_(parcels, 0.0),
+        dead_wood_rate_(parcels, 0.0f) {}
   std::size_t parcels() const { return parcels_; }
   std::span<double> pool(Pool p) {
     return {data_.data() + static_cast<std::size_t>(p) * parcels_, parcels_};
@@ -62,11 +63,16 @@ class PoolTable {
   std::span<const double> initial() const { return initial_; }
   std::span<const double> uptake() const { return uptake_; }
   std::span<const double> emission() const { return emission_; }
+  //! Decay rate of each parcel's dead wood [year-1]: the rate of the species it came from
+  //! (carbon/decay.hpp), so it outlives a replanting with another species.
+  std::span<float> dead_wood_rate() { return dead_wood_rate_; }
+  std::span<const float> dead_wood_rate() const { return dead_wood_rate_; }
 
  private:
   std::size_t parcels_ = 0;
   std::vector<double> data_;
   std::vector<double> initial_, uptake_, emission_;
+  std::vector<float> dead_wood_rate_;
 };
 
 }  // namespace shinrin::carbon

@@ -73,6 +73,9 @@ struct ResultsSummary {
   std::string path;
   std::array<int, 2> format_version{};
   std::string engine_version, git_sha, date_and_time, command_line, scenario_sha256, title;
+  //! Carbon pools the run did not simulate ("" all simulated) and how dead wood, litter and soil
+  //! started (table, steady_state, zero; none without the carbon section); "" in files before 2.2.
+  std::string carbon_pools_off, initial_stocks;
   bool complete = false;
   int start_year = 0;
   int years = 0;

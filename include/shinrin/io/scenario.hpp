@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "shinrin/carbon/initial_stocks.hpp"
 #include "shinrin/planning/plan.hpp"
 #include "shinrin/silviculture/regime.hpp"
 
@@ -64,9 +65,12 @@ struct StandSection {
 
 //! Section `carbon`: dead wood, litter, soil and harvested wood products.
 struct CarbonSection {
-  std::string decay;  //!< decay table (data/decay.csv)
+  std::string decay;  //!< decay and turnover table (data/decay.csv)
   std::string hwp;    //!< HWP half-life table (data/hwp.csv)
   bool soil = false;  //!< simulate the soil pool
+  //! carbon.initial_stocks.method: dead wood, litter and soil at the start (absent: zero).
+  carbon::InitialMethod initial = carbon::InitialMethod::zero;
+  std::string initial_table;  //!< carbon.initial_stocks.table (method table; data/dom_initial.csv)
 };
 
 //! `regeneration` of a regime or of the event list: what grows after a final felling.

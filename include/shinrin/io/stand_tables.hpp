@@ -46,9 +46,11 @@ struct DecayTable {
   std::vector<ParameterRecord> records;  //!< rows used by `species_used`; soil rows only with soil
 };
 
-//! Parameters: dead_wood_rate, litter_rate, to_soil per species (a species row overrides the
-//! '*' row); soil_rate and residue_to_litter for every species ('*' only). Rates [year-1] > 0,
-//! shares [1] in [0, 1]. Every parameter needs a '*' row or a row for each of `species_used`
+//! Parameters: dead_wood_rate, litter_rate, to_soil and the turnover rates litterfall_rate,
+//! ag_mortality_rate, root_turnover_rate per species (a species row overrides the '*' row);
+//! soil_rate and residue_to_litter for every species ('*' only). Decay rates [year-1] > 0,
+//! turnover rates [year-1] in [0, 1] (root turnover is used only with the soil pool), shares [1]
+//! in [0, 1]. Every parameter needs a '*' row or a row for each of `species_used`
 //! (indexes into `species`); otherwise one error lists every gap.
 DecayTable load_decay_table(const std::string& path, const SpeciesTable& species,
                             std::span<const std::size_t> species_used, bool soil_enabled);

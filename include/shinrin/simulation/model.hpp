@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "shinrin/carbon/decay.hpp"
+#include "shinrin/carbon/initial_stocks.hpp"
 #include "shinrin/growth/density_diagram.hpp"
 #include "shinrin/silviculture/management.hpp"
 
@@ -35,6 +36,7 @@ struct Model {
   StandConfig stand;
   bool carbon_enabled = false;  //!< dead wood, litter, soil and HWP decay configured
   carbon::DecayConfig decay;
+  carbon::InitialStocks initial_stocks;  //!< dead wood, litter and soil at the start
   carbon::HwpConfig hwp;
   Management management;
 };

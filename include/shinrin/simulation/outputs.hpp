@@ -71,6 +71,7 @@ enum class AggVar : std::size_t {
   carbon_hwp_paper,
   co2_removal,
   co2_emission,
+  co2_factor_step,
   thinned_area,
   felled_area,
   // Removal streams, each as wood-equivalent volume [m3], dry mass [t] and carbon [t].
