@@ -673,7 +673,7 @@ TEST_CASE("config errors: stand and carbon tables name file, line and column", "
                StartsWith(csv + ": no row for category 'paper'"));
     test::write_file(csv, "category,half_life,unit,status,source\nsawnwood,0,year,C,x\n");
     CHECK_THAT(input_error([&] { io::load_hwp_table(csv); }),
-               StartsWith(csv + ":2: column 'half_life': 0 must be > 0"));
+               StartsWith(csv + ":2: column 'half_life': 0 is not in (0, 1000] years"));
   }
   SECTION("wood use: shares that do not add up to 1") {
     const std::string csv = dir + "/wood_use.csv";
