@@ -600,9 +600,16 @@ TEST_CASE("config errors: codes resolved at load name their scenario place", "[c
     CHECK_THAT(msg, Contains("forest type '竹林' is bamboo"));
   }
   SECTION("a regeneration species without a growth curve") {
-    // hiba has species parameters but no Richards curve: 18 akamatsu records regenerate as hiba.
+    // hiba has species parameters, and here a curve table without its row (the shipped table has
+    // a curve for every species code, tests/unit/test_tables.cpp): 18 akamatsu records
+    // regenerate as hiba.
+    std::string curves = read_text(data("richards_curves.csv"));
+    curves.erase(curves.find("\nhiba,"),
+                 curves.find('\n', curves.find("\nhiba,") + 1) - curves.find("\nhiba,"));
+    test::write_file(dir + "/curves.csv", curves);
     const auto [path, msg] =
-        prepare_error(replace_once(full_yaml(), "species: kunugi,", "species: hiba,"));
+        prepare_error(replace_once(replace_once(full_yaml(), "species: kunugi,", "species: hiba,"),
+                                   data("richards_curves.csv"), dir + "/curves.csv"));
     CHECK_THAT(msg, StartsWith(kDemo + " layer 'shohan': growth model 'richards'"));
     CHECK_THAT(msg, Contains("\n  no Richards curve for species 'hiba': " +
                              std::to_string(demo_count("アカマツ", "天然林")) +
