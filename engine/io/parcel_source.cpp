@@ -113,17 +113,22 @@ void find_stored_otherwise(GDALDataset& ds, OGRLayer& layer, Mapped& m) {
   };
   const std::string col = quoted(m.source);
   const std::string allowed = m.type == OFTReal ? "'null', 'integer', 'real'" : "'null', 'integer'";
-  const std::string sql = "SELECT " + quoted(fid) + ", CAST(" + col + " AS TEXT) FROM " +
-                          quoted(layer.GetName()) + " WHERE typeof(" + col + ") NOT IN (" +
-                          allowed + ")";
+  const std::string sql = "SELECT CAST(" + col + " AS TEXT) AS shinrin_text, " + quoted(fid) +
+                          " AS shinrin_fid FROM " + quoted(layer.GetName()) + " WHERE typeof(" +
+                          col + ") NOT IN (" + allowed + ")";
   OGRLayer* rows = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
   if (rows == nullptr) {
     CPLErrorReset();
     return;
   }
+  // OGR may take the feature id column of a result as its FID rather than as a field.
+  const int text_field = rows->GetLayerDefn()->GetFieldIndex("shinrin_text");
+  const int fid_field = rows->GetLayerDefn()->GetFieldIndex("shinrin_fid");
   for (auto& f : *rows) {
-    m.stored_otherwise[f->GetFieldAsInteger64(0)] =
-        f->IsFieldSetAndNotNull(1) ? f->GetFieldAsString(1) : "";
+    const GIntBig id = fid_field >= 0 ? f->GetFieldAsInteger64(fid_field) : f->GetFID();
+    m.stored_otherwise[id] = text_field >= 0 && f->IsFieldSetAndNotNull(text_field)
+                                 ? f->GetFieldAsString(text_field)
+                                 : "";
   }
   ds.ReleaseResultSet(rows);
   CPLErrorReset();
