@@ -373,9 +373,10 @@ Classified Classifier::finish(const std::string& layer) {
     const Landscape& p = out_.parcels;
     std::vector<std::size_t> rows(p.size());
     std::iota(rows.begin(), rows.end(), std::size_t{0});
+    // By the hash of (key, storey) first: integer comparisons, the strings only on equal hashes.
     std::sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
-      return std::tie(p.key[a], p.storey[a], p.source_fid[a]) <
-             std::tie(p.key[b], p.storey[b], p.source_fid[b]);
+      return std::tie(p.key_hash[a], p.key[a], p.storey[a], p.source_fid[a]) <
+             std::tie(p.key_hash[b], p.key[b], p.storey[b], p.source_fid[b]);
     });
     long repeated = 0;
     std::string listed;
