@@ -12,8 +12,8 @@
 
 #include <cstdint>
 #include <cstring>
-#include <map>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
