@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "hand_world.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/fixed_sum.hpp"
 #include "shinrin/driver/load.hpp"
@@ -592,4 +593,36 @@ TEST_CASE("robust read: duplicate YAML keys are errors naming file, line, column
   CHECK_THAT(cli_input_error("validate " + quoted(path)), Contains("duplicate key"));
   // Equal keys in different mappings are not duplicates.
   CHECK_NOTHROW(io::load_scenario(test::repo("scenarios/fukuoka-managed.yaml")));
+}
+
+// What the load-time bounds keep out is also caught in the run, naming parcel and year: a block
+// sum beyond the fixed-point range (a parcel of 10^13 ha built without setup's bound), and stems
+// that are not finite (initial stems of infinity, built without the scenario's bound, on a species
+// without a diagram, so that nothing caps them).
+TEST_CASE("robust read: the run stops on totals beyond range and on non-finite stems", "[robust]") {
+  SECTION("a block sum beyond 1e15") {
+    test::World w;
+    w.add(40, kNoRegime, 1e13);
+    try {
+      w.run(2);
+      FAIL("expected a ModelError");
+    } catch (const ModelError& e) {
+      CHECK_THAT(e.what(), Contains("beyond 1e15") && Contains("parcel 'p0'"));
+    }
+  }
+  SECTION("stems that are not finite") {
+    test::World w;
+    w.model.stand.initial_stems_max = HUGE_VAL;
+    w.model.stand.initial_stems_default = HUGE_VAL;
+    w.add(30, kNoRegime);  // a hinoki stand: no diagram, so stems stay at default_per_ha
+    w.in.parcels.species.back() = static_cast<std::uint16_t>(w.hinoki);
+    w.in.parcels.curve.back() = 1;
+    try {
+      w.run(2);
+      FAIL("expected a ModelError");
+    } catch (const ModelError& e) {
+      CHECK_THAT(e.what(), Contains("module stand: stems") && Contains("not finite") &&
+                               Contains("parcel 'p0' in fiscal year 2025"));
+    }
+  }
 }
