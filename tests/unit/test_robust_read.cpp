@@ -513,12 +513,24 @@ TEST_CASE("robust read: every problem of every stage is reported in one message"
   REQUIRE(row != std::string::npos);
   curves.erase(row, curves.find('\n', row + 1) - row);
   test::write_file(dir + "/curves.csv", curves);
-  const std::string path =
-      write_scenario(dir, "problems.yaml", fixture_yaml(gpkg, "", dir + "/curves.csv"));
+  // An event list naming a parcel the register does not have: the event stage fails as well.
+  test::write_file(dir + "/events.csv",
+                   "parcel,year,operation,intensity\nok-1,2025,row_thinning,0.3\n"
+                   "nobody,2025,thinning_from_below,0.3\n");
+  const std::string path = write_scenario(
+      dir, "problems.yaml",
+      fixture_yaml(gpkg, "", dir + "/curves.csv") +
+          expand("carbon: {decay: {DATA}/decay.csv, hwp: {DATA}/hwp.csv, soil: false}\n"
+                 "silviculture:\n  wood_use: {DATA}/wood_use.csv\n  regimes: []\n"
+                 "  events:\n    path: events.csv\n    removals:\n      thinning: {sawlog: 0, "
+                 "other_industrial: 0, fuelwood: 0, left_on_site: 1, residues_collected: 0}\n"
+                 "      felling: {sawlog: 0.6, other_industrial: 0.25, fuelwood: 0.15, "
+                 "left_on_site: 0, residues_collected: 0}\n",
+                 {{"DATA", test::repo("data")}}));
 
   const std::string msg = input_error([&] { prepare(path); });
   INFO(msg);
-  CHECK_THAT(msg, StartsWith("2 problems found (every stage of loading was checked):\n[1] " + gpkg +
+  CHECK_THAT(msg, StartsWith("3 problems found (every stage of loading was checked):\n[1] " + gpkg +
                              " layer 'shohan': cannot simulate these records:"));
   CHECK_THAT(msg, Contains("\n  'ナゾノキ': 1 records"));
   CHECK_THAT(msg, Contains("parcel 'bad-age' (feature 6): field 'age' (source field 'rinrei'): "
@@ -527,16 +539,22 @@ TEST_CASE("robust read: every problem of every stage is reported in one message"
                       Contains("parcel 'twice' (features 7, 8): 2 records without a storey value"));
   CHECK_THAT(msg, Contains("\n[2] " + gpkg + " layer 'shohan': growth model 'richards'") &&
                       Contains("no Richards curve for species 'kunugi': 1 records"));
+  CHECK_THAT(msg,
+             Contains("\n[3] " + dir + "/events.csv") &&
+                 Contains(dir + "/events.csv:3: column 'parcel': unknown parcel key 'nobody'"));
   CHECK_THAT(msg, !Contains("zero-bamboo") && !Contains("zero-road") && !Contains("'ok-"));
   for (const char* verb : {"validate ", "run "}) {
     const std::string out =
         cli_input_error(verb + quoted(path) + " --output " + quoted(dir + "/out.h5"));
     CHECK_THAT(out, Contains("'ナゾノキ': 1 records") && Contains("'abc' is not a number") &&
-                        Contains("parcel 'twice'") && Contains("species 'kunugi'"));
+                        Contains("parcel 'twice'") && Contains("species 'kunugi'") &&
+                        Contains("'nobody'"));
   }
   CHECK_FALSE(fs::exists(dir + "/out.h5"));
 
   // Without those problems the zero-area records are counted in their classes, 0 ha each.
+  test::write_file(dir + "/events.csv",
+                   "parcel,year,operation,intensity\nok-1,2025,row_thinning,0.3\n");
   sqlite(gpkg, {"DELETE FROM shohan WHERE key IN ('mystery', 'bad-age', 'oak')",
                 "UPDATE shohan SET storey = '上層木' WHERE fid = 7",
                 "UPDATE shohan SET storey = '下層木' WHERE fid = 8"});
