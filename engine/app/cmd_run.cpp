@@ -65,6 +65,15 @@ int cmd_run(int argc, char** argv, bool validate_only) {
     hectares.push_back(loaded.record.handling.hectares[h]);
   }
   print_handling(names, records, hectares);
+  if (loaded.warning_count > 0) {
+    std::printf("warnings about %ld records (simulated or counted as stated):\n",
+                loaded.warning_count);
+    for (const auto& w : loaded.warnings) std::printf("  warning: %s\n", w.c_str());
+    if (loaded.warning_count > static_cast<long>(loaded.warnings.size())) {
+      std::printf("  ... and %ld more\n",
+                  loaded.warning_count - static_cast<long>(loaded.warnings.size()));
+    }
+  }
   std::printf("growth   %s, %zu curves\n", loaded.growth_model.c_str(), loaded.curves.size());
   const std::size_t n = loaded.inputs.parcels.size();
   if (validate_only) {

@@ -44,7 +44,17 @@ void print_summary(const io::ResultsSummary& s, bool with_handling) {
   if (!s.complete) return;
   std::printf("  %zu simulated parcels, %.2f ha, fiscal years %d-%d\n", s.parcels, s.total_area_ha,
               s.start_year, s.start_year + s.years - 1);
-  if (with_handling) print_handling(s.handling_class, s.handling_records, s.handling_hectares);
+  if (with_handling) {
+    print_handling(s.handling_class, s.handling_records, s.handling_hectares);
+    if (s.implausible_age_records > 0) {
+      std::printf("  warning: %lld simulated records have a register age above %d years\n",
+                  static_cast<long long>(s.implausible_age_records), s.implausible_age_above_years);
+    }
+    if (s.unusable_area_records > 0) {
+      std::printf("  warning: %lld records not simulated have an unusable area, counted as 0 ha\n",
+                  static_cast<long long>(s.unusable_area_records));
+    }
+  }
   auto total = [&](sim::AggVar v, std::size_t t) {
     return s.totals[static_cast<std::size_t>(v)][t];
   };
@@ -231,6 +241,10 @@ std::string summary_json(const io::ResultsSummary& s) {
          ", \"hectares\": " + json_number(s.handling_hectares[i]) + "}";
   }
   j += "\n  },\n";
+  j += "  \"record_warnings\": {\"implausible_age_records\": " +
+       std::to_string(s.implausible_age_records) +
+       ", \"implausible_age_above_years\": " + std::to_string(s.implausible_age_above_years) +
+       ", \"unusable_area_records\": " + std::to_string(s.unusable_area_records) + "},\n";
   j += "  \"planning\": [";
   auto array = [](const std::vector<double>& v) {
     std::string a = "[";

@@ -174,6 +174,43 @@ std::vector<io::InputFile> input_files(const io::Scenario& s) {
   return files;
 }
 
+// Problems of every stage of loading, reported together in one InputError.
+class Problems {
+ public:
+  //! Runs `f`; keeps the message of an InputError it throws. Whether `f` succeeded.
+  template <class F>
+  bool attempt(F&& f) {
+    try {
+      f();
+      return true;
+    } catch (const InputError& e) {
+      add(e.what());
+      return false;
+    }
+  }
+  void add(std::string message) {
+    if (!message.empty()) messages_.push_back(std::move(message));
+  }
+  bool empty() const { return messages_.empty(); }
+  //! Throws every problem in one InputError, if there is any: one alone as it is, several
+  //! numbered (the first kMaxListed in full, the rest counted).
+  void throw_all() const {
+    if (messages_.empty()) return;
+    if (messages_.size() == 1) throw InputError(messages_.front());
+    std::string msg =
+        std::to_string(messages_.size()) + " problems found (every stage of loading was checked):";
+    for (std::size_t k = 0; k < messages_.size() && k < kMaxListed; ++k)
+      msg += "\n[" + std::to_string(k + 1) + "] " + messages_[k];
+    if (messages_.size() > kMaxListed)
+      msg += "\n... and " + std::to_string(messages_.size() - kMaxListed) + " more";
+    throw InputError(msg);
+  }
+
+ private:
+  static constexpr std::size_t kMaxListed = 50;
+  std::vector<std::string> messages_;
+};
+
 }  // namespace
 
 Loaded load(const io::Scenario& scenario) {
@@ -194,15 +231,28 @@ Loaded load(const io::Scenario& scenario) {
   sim::Inputs& in = l.inputs;
   in.start_year = scenario.start_year;
   in.years = scenario.years;
+  // Every stage is checked even when an earlier one found problems, as far as it does not need
+  // what failed; all problems are reported together at the end (or as soon as nothing further
+  // can be checked).
+  Problems problems;
 
-  // Tables and parcels (io), classified (setup).
-  in.species = io::load_species_table(scenario.species_table);
-  const auto aliases = io::load_alias_table(scenario.alias_table, in.species);
+  // Tables (io); parcels read (io) and classified (setup).
+  std::map<std::string, io::AliasEntry> aliases;
+  bool tables_ok =
+      problems.attempt([&] { in.species = io::load_species_table(scenario.species_table); });
+  tables_ok = tables_ok && problems.attempt([&] {
+    aliases = io::load_alias_table(scenario.alias_table, in.species);
+  });
   std::map<std::string, io::LandClass> forest_types;
-  if (!scenario.forest_type_table.empty())
-    forest_types = io::load_forest_types(scenario.forest_type_table);
-  const std::unique_ptr<growth::GrowthModel> model = load_growth_model(scenario);
-  l.growth_model = std::string(model->name());
+  if (!scenario.forest_type_table.empty()) {
+    tables_ok = problems.attempt([&] {
+      forest_types = io::load_forest_types(scenario.forest_type_table);
+    }) && tables_ok;
+  }
+  std::unique_ptr<growth::GrowthModel> model;
+  const bool model_ok = problems.attempt([&] { model = load_growth_model(scenario); });
+  if (model_ok) l.growth_model = std::string(model->name());
+  if (!tables_ok) problems.throw_all();  // records cannot be classified without them
 
   // Register fields kept per row: planning units and what credit projects read.
   std::vector<std::string> extra_fields = setup::planning_unit_fields(scenario);
@@ -210,47 +260,71 @@ Loaded load(const io::Scenario& scenario) {
     if (std::find(extra_fields.begin(), extra_fields.end(), f) == extra_fields.end())
       extra_fields.push_back(f);
   }
-  setup::Classifier classifier(scenario, in.species, aliases, forest_types, extra_fields);
-  const std::string layer = io::read_parcel_records(scenario, extra_fields, classifier);
-  setup::Classified classified = classifier.finish(layer);
+  std::optional<setup::Classifier> classifier;
+  std::string layer;
+  const bool read_ok = problems.attempt([&] {
+    classifier.emplace(scenario, in.species, aliases, forest_types, extra_fields);
+    layer = io::read_parcel_records(scenario, extra_fields, *classifier);
+  });
+  if (!read_ok) problems.throw_all();  // nothing further can be checked without the records
+  setup::Classified classified = classifier->finish(layer);
+  problems.add(classified.problems);
   l.record.layer = classified.layer;
   l.record.handling = classified.handling;
+  l.warnings = std::move(classified.warnings);
+  l.warning_count = classified.warning_count;
   in.parcels = std::move(classified.parcels);
   Landscape& p = in.parcels;
   const std::string where = scenario.parcels_path + " layer '" + classified.layer + "'";
 
   // Stand and management bound to the rows.
   SectionTables tables;
-  load_stand(scenario, in.species, in.model.stand, tables);
+  const bool stand_ok =
+      problems.attempt([&] { load_stand(scenario, in.species, in.model.stand, tables); });
   silviculture::Management& m = in.model.management;
+  bool management_ok = true;
   if (scenario.silviculture) {
-    m = setup::resolve_management(scenario, in.species, forest_types);
-    setup::assign_regimes(p, m, forest_types);
-    if (tables.diagrams)
-      setup::check_diagram_coverage(p, m, in.model.stand, in.species, *scenario.stand);
+    management_ok = problems.attempt([&] {
+      m = setup::resolve_management(scenario, in.species, forest_types);
+      setup::assign_regimes(p, m, forest_types);
+    });
+    if (management_ok && stand_ok && tables.diagrams) {
+      problems.attempt([&] {
+        setup::check_diagram_coverage(p, m, in.model.stand, in.species, *scenario.stand);
+      });
+    }
   }
 
   // Curves (regeneration curves are tabulated and checked with the others).
-  const std::string tables_text = scenario.growth_model == "richards"
-                                      ? scenario.richards_curves + ", " + scenario.site_classes +
-                                            " scheme '" + scenario.site_class_scheme + "'"
-                                      : scenario.yield_table;
-  std::vector<setup::CurveSource> sources = {
-      {model.get(),
-       "growth model '" + l.growth_model + "' (" + tables_text + ") cannot grow these parcels:"}};
-  if (tables.height) {
-    sources.push_back({tables.height.get(), "top-height curves (" + scenario.stand->height_curves +
-                                                ", " + scenario.stand->height_site_classes +
-                                                " scheme '" +
-                                                scenario.stand->height_site_class_scheme +
-                                                "') cannot give the height of these parcels:"});
+  bool tabulated = false;
+  if (model_ok) {
+    const std::string tables_text = scenario.growth_model == "richards"
+                                        ? scenario.richards_curves + ", " + scenario.site_classes +
+                                              " scheme '" + scenario.site_class_scheme + "'"
+                                        : scenario.yield_table;
+    std::vector<setup::CurveSource> sources = {
+        {model.get(),
+         "growth model '" + l.growth_model + "' (" + tables_text + ") cannot grow these parcels:"}};
+    if (tables.height) {
+      sources.push_back(
+          {tables.height.get(), "top-height curves (" + scenario.stand->height_curves + ", " +
+                                    scenario.stand->height_site_classes + " scheme '" +
+                                    scenario.stand->height_site_class_scheme +
+                                    "') cannot give the height of these parcels:"});
+    }
+    problems.attempt([&] {
+      const setup::Curves curves =
+          setup::assign_curves(p, in.species, scenario.years, where, sources);
+      l.curves = curves.keys;
+      if (stand_ok) {
+        in.growth = setup::tabulate(curves, in.species, *model, tables.height.get(),
+                                    tables.diagrams
+                                        ? std::span(tables.diagrams->by_species)
+                                        : std::span<const std::optional<growth::DensityDiagram>>{});
+        tabulated = true;
+      }
+    });
   }
-  const setup::Curves curves = setup::assign_curves(p, in.species, scenario.years, where, sources);
-  l.curves = curves.keys;
-  in.growth =
-      setup::tabulate(curves, in.species, *model, tables.height.get(),
-                      tables.diagrams ? std::span(tables.diagrams->by_species)
-                                      : std::span<const std::optional<growth::DensityDiagram>>{});
 
   // Canonical row order; columns kept outside the landscape follow.
   const std::vector<std::size_t> order = p.sort_canonical();
@@ -263,14 +337,16 @@ Loaded load(const io::Scenario& scenario) {
   // Carbon, wood use and events.
   if (scenario.carbon) {
     in.model.carbon_enabled = true;
-    io::DecayTable decay = io::load_decay_table(scenario.carbon->decay, in.species, species_used(p),
-                                                scenario.carbon->soil);
-    io::HwpTable hwp = io::load_hwp_table(scenario.carbon->hwp);
-    in.model.decay = std::move(decay.config);
-    in.model.hwp = hwp.config;
-    tables.carbon_records = std::move(decay.records);
-    tables.carbon_records.insert(tables.carbon_records.end(), hwp.records.begin(),
-                                 hwp.records.end());
+    problems.attempt([&] {
+      io::DecayTable decay = io::load_decay_table(scenario.carbon->decay, in.species,
+                                                  species_used(p), scenario.carbon->soil);
+      io::HwpTable hwp = io::load_hwp_table(scenario.carbon->hwp);
+      in.model.decay = std::move(decay.config);
+      in.model.hwp = hwp.config;
+      tables.carbon_records = std::move(decay.records);
+      tables.carbon_records.insert(tables.carbon_records.end(), hwp.records.begin(),
+                                   hwp.records.end());
+    });
     carbon::InitialStocks& init = in.model.initial_stocks;
     init.method = scenario.carbon->initial;
     init.natural_type.assign(p.forest_type_names.size(), 0);
@@ -280,62 +356,76 @@ Loaded load(const io::Scenario& scenario) {
           it != forest_types.end() && it->second == io::LandClass::natural_forest;
     }
     if (init.method == carbon::InitialMethod::table) {
-      io::DomInitialTable dom = io::load_dom_initial_table(
-          scenario.carbon->initial_table, in.species, species_used(p), scenario.carbon->soil);
-      init.by_species_type = std::move(dom.by_species_type);
-      tables.carbon_records.insert(tables.carbon_records.end(), dom.records.begin(),
-                                   dom.records.end());
+      problems.attempt([&] {
+        io::DomInitialTable dom = io::load_dom_initial_table(
+            scenario.carbon->initial_table, in.species, species_used(p), scenario.carbon->soil);
+        init.by_species_type = std::move(dom.by_species_type);
+        tables.carbon_records.insert(tables.carbon_records.end(), dom.records.begin(),
+                                     dom.records.end());
+      });
     }
   }
   m.event_offset.assign(p.size() + 1, 0);
   m.events.clear();
   if (scenario.silviculture) {
-    io::WoodUseTable wood = io::load_wood_use_table(scenario.silviculture->wood_use);
-    m.wood_use = wood.wood_use;
-    tables.wood_use_records = std::move(wood.records);
-    if (scenario.silviculture->events) {
-      setup::EventRules rules;
-      rules.first_year = scenario.start_year;
-      rules.last_year = scenario.start_year + scenario.years - 1;
-      if (tables.diagrams) rules.diagrams = in.model.stand.diagram_by_species;
-      rules.regimes = m.regimes;
-      rules.removals = scenario.silviculture->events->thinning_removals.has_value();
-      rules.regeneration = m.event_regeneration.defined;
-      setup::EventList events =
-          setup::bind_events(io::read_event_rows(scenario.silviculture->events->path), p,
-                             classified.other_keys, rules);
-      m.event_offset = std::move(events.offset);
-      m.events = std::move(events.events);
+    problems.attempt([&] {
+      io::WoodUseTable wood = io::load_wood_use_table(scenario.silviculture->wood_use);
+      m.wood_use = wood.wood_use;
+      tables.wood_use_records = std::move(wood.records);
+    });
+    if (scenario.silviculture->events && management_ok && stand_ok) {
+      problems.attempt([&] {
+        setup::EventRules rules;
+        rules.first_year = scenario.start_year;
+        rules.last_year = scenario.start_year + scenario.years - 1;
+        if (tables.diagrams) rules.diagrams = in.model.stand.diagram_by_species;
+        rules.regimes = m.regimes;
+        rules.removals = scenario.silviculture->events->thinning_removals.has_value();
+        rules.regeneration = m.event_regeneration.defined;
+        setup::EventList events =
+            setup::bind_events(io::read_event_rows(scenario.silviculture->events->path), p,
+                               classified.other_keys, rules);
+        m.event_offset = std::move(events.offset);
+        m.events = std::move(events.events);
+      });
     }
   }
 
-  // Harvest plan.
   // Boilers, then the plan (a boiler_demand target's units are the boilers' catchments).
+  bool fuel_ok = true;
   if (scenario.fuel) {
-    for (const auto& b : scenario.fuel->boilers) {
-      if (!b.location) continue;
-      const std::string why =
-          io::location_problem(*scenario.fuel->epsg, b.location->first, b.location->second);
-      if (!why.empty()) throw InputError(b.location_origin + ": boiler '" + b.name + "': " + why);
-    }
-    const io::FossilFactorTable factors = io::load_fossil_factor_table(scenario.fuel->factors);
-    const io::WoodFuelTable wood = io::load_wood_fuel_table(scenario.fuel->wood);
-    setup::BoundFuel fuel = setup::bind_fuel(scenario, p, factors, wood);
-    in.fuel = std::move(fuel.model);
-    tables.fuel_records = std::move(fuel.records);
+    fuel_ok = problems.attempt([&] {
+      for (const auto& b : scenario.fuel->boilers) {
+        if (!b.location) continue;
+        const std::string why =
+            io::location_problem(*scenario.fuel->epsg, b.location->first, b.location->second);
+        if (!why.empty()) throw InputError(b.location_origin + ": boiler '" + b.name + "': " + why);
+      }
+      const io::FossilFactorTable factors = io::load_fossil_factor_table(scenario.fuel->factors);
+      const io::WoodFuelTable wood = io::load_wood_fuel_table(scenario.fuel->wood);
+      setup::BoundFuel fuel = setup::bind_fuel(scenario, p, factors, wood);
+      in.fuel = std::move(fuel.model);
+      tables.fuel_records = std::move(fuel.records);
+    });
   }
-  in.plan = setup::bind_plan(scenario, p, m, classified.extra, in.fuel);
+  if (management_ok && fuel_ok) {
+    problems.attempt(
+        [&] { in.plan = setup::bind_plan(scenario, p, m, classified.extra, in.fuel); });
+  }
 
-  // Credit projects.
-  if (scenario.crediting) {
-    const io::CreditingTable table = io::load_crediting_table(scenario.crediting->parameters);
-    in.credit = setup::bind_crediting(scenario, p, in.species, in.model, in.fuel, forest_types,
-                                      classified.extra, table);
-    for (const auto& pj : in.credit.projects) {
-      tables.crediting_records.insert(tables.crediting_records.end(), pj.records.begin(),
-                                      pj.records.end());
-    }
+  // Credit projects (they read the tabulated curves).
+  if (scenario.crediting && tabulated && management_ok && fuel_ok) {
+    problems.attempt([&] {
+      const io::CreditingTable table = io::load_crediting_table(scenario.crediting->parameters);
+      in.credit = setup::bind_crediting(scenario, p, in.species, in.model, in.fuel, forest_types,
+                                        classified.extra, table);
+      for (const auto& pj : in.credit.projects) {
+        tables.crediting_records.insert(tables.crediting_records.end(), pj.records.begin(),
+                                        pj.records.end());
+      }
+    });
   }
+  problems.throw_all();
 
   sim::finish_inputs(in);
   record_parameters(l, *model, tables);

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -145,6 +146,20 @@ double CsvTable::positive(const Row& row, std::size_t col) const {
   const double v = number(row, col);
   if (v <= 0.0) throw InputError(where(row, col) + ": " + row.fields[col] + " must be > 0");
   return v;
+}
+
+double CsvTable::bounded(const Row& row, std::size_t col, double lo, double hi, bool lo_open,
+                         std::string_view unit) const {
+  const double v = number(row, col);
+  if ((lo_open ? v > lo : v >= lo) && v <= hi) return v;
+  auto text = [](double x) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", x);
+    return std::string(buf);
+  };
+  throw InputError(where(row, col) + ": " + row.fields[col] + " is not in " +
+                   (lo_open ? "(" : "[") + text(lo) + ", " + text(hi) + "]" +
+                   (unit.empty() ? std::string() : " " + std::string(unit)));
 }
 
 Status CsvTable::status(const Row& row, std::size_t col) const {

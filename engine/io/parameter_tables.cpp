@@ -59,9 +59,10 @@ SpeciesTable load_species_table(const std::string& path) {
                        std::string(kUnits[p]) + "', not '" + t.text(row, c_unit) + "'");
     }
     line_of[s][p] = row.line;
-    const double v = p == 3 ? t.number(row, c_val) : t.positive(row, c_val);
-    if (p == 3 && v < 0.0) throw InputError(t.where(row, c_val) + ": R must be >= 0");
-    if (p == 4 && v > 1.0) throw InputError(t.where(row, c_val) + ": CF must be <= 1");
+    // Bounds: D (0, 2] t m-3 (the densest woods are about 1.2); BEF (0, 10]; R [0, 10];
+    // CF (0, 1].
+    static constexpr std::array<double, 5> kHi = {2.0, 10.0, 10.0, 10.0, 1.0};
+    const double v = t.bounded(row, c_val, 0.0, kHi[p], p != 3, kUnits[p]);
     SpeciesParams& sp = species[s];
     switch (p) {
       case 0:
@@ -156,7 +157,10 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
   for (const auto& row : t.rows()) {
     const std::string& sp = t.text(row, c_sp);
     growth::RichardsCurve curve;
-    curve.params = {t.positive(row, c_a), t.positive(row, c_k), t.positive(row, c_c)};
+    // Bounds: A (0, 5000] m3 ha-1 or (0, 150] m; k (0, 10] year-1; c (0, 100].
+    curve.params = {
+        t.bounded(row, c_a, 0.0, height ? 150.0 : 5000.0, true, height ? "m" : "m3 ha-1"),
+        t.bounded(row, c_k, 0.0, 10.0, true, "year-1"), t.bounded(row, c_c, 0.0, 100.0, true, "")};
     const Status st = t.status(row, c_status);
     const std::string& src = t.text(row, c_src);
     curve.records = {
@@ -179,7 +183,7 @@ growth::RichardsModel load_richards_model(const std::string& curves_path,
     schemes.insert(s.text(row, s_scheme));
     if (s.text(row, s_scheme) != scheme) continue;
     growth::SiteClassFactor f;
-    f.factor = s.positive(row, s_f);
+    f.factor = s.bounded(row, s_f, 0.0, 10.0, true, "");
     const std::string& cls = s.text(row, s_class);
     f.record = {site_classes_path,
                 scheme + " site class " + cls,
@@ -224,10 +228,8 @@ std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> read_yield_table
                                 : static_cast<int>(t.integer(row, c_class));
     Points& p = points[{t.text(row, c_sp), site}];
     if (p.first_line == 0) p.first_line = row.line;
-    const double age = t.number(row, c_age);
-    const double vol = t.number(row, c_vol);
-    if (age <= 0.0) throw InputError(t.where(row, c_age) + ": age must be > 0 years");
-    if (vol < 0.0) throw InputError(t.where(row, c_vol) + ": volume must be >= 0 m3 ha-1");
+    const double age = t.bounded(row, c_age, 0.0, 2000.0, true, "years");
+    const double vol = t.bounded(row, c_vol, 0.0, 5000.0, false, "m3 ha-1");
     if (!p.ages.empty() && age <= p.ages.back()) {
       throw InputError(t.where(row, c_age) + ": ages of '" + t.text(row, c_sp) + "' site class " +
                        cls + " must increase (previous " + std::to_string(p.ages.back()) + ")");

@@ -4,12 +4,13 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <unordered_map>
 
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/units.hpp"
@@ -44,6 +45,9 @@ struct Mapped {
   std::string source;  // source field name
   int index = -1;      // index in the layer, -1 when not mapped
   OGRFieldType type = OFTString;
+  // GeoPackage / SQLite: values of a numeric column stored as something else (text, or a real in
+  // an integer column), by feature id, as the text SQLite holds (see stored_otherwise()).
+  std::unordered_map<GIntBig, std::string> stored_otherwise = {};
 };
 
 // Drops ASCII white space and the ideographic space U+3000 (UTF-8 E3 80 80) at both ends.
@@ -79,18 +83,69 @@ bool numeric(OGRFieldType t) {
   return t == OFTInteger || t == OFTInteger64 || t == OFTReal;
 }
 
-// A whole text as a finite number ("12", " 3.5 "); nothing else.
+// A whole (trimmed) text as a finite decimal number ("12", "3.5", "1e3"); nothing else: no
+// prefix is read ("12年", "2ha"), no decimal comma ("1,5"), no sign '+', no hexadecimal, no
+// "inf" or "nan". std::from_chars does not depend on the locale.
 bool parse_number(const std::string& s, double& v) {
   if (s.empty()) return false;
-  char* end = nullptr;
-  errno = 0;
-  v = std::strtod(s.c_str(), &end);
-  return end == s.c_str() + s.size() && errno != ERANGE && std::isfinite(v);
+  const char* end = s.data() + s.size();
+  const auto [ptr, ec] = std::from_chars(s.data(), end, v, std::chars_format::general);
+  return ec == std::errc() && ptr == end && std::isfinite(v);
+}
+
+// GeoPackage and SQLite columns take any value whatever their declared type (SQLite's type
+// affinity), and OGR converts it to the declared type without a word: '12年' in an INTEGER column
+// reads as 12, 'abc' as 0, '1,5' in a REAL column as 1.0, 12.5 in an INTEGER column as 12. This
+// asks SQLite for the values whose storage class is not the column's (text or blobs; reals in an
+// integer column), with the text SQLite holds, so that they are judged as text. Other drivers keep
+// their values typed (FlatGeobuf, Shapefile, GeoJSON) and are not asked; a query the source cannot
+// answer (a view without a feature id column) leaves the values as OGR reads them.
+void find_stored_otherwise(GDALDataset& ds, OGRLayer& layer, Mapped& m) {
+  if (m.index < 0 || !numeric(m.type)) return;
+  const std::string driver = ds.GetDriver() ? ds.GetDriver()->GetDescription() : "";
+  if (driver != "GPKG" && driver != "SQLite") return;
+  const char* fid = layer.GetFIDColumn();
+  if (fid == nullptr || *fid == '\0') return;
+  auto quoted = [](const std::string& name) {
+    std::string q = "\"";
+    for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  const std::string col = quoted(m.source);
+  const std::string allowed = m.type == OFTReal ? "'null', 'integer', 'real'" : "'null', 'integer'";
+  const std::string sql = "SELECT CAST(" + col + " AS TEXT) AS shinrin_text, " + quoted(fid) +
+                          " AS shinrin_fid FROM " + quoted(layer.GetName()) + " WHERE typeof(" +
+                          col + ") NOT IN (" + allowed + ")";
+  OGRLayer* rows = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (rows == nullptr) {
+    CPLErrorReset();
+    return;
+  }
+  // OGR may take the feature id column of a result as its FID rather than as a field.
+  const int text_field = rows->GetLayerDefn()->GetFieldIndex("shinrin_text");
+  const int fid_field = rows->GetLayerDefn()->GetFieldIndex("shinrin_fid");
+  for (auto& f : *rows) {
+    const GIntBig id = fid_field >= 0 ? f->GetFieldAsInteger64(fid_field) : f->GetFID();
+    m.stored_otherwise[id] = text_field >= 0 && f->IsFieldSetAndNotNull(text_field)
+                                 ? f->GetFieldAsString(text_field)
+                                 : "";
+  }
+  ds.ReleaseResultSet(rows);
+  CPLErrorReset();
 }
 
 void number_of(OGRFeature& f, const Mapped& m, setup::RawNumber& out) {
   out = {};
-  if (m.index < 0 || !f.IsFieldSetAndNotNull(m.index)) return;
+  if (m.index < 0) return;
+  if (!m.stored_otherwise.empty()) {
+    if (const auto it = m.stored_otherwise.find(f.GetFID()); it != m.stored_otherwise.end()) {
+      out.present = true;
+      trim_into(it->second.c_str(), out.text);
+      out.valid = parse_number(out.text, out.value);
+      return;
+    }
+  }
+  if (!f.IsFieldSetAndNotNull(m.index)) return;
   out.present = true;
   if (numeric(m.type)) {
     out.value = f.GetFieldAsDouble(m.index);
@@ -279,6 +334,7 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
     }
     m->type = defn->GetFieldDefn(m->index)->GetType();
   }
+  for (Mapped* m : {&area, &age, &vol, &stems, &site}) find_stored_otherwise(*ds, *layer, *m);
 
   // Area from geometry: transform to the scenario's projected CRS.
   std::unique_ptr<OGRCoordinateTransformation> to_area_crs;
@@ -327,7 +383,9 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
   setup::RawRecord rec;
   rec.extra.resize(extra.size());
   layer->ResetReading();
+  std::int64_t read = 0;
   for (auto& feature : *layer) {
+    ++read;
     rec.fid = feature->GetFID();
     text_of(*feature, id, rec.key);
     text_of(*feature, sp, rec.species);
@@ -384,8 +442,30 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
     }
     sink.record(rec);
   }
-  if (CPLGetLastErrorType() >= CE_Failure) {
-    throw InputError(where + ": reading features failed" + gdal_message());
+  // The count the format declares: the FlatGeobuf header, the GeoPackage contents table
+  // (gpkg_ogr_contents), which OGR returns without reading the features. A file truncated at a
+  // feature boundary or inside its index reads fewer features without any GDAL error. Other drivers
+  // count what they read (a Shapefile's count includes records marked deleted), so are not asked.
+  const std::string driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+  const std::string declared_by =
+      driver == "FlatGeobuf" ? "its FlatGeobuf header declares"
+                             : "its GeoPackage contents table (gpkg_ogr_contents) declares";
+  const bool failed = CPLGetLastErrorType() >= CE_Failure;
+  const std::string failure = gdal_message();
+  CPLErrorReset();
+  const GIntBig declared =
+      driver == "FlatGeobuf" || driver == "GPKG" ? layer->GetFeatureCount(FALSE) : -1;
+  const std::string of_declared =
+      declared >= 0 ? " of the " + std::to_string(declared) + " features " + declared_by
+                    : std::string();
+  if (failed) {
+    throw InputError(where + ": reading features failed after " + std::to_string(read) +
+                     of_declared + failure + "; the file is damaged or truncated");
+  }
+  if (declared >= 0 && declared != read) {
+    throw InputError(where + ": read " + std::to_string(read) + " features, but " + declared_by +
+                     " " + std::to_string(declared) +
+                     "; the file is truncated or damaged, so nothing is simulated");
   }
   return layer->GetName();
 }

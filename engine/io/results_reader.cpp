@@ -81,6 +81,16 @@ ResultsSummary read_summary(const std::string& path) {
   s.handling_class = h5::read_strings(file, "handling_class");
   s.handling_records = h5::read_int64s(file, "handling_records");
   s.handling_hectares = h5::read_doubles(file, "handling_hectares");
+  {  // warnings about records: format 2.1 on; absent (0) before
+    h5::Id rec = h5::checked(H5Dopen2(file, "handling_records", H5P_DEFAULT), H5Dclose,
+                             "open handling_records");
+    auto count = [&](const char* name) -> std::int64_t {
+      return h5::has_attr(rec, name) ? h5::read_attr_ints(rec, name).at(0) : 0;
+    };
+    s.implausible_age_records = count("implausible_age_records");
+    s.implausible_age_above_years = static_cast<int>(count("implausible_age_above_years"));
+    s.unusable_area_records = count("unusable_area_records");
+  }
 
   if (h5::exists(file, "plan")) {
     const auto target = h5::read_strings(file, "plan_target"),

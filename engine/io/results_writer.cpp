@@ -787,6 +787,13 @@ void ResultsWriter::finish(const sim::Aggregates& agg,
                               m.record.handling.records.data(), kHandlingCount);
     h5::attr_cf(rec, "1", "register records per handling class");
     h5::attach(rec, cls, 0);
+    // Warnings about records (counted, not classes: the records are in the classes above).
+    const HandlingReport& hr = m.record.handling;
+    const int implausible = static_cast<int>(hr.implausible_age_records),
+              bound = kPlausibleAgeYears, unusable = static_cast<int>(hr.unusable_area_records);
+    h5::attr_int(rec, "implausible_age_records", std::span(&implausible, 1));
+    h5::attr_int(rec, "implausible_age_above_years", std::span(&bound, 1));
+    h5::attr_int(rec, "unusable_area_records", std::span(&unusable, 1));
     h5::Id ha = h5::write_1d(root, "handling_hectares", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
                              m.record.handling.hectares.data(), kHandlingCount);
     h5::attr_cf(ha, "ha", "register area per handling class");

@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <vector>
 
 #include "scenario_sections.hpp"
 #include "shinrin/core/error.hpp"
@@ -15,6 +17,46 @@ namespace fs = std::filesystem;
 using yaml::at;
 using yaml::MapReader;
 using yaml::resolve;
+
+namespace {
+
+// yaml-cpp keeps every pair of a mapping whose key repeats and answers a lookup with the first, so
+// a repeated key would silently lose its second value. Every mapping of the document is scanned;
+// every repetition is reported, at its place, with the key path and the line of the first.
+void find_duplicate_keys(const YAML::Node& n, const std::string& path, const std::string& file,
+                         std::vector<std::string>& found) {
+  if (n.IsSequence()) {
+    std::size_t k = 0;
+    for (const auto& item : n)
+      find_duplicate_keys(item, path + "[" + std::to_string(k++) + "]", file, found);
+    return;
+  }
+  if (!n.IsMap()) return;
+  std::map<std::string, YAML::Mark> first;
+  for (const auto& kv : n) {
+    if (!kv.first.IsScalar()) continue;  // complex keys: reported by the readers as unknown
+    const std::string key = kv.first.Scalar();
+    const std::string key_path = path.empty() ? key : path + "." + key;
+    const auto [it, inserted] = first.try_emplace(key, kv.first.Mark());
+    if (!inserted) {
+      found.push_back(at(file, kv.first.Mark()) + ": duplicate key '" + key_path +
+                      "' (first on line " + std::to_string(it->second.line + 1) +
+                      "; a key may appear once in a mapping)");
+    }
+    find_duplicate_keys(kv.second, key_path, file, found);
+  }
+}
+
+void check_duplicate_keys(const YAML::Node& root, const std::string& file) {
+  std::vector<std::string> found;
+  find_duplicate_keys(root, "", file, found);
+  if (found.empty()) return;
+  std::string msg = found.front();
+  for (std::size_t k = 1; k < found.size(); ++k) msg += "\n" + found[k];
+  throw InputError(msg);
+}
+
+}  // namespace
 
 Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
   std::ifstream in(path, std::ios::binary);
@@ -28,6 +70,7 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
     throw InputError(at(path, e.mark) + ": YAML syntax error: " + e.msg);
   }
   if (!root.IsDefined() || root.IsNull()) throw InputError(path + ": the scenario file is empty");
+  check_duplicate_keys(root, path);
 
   const fs::path base = fs::absolute(fs::path(path)).parent_path();
   Scenario s;

@@ -60,8 +60,11 @@ StandSection read_stand(MapReader m, const std::filesystem::path& base) {
     if (!st.density_diagram.empty() && !st.initial_yield_index) {
       init.fail_here("missing required key 'yield_index' (required with stand.density_diagram)");
     }
-    st.initial_stems_max = init.number_required("max_per_ha", Interval::above(0.0), "ha-1");
-    st.initial_stems_default = init.number_required("default_per_ha", Interval::above(0.0), "ha-1");
+    // Bounded like register stems (setup/classify.hpp): (0, 10^6] ha-1.
+    st.initial_stems_max =
+        init.number_required("max_per_ha", Interval{0.0, 1e6, true, false}, "ha-1");
+    st.initial_stems_default =
+        init.number_required("default_per_ha", Interval{0.0, 1e6, true, false}, "ha-1");
     if (st.initial_stems_default > st.initial_stems_max) {
       init.fail_value("default_per_ha", num(st.initial_stems_default) +
                                             " ha-1 is above max_per_ha (" +
@@ -123,7 +126,7 @@ RegenerationSpec read_regeneration(MapReader m) {
                                                              : sv::RegenerationMethod::natural;
   const YAML::Node sp = m.required("species");
   g.species = {m.scalar(sp, "species"), m.origin(sp, "species")};
-  g.stems_per_ha = m.number_required("stems_per_ha", Interval::above(0.0), "ha-1");
+  g.stems_per_ha = m.number_required("stems_per_ha", Interval{0.0, 1e6, true, false}, "ha-1");
   m.finish();
   return g;
 }

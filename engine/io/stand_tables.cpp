@@ -91,11 +91,13 @@ DensityDiagramTable load_density_diagrams(const std::string& path, const std::st
                        "' needs the full-density line (c) of every species");
     }
     growth::DensityDiagram d;
-    d.b1 = t.positive(row, c_b1);
-    d.b2 = t.number(row, c_b2);
-    d.b3 = t.positive(row, c_b3);
-    d.b4 = t.number(row, c_b4);
-    d.c = t.number(row, c_c);
+    // Bounds (the published diagrams have b1 < 1, |b2|, |b4| < 4, b3 < 10^4, c < 7):
+    // b1 (0, 100], b2 [-10, 10], b3 (0, 10^7], b4 [-10, 10], c [0, 10].
+    d.b1 = t.bounded(row, c_b1, 0.0, 100.0, true, "");
+    d.b2 = t.bounded(row, c_b2, -10.0, 10.0, false, "");
+    d.b3 = t.bounded(row, c_b3, 0.0, 1e7, true, "");
+    d.b4 = t.bounded(row, c_b4, -10.0, 10.0, false, "");
+    d.c = t.bounded(row, c_c, 0.0, 10.0, false, "");
     out.by_species[*s] = d;
     const Status st = t.status(row, c_status);
     const std::string key = region + " " + code;
@@ -192,17 +194,10 @@ DecayTable load_decay_table(const std::string& path, const SpeciesTable& species
       throw InputError(t.where(row, c_unit) + ": unit of " + name + " must be '" + unit +
                        "', not '" + t.text(row, c_unit) + "'");
     }
-    double v = 0.0;
-    if (!kIsRate[p]) {
-      v = share(t, row, c_val);
-    } else if (kMayBeZero[p]) {
-      v = t.number(row, c_val);
-      if (!(v >= 0.0 && v <= 1.0))
-        throw InputError(t.where(row, c_val) + ": " + name + " must be in [0, 1] year-1, not " +
-                         t.text(row, c_val));
-    } else {
-      v = t.positive(row, c_val);
-    }
+    // Decay rates in (0, 10] year-1; turnover rates may be 0 (an input switched off), at most 1.
+    const double v = !kIsRate[p]      ? share(t, row, c_val)
+                     : kMayBeZero[p] ? t.bounded(row, c_val, 0.0, 1.0, false, "year-1")
+                                     : t.bounded(row, c_val, 0.0, 10.0, true, "year-1");
     *slot = DecayRow{
         v, row.line, {path, code, name, v, unit, t.status(row, c_status), t.text(row, c_src)}};
   }
@@ -290,7 +285,7 @@ HwpTable load_hwp_table(const std::string& path) {
       throw InputError(t.where(row, c_unit) + ": unit of half_life must be 'year', not '" +
                        t.text(row, c_unit) + "'");
     }
-    const double half_life = t.positive(row, c_hl);
+    const double half_life = t.bounded(row, c_hl, 0.0, 1000.0, true, "years");
     const carbon::FirstOrderRate rate = carbon::FirstOrderRate::from_half_life(half_life);
     (k == 0 ? out.config.sawnwood : k == 1 ? out.config.panels : out.config.paper) = rate;
     out.records.push_back({path, std::string(kCategories[k]), "half_life", half_life, "year",

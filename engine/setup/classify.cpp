@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <string_view>
+#include <tuple>
 
 #include "shinrin/core/error.hpp"
 
@@ -15,8 +17,12 @@ namespace {
 constexpr double kMaxStemsPerHa = 1e6;
 //! Upper bound of a register stem volume [m3 ha-1].
 constexpr double kMaxVolume = 1e5;
-//! Upper bound of a register stand age [years].
+//! Upper bound of a register stand age [years]; older is an error.
 constexpr double kMaxAge = 2000.0;
+//! Register stand ages above this [years] are simulated with a warning, counted in the results.
+constexpr double kPlausibleAge = kPlausibleAgeYears;
+//! Upper bound of the area of one record [ha] (state/handling.hpp).
+constexpr double kMaxAreaHa = kMaxRecordAreaHa;
 //! Problems listed in full; the rest are counted.
 constexpr std::size_t kMaxListed = 20;
 
@@ -41,6 +47,18 @@ std::string num(double v) {
   char buf[32];
   const auto r = std::to_chars(buf, buf + sizeof buf, v);
   return std::string(buf, r.ptr);
+}
+
+std::string_view storey_text(Storey s) {
+  switch (s) {
+    case Storey::upper:
+      return "上層木";
+    case Storey::lower:
+      return "下層木";
+    case Storey::single:
+      break;
+  }
+  return "";
 }
 
 int fiscal_year(int year, int month) {
@@ -92,27 +110,7 @@ void Classifier::record(const RawRecord& r) {
   };
   auto value_text = [](const RawNumber& n) { return n.valid ? num(n.value) : "'" + n.text + "'"; };
 
-  if (r.key.empty()) invalid("id", fm.id, "missing value; expected a register key");
-
-  double area_ha = std::numeric_limits<double>::quiet_NaN();
-  if (!fm.area.empty()) {
-    if (!r.area.present || !r.area.valid) {
-      invalid("area", fm.area,
-              r.area.present ? value_text(r.area) + " is not a number; expected an area > 0 ha"
-                             : "missing or not a number; expected an area > 0 ha");
-    } else if (r.area.value <= 0.0) {
-      invalid("area", fm.area, num(r.area.value) + " ha; expected an area > 0 ha");
-    } else {
-      area_ha = r.area.value;
-    }
-  } else if (!r.geometry_problem.empty()) {
-    bad.push_back(label() + ": " + r.geometry_problem);
-  } else if (!(r.geometry_area_ha > 0.0)) {
-    bad.push_back(label() + ": polygon area is " + num(r.geometry_area_ha) + " ha; expected > 0");
-  } else {
-    area_ha = r.geometry_area_ha;
-  }
-
+  // 1. Classification: which class the record falls in (species name, then forest type).
   Handling handling = Handling::simulated;
   std::size_t species_index = 0;
   bool known = true;
@@ -150,91 +148,157 @@ void Classifier::record(const RawRecord& r) {
       if (it->second == io::LandClass::non_forest) handling = Handling::non_forest;
     }
   }
+  if (!known) {  // reported in finish(); the key stays known so references to it say why
+    if (!r.key.empty()) out_.other_keys.try_emplace(r.key, Handling::skipped_invalid);
+    return;
+  }
+  const bool simulate = handling == Handling::simulated || handling == Handling::fallback_species;
+
+  // 2. Records that are not simulated are counted in their class, whatever their other values: a
+  // zero-area road or bamboo record is no reason to stop. Their area counts if it is a number in
+  // [0, kMaxAreaHa] ha, else as 0 ha (with a warning).
+  if (!simulate) {
+    double ha = 0.0;
+    std::string unusable;
+    if (!fm.area.empty()) {
+      if (r.area.present && r.area.valid && r.area.value >= 0.0 && r.area.value <= kMaxAreaHa) {
+        ha = r.area.value;
+      } else {
+        unusable = "field 'area' (source field '" + fm.area +
+                   "'): " + (r.area.present ? value_text(r.area) : std::string("missing value"));
+      }
+    } else if (r.geometry_problem.empty() && r.geometry_area_ha >= 0.0 &&
+               r.geometry_area_ha <= kMaxAreaHa) {
+      ha = r.geometry_area_ha;
+    } else {
+      unusable = r.geometry_problem.empty() ? "polygon area " + num(r.geometry_area_ha) + " ha"
+                                            : r.geometry_problem;
+    }
+    if (!unusable.empty()) {
+      ++out_.handling.unusable_area_records;
+      warn(label() + " (" + std::string(handling_name(handling)) + ", not simulated): " + unusable +
+           "; counted as 0 ha");
+    }
+    out_.handling.add(handling, ha);
+    if (!r.key.empty()) out_.other_keys.try_emplace(r.key, handling);
+    return;
+  }
+
+  // 3. Values of the records to simulate.
+  std::vector<std::string> warnings;  // kept only if the record is simulated
+  if (r.key.empty()) invalid("id", fm.id, "missing value; expected a register key");
   Storey storey = Storey::single;
   if (!fm.storey.empty()) {
     if (auto parsed = parse_storey(r.storey)) {
       storey = *parsed;
     } else {
       ++unknown_storeys_[r.storey];
-      known = false;
+      if (!r.key.empty()) out_.other_keys.try_emplace(r.key, Handling::skipped_invalid);
+      return;  // reported in finish()
     }
   }
-  if (!known) return;  // reported in finish()
 
-  const bool simulate = handling == Handling::simulated || handling == Handling::fallback_species;
+  double area_ha = std::numeric_limits<double>::quiet_NaN();
+  const std::string area_range = "expected an area in (0, " + num(kMaxAreaHa) + "] ha";
+  if (!fm.area.empty()) {
+    if (!r.area.present || !r.area.valid) {
+      invalid("area", fm.area,
+              r.area.present ? value_text(r.area) + " is not a number; " + area_range
+                             : "missing value; " + area_range);
+    } else if (r.area.value <= 0.0 || r.area.value > kMaxAreaHa) {
+      invalid("area", fm.area, num(r.area.value) + " ha; " + area_range);
+    } else {
+      area_ha = r.area.value;
+    }
+  } else if (!r.geometry_problem.empty()) {
+    bad.push_back(label() + ": " + r.geometry_problem);
+  } else if (!(r.geometry_area_ha > 0.0) || r.geometry_area_ha > kMaxAreaHa) {
+    bad.push_back(label() + ": polygon area is " + num(r.geometry_area_ha) + " ha; " + area_range);
+  } else {
+    area_ha = r.geometry_area_ha;
+  }
+
   int age_years = 0;
   float volume = -1.0f, stems_per_ha = -1.0f;
   std::int32_t site_class = 0;
-  if (simulate) {
-    int shift = fixed_shift_;
-    if (!fm.as_of.empty()) {
-      if (!r.as_of.present) {
-        invalid("as_of", fm.as_of, "missing value; expected the date of the register snapshot");
-      } else if (!r.as_of.valid) {
-        invalid("as_of", fm.as_of,
-                "'" + r.as_of.text + "' is not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)");
-      } else {
-        const int fy = fiscal_year(r.as_of.year, r.as_of.month);
-        if (fy > s_.start_year - 1) {
-          invalid("as_of", fm.as_of,
-                  "snapshot in fiscal year " + std::to_string(fy) +
-                      ", after the initial state (end of fiscal year " +
-                      std::to_string(s_.start_year - 1) + ")");
-        }
-        shift = s_.start_year - 1 - fy;
-      }
-    }
-    if (!r.age.present) {
-      invalid("age", fm.age, "missing value; expected an age >= 0 years");
-    } else if (!r.age.valid || r.age.value < 0.0 || r.age.value > kMaxAge) {
-      invalid("age", fm.age, value_text(r.age) + "; expected an age in [0, 2000] years");
+  int shift = fixed_shift_;
+  if (!fm.as_of.empty()) {
+    if (!r.as_of.present) {
+      invalid("as_of", fm.as_of, "missing value; expected the date of the register snapshot");
+    } else if (!r.as_of.valid) {
+      invalid("as_of", fm.as_of,
+              "'" + r.as_of.text + "' is not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)");
     } else {
-      age_years = static_cast<int>(std::lround(r.age.value)) + shift;
-    }
-    if (r.volume.present) {
-      if (!r.volume.valid || r.volume.value < 0.0 || r.volume.value > kMaxVolume) {
-        invalid("volume", fm.volume,
-                value_text(r.volume) + "; expected a stem volume in [0, 100000] m3 ha-1");
-      } else {
-        volume = static_cast<float>(r.volume.value);
+      const int fy = fiscal_year(r.as_of.year, r.as_of.month);
+      if (fy > s_.start_year - 1) {
+        invalid("as_of", fm.as_of,
+                "snapshot in fiscal year " + std::to_string(fy) +
+                    ", after the initial state (end of fiscal year " +
+                    std::to_string(s_.start_year - 1) + ")");
       }
+      shift = s_.start_year - 1 - fy;
     }
-    if (r.stems.present) {
-      if (!r.stems.valid || r.stems.value < 0.0 || r.stems.value > kMaxStemsPerHa) {
-        invalid("stems", fm.stems, value_text(r.stems) + "; expected stems in [0, 1000000] ha-1");
-      } else {
-        stems_per_ha = static_cast<float>(r.stems.value);
-      }
+  }
+  const std::string age_range =
+      "expected an age in [0, " + num(kMaxAge) + "] years (a whole number)";
+  if (!r.age.present) {
+    invalid("age", fm.age, "missing value; " + age_range);
+  } else if (!r.age.valid) {
+    invalid("age", fm.age, value_text(r.age) + " is not a number; " + age_range);
+  } else if (r.age.value != std::floor(r.age.value)) {
+    invalid("age", fm.age, num(r.age.value) + " is not a whole number; " + age_range);
+  } else if (r.age.value < 0.0 || r.age.value > kMaxAge) {
+    invalid("age", fm.age, num(r.age.value) + "; " + age_range);
+  } else {
+    age_years = static_cast<int>(r.age.value) + shift;
+    if (r.age.value > kPlausibleAge) {
+      warnings.push_back(label() + ": field 'age' (source field '" + fm.age +
+                         "'): " + num(r.age.value) + " years is above " + num(kPlausibleAge) +
+                         " (implausible for a managed register; simulated as given)");
     }
-    if (r.site_class.present) {
-      if (!r.site_class.valid || r.site_class.value != std::floor(r.site_class.value) ||
-          std::abs(r.site_class.value) > 1e6) {
-        invalid("site_class", fm.site_class,
-                value_text(r.site_class) + "; expected an integer site class");
-      } else {
-        site_class = static_cast<std::int32_t>(r.site_class.value);
-      }
+  }
+  if (r.volume.present) {
+    if (!r.volume.valid || r.volume.value < 0.0 || r.volume.value > kMaxVolume) {
+      invalid("volume", fm.volume,
+              value_text(r.volume) + "; expected a stem volume in [0, 100000] m3 ha-1");
+    } else {
+      volume = static_cast<float>(r.volume.value);
+    }
+  }
+  if (r.stems.present) {
+    if (!r.stems.valid || r.stems.value < 0.0 || r.stems.value > kMaxStemsPerHa) {
+      invalid("stems", fm.stems, value_text(r.stems) + "; expected stems in [0, 1000000] ha-1");
+    } else {
+      stems_per_ha = static_cast<float>(r.stems.value);
+    }
+  }
+  if (r.site_class.present) {
+    if (!r.site_class.valid || r.site_class.value != std::floor(r.site_class.value) ||
+        std::abs(r.site_class.value) > 1e6) {
+      invalid("site_class", fm.site_class,
+              value_text(r.site_class) + "; expected an integer site class");
+    } else {
+      site_class = static_cast<std::int32_t>(r.site_class.value);
     }
   }
 
   const bool need_location = s_.fuel && s_.fuel->epsg.has_value();
-  if (simulate && need_location && !r.located) bad.push_back(label() + ": " + r.location_problem);
+  if (need_location && !r.located) bad.push_back(label() + ": " + r.location_problem);
 
   if (!bad.empty()) {
     problem_count_ += static_cast<long>(bad.size());
     for (auto& b : bad) {
       if (problems_.size() < kMaxListed) problems_.push_back(std::move(b));
     }
-    // An invalid area (missing, not finite, <= 0) counts as 0 ha.
-    out_.handling.add(Handling::skipped_invalid, std::isfinite(area_ha) ? area_ha : 0.0);
+    // An invalid area (missing, not finite, <= 0, above the bound) counts as 0 ha.
+    out_.handling.add(Handling::skipped_invalid,
+                      std::isfinite(area_ha) && area_ha <= kMaxAreaHa ? area_ha : 0.0);
     if (!r.key.empty()) out_.other_keys.try_emplace(r.key, Handling::skipped_invalid);
     return;
   }
   out_.handling.add(handling, area_ha);
-  if (!simulate) {
-    if (!r.key.empty()) out_.other_keys.try_emplace(r.key, handling);
-    return;
-  }
+  if (!warnings.empty()) ++out_.handling.implausible_age_records;
+  for (auto& w : warnings) warn(std::move(w));
 
   const std::string& m = !r.municipality.empty()    ? r.municipality
                          : !s_.municipality.empty() ? s_.municipality
@@ -271,6 +335,11 @@ void Classifier::record(const RawRecord& r) {
   }
 }
 
+void Classifier::warn(std::string text) {
+  ++warning_count_;
+  if (out_.warnings.size() < kMaxListed) out_.warnings.push_back(std::move(text));
+}
+
 Classified Classifier::finish(const std::string& layer) {
   out_.layer = layer;
   const std::string where = s_.parcels_path + " layer '" + layer + "'";
@@ -298,7 +367,53 @@ Classified Classifier::finish(const std::string& layer) {
              " more";
     }
   }
-  if (!msg.empty()) throw InputError(where + ": cannot simulate these records:" + msg);
+  // Register keys name parcels in event lists, projects and outputs: two simulated records may
+  // share one only when the storey field tells them apart (上層木 / 下層木).
+  {
+    const Landscape& p = out_.parcels;
+    std::vector<std::size_t> rows(p.size());
+    std::iota(rows.begin(), rows.end(), std::size_t{0});
+    // By the hash of (key, storey) first: integer comparisons, the strings only on equal hashes.
+    std::sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
+      return std::tie(p.key_hash[a], p.key[a], p.storey[a], p.source_fid[a]) <
+             std::tie(p.key_hash[b], p.key[b], p.storey[b], p.source_fid[b]);
+    });
+    long repeated = 0;
+    std::string listed;
+    for (std::size_t k = 0; k < rows.size();) {
+      std::size_t e = k + 1;
+      while (e < rows.size() && p.key[rows[e]] == p.key[rows[k]] &&
+             p.storey[rows[e]] == p.storey[rows[k]])
+        ++e;
+      if (e - k > 1) {
+        if (++repeated <= static_cast<long>(kMaxListed)) {
+          std::string fids;
+          for (std::size_t j = k; j < e; ++j)
+            fids += (j > k ? ", " : "") + std::to_string(p.source_fid[rows[j]]);
+          listed += "\n  parcel '" + p.key[rows[k]] + "' (features " + fids +
+                    "): " + std::to_string(e - k) + " records" +
+                    (s_.fields.storey.empty() ? std::string()
+                     : p.storey[rows[k]] == Storey::single
+                         ? std::string(" without a storey value")
+                         : " with storey '" + std::string(storey_text(p.storey[rows[k]])) + "'");
+        }
+      }
+      k = e;
+    }
+    if (repeated > 0) {
+      msg += "\nregister keys given to more than one simulated record (" +
+             std::to_string(repeated) + " keys; field '" + s_.fields.id + "'" +
+             (!s_.fields.storey.empty()
+                  ? ", and the storey field '" + s_.fields.storey + "' does not tell them apart"
+                  : std::string(", and no storey field is mapped")) +
+             "):" + listed;
+      if (repeated > static_cast<long>(kMaxListed)) {
+        msg += "\n  ... and " + std::to_string(repeated - static_cast<long>(kMaxListed)) + " more";
+      }
+    }
+  }
+  if (!msg.empty()) out_.problems = where + ": cannot simulate these records:" + msg;
+  out_.warning_count = warning_count_;
 
   // Names in sorted order, so that indexes do not depend on the order of records.
   Landscape& p = out_.parcels;

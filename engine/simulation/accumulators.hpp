@@ -72,6 +72,14 @@ class CellSums {
     }
     return false;
   }
+  //! Whether a sum cannot be added to the fixed-point totals (not finite, or beyond
+  //! FixedSum::kMaxAdd).
+  bool any_not_addable() const {
+    for (double v : sums_) {
+      if (!FixedSum::addable(v)) return true;
+    }
+    return false;
+  }
 
   //! Adds the touched cells into the groupings at time t and clears the pass.
   void flush(const std::vector<Cell>& cells, std::size_t t, GroupTotals& by_species,

@@ -2,6 +2,7 @@
 
 #include <omp.h>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <memory>
@@ -81,6 +82,15 @@ void apply(PhaseContext& c, carbon::Module module) {
 // whose flux for the parcel is not finite (else every module of the pass); growth, whose pass may
 // lie before a barrier, checks its own fluxes.
 void check_pass(PhaseContext& c, const Segment& seg) {
+  if (c.in.model.stand.enabled) {  // stems and height move no carbon, so the balance misses them
+    for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
+      if (!std::isfinite(c.st.stems[i]) || !std::isfinite(c.st.height[i])) {
+        fail(c, i,
+             "module stand: stems " + std::to_string(c.st.stems[i]) + " ha-1, top height " +
+                 std::to_string(c.st.height[i]) + " m: not finite");
+      }
+    }
+  }
   const auto bad = carbon::check_balance(c.rows, c.st.pools);
   if (!bad) return;
   const std::size_t i = *bad, r = i - c.rows.first;
@@ -310,12 +320,18 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     return PhaseContext{in, st, config, shared, year, w, rows, b, t, in.start_year + int(t) - 1};
   };
   auto end_pass = [&](PhaseContext& c) {
-    if (c.work.cells.any_non_finite()) {
+    const bool beyond = std::any_of(c.work.flux_sums.begin(), c.work.flux_sums.end(),
+                                    [](double v) { return !FixedSum::addable(v); });
+    if (beyond || c.work.cells.any_not_addable()) {
       for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
         if (!std::isfinite(c.st.volume[i]) || !std::isfinite(c.st.pools.total(i)))
           fail(c, i, "non-finite volume or carbon");
       }
-      fail(c, c.rows.first, "non-finite totals in the block starting at this parcel");
+      if (c.work.cells.any_non_finite())
+        fail(c, c.rows.first, "non-finite totals in the block starting at this parcel");
+      fail(c, c.rows.first,
+           "totals of the block starting at this parcel beyond 1e15 (t, m3, ha), the range of the "
+           "fixed-point totals");
     }
     c.work.end_pass(in, c.t);
   };

@@ -69,8 +69,8 @@ TEST_CASE("site classes scale the asymptote of the Richards curve", "[growth]") 
   CHECK(model.volume({"sugi", 1}, 45.0) == Approx(1.25 * base).epsilon(1e-12));
   CHECK(model.volume({"sugi", 2}, 45.0) == Approx(base).epsilon(1e-12));
   CHECK(model.volume({"sugi", 3}, 45.0) == Approx(0.75 * base).epsilon(1e-12));
-  CHECK(model.missing({"sugi", 7}).has_value());       // three_class has no class 7
-  CHECK(model.missing({"karamatsu", 1}).has_value());  // no curve for karamatsu
+  CHECK(model.missing({"sugi", 7}).has_value());   // three_class has no class 7
+  CHECK(model.missing({"larch", 1}).has_value());  // no curve for a code the table lacks
   CHECK_FALSE(model.missing({"hinoki", 3}).has_value());
 }
 

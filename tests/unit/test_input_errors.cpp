@@ -608,7 +608,8 @@ TEST_CASE("input errors: invalid GIS values name parcel, field and what is expec
   const auto all = demo_records();
   const auto planted = pick(all, "スギ", "人工林", 3);
   const DemoRecord zero_area = planted[0], negative_age = planted[1], null_age = planted[2];
-  // Area is checked for every record, age only for records to simulate (not for bamboo).
+  // Values are checked only for records to simulate: a road with a negative area and a bamboo
+  // stand with a negative age are counted in their classes (the road as 0 ha, with a warning).
   const DemoRecord negative_area = pick(all, "林道", "更新困難地", 1)[0];
   const DemoRecord bamboo = pick(all, "モウソウチク", "竹林", 1)[0];
 
@@ -628,13 +629,11 @@ TEST_CASE("input errors: invalid GIS values name parcel, field and what is expec
     const std::string path = write_scenario(dir, "error.yaml", derived_yaml(gpkg));
     const std::string msg = input_error([&] { prepare(path); });
     CHECK_THAT(msg, StartsWith(gpkg + " layer 'shohan': cannot simulate these records:"));
-    CHECK_THAT(msg, Contains("invalid values (4;") && Contains("invalid_values: skip"));
+    CHECK_THAT(msg, Contains("invalid values (3;") && Contains("invalid_values: skip"));
     CHECK_THAT(line_with(msg, parcel(zero_area)),
-               Contains("field 'area' (source field 'menseki'): 0") &&
-                   Contains("expected an area > 0 ha"));
-    CHECK_THAT(line_with(msg, parcel(negative_area)),
-               Contains("field 'area' (source field 'menseki'): -1.5") &&
-                   Contains("expected an area > 0 ha"));
+               Contains("field 'area' (source field 'menseki'): 0 ha") &&
+                   Contains("expected an area in (0, 10000] ha"));
+    CHECK_THAT(msg, !Contains("'" + negative_area.key + "'"));
     CHECK_THAT(line_with(msg, parcel(negative_age)),
                Contains("field 'age' (source field 'rinrei'): -5") && Contains("expected an age"));
     CHECK_THAT(line_with(msg, parcel(null_age)),
@@ -650,7 +649,7 @@ TEST_CASE("input errors: invalid GIS values name parcel, field and what is expec
         dir, "skip.yaml",
         replace_once(derived_yaml(gpkg), "  invalid_values: error\n", "  invalid_values: skip\n")));
     const HandlingReport& h = skip.record.handling;
-    CHECK(records(h, Handling::skipped_invalid) == 4);
+    CHECK(records(h, Handling::skipped_invalid) == 3);
     // Records with a bad area count 0 ha; the others their area.
     CHECK(hectares(h, Handling::skipped_invalid) ==
           Approx(negative_age.area_ha + null_age.area_ha));
@@ -659,8 +658,15 @@ TEST_CASE("input errors: invalid GIS values name parcel, field and what is expec
                                        negative_area.area_ha));
     CHECK(records(h, Handling::simulated) ==
           records(base.record.handling, Handling::simulated) - 3);
-    CHECK(records(h, Handling::non_forest) ==
-          records(base.record.handling, Handling::non_forest) - 1);
+    CHECK(records(h, Handling::non_forest) == records(base.record.handling, Handling::non_forest));
+    CHECK(hectares(h, Handling::non_forest) ==
+          Approx(hectares(base.record.handling, Handling::non_forest) - negative_area.area_ha));
+    CHECK(h.unusable_area_records == 1);
+    REQUIRE(skip.warning_count == 1);
+    CHECK_THAT(skip.warnings.at(0),
+               StartsWith(parcel(negative_area).substr(0, parcel(negative_area).size() - 2)) &&
+                   Contains("field 'area' (source field 'menseki'): -1.5") &&
+                   Contains("counted as 0 ha"));
     CHECK(records(h, Handling::bamboo) == records(base.record.handling, Handling::bamboo));
     const std::set<std::string> keys(skip.inputs.parcels.key.begin(),
                                      skip.inputs.parcels.key.end());

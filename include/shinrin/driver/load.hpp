@@ -25,10 +25,14 @@ struct Loaded {
   sim::OutputSelection output;           //!< per-parcel series selection
   std::string growth_model;              //!< name of the growth model
   std::vector<growth::CurveKey> curves;  //!< curve index -> (species, site class)
+  std::vector<std::string> warnings;     //!< the first warnings about records (setup/classify.hpp)
+  long warning_count = 0;                //!< every warning
 };
 
 //! Loads and checks everything named by `scenario`. Throws InputError with file/line or
-//! parcel/field context on any problem, every problem of a stage in one message.
+//! parcel/field context on any problem: every problem of every stage in one message (a stage that
+//! needs what an earlier one could not load is not checked: without the species or alias table no
+//! record is classified, without the layer nothing after it is checked).
 Loaded load(const io::Scenario& scenario);
 
 }  // namespace shinrin::driver

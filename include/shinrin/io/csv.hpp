@@ -44,6 +44,11 @@ class CsvTable {
   long integer(const Row& row, std::size_t col) const;
   //! Value as a number > 0; throws InputError naming the place otherwise.
   double positive(const Row& row, std::size_t col) const;
+  //! Value as a number in [lo, hi], or (lo, hi] when `lo_open`; throws InputError naming the
+  //! place, the value, the range and `unit` otherwise. Parameter tables bound every model value,
+  //! so that a typo (1e308) stops the load instead of giving infinite or NaN stands.
+  double bounded(const Row& row, std::size_t col, double lo, double hi, bool lo_open,
+                 std::string_view unit) const;
   //! Value as a status tag C, C*, D or U (DOMAIN.md 0); throws InputError otherwise.
   Status status(const Row& row, std::size_t col) const;
   //! "file:line: column 'name'" for messages.

@@ -5,10 +5,13 @@
 //!
 //! Text is trimmed (ASCII white space and the ideographic space U+3000). Numeric engine fields
 //! (area, age, volume, stems, site class) are read from numeric source fields as numbers, and from
-//! text fields only when the whole text is a number: "1,5", "12年" or "abc" stay text and setup
-//! reports them. The area from geometry is the polygon area in the scenario's projected CRS.
-//! Errors about the source itself (cannot open, no such layer or field, a CRS that cannot be
-//! transformed, a read failure) are InputErrors naming the file and layer.
+//! text fields only when the whole text is a number (std::from_chars): "1,5", "12年" or "abc" stay
+//! text and setup reports them. GeoPackage / SQLite columns may hold text whatever their declared
+//! type, which OGR would convert silently ('12年' -> 12); such values, and reals in an integer
+//! column, are read as the text SQLite holds. The area from geometry is the polygon area in the
+//! scenario's projected CRS. Errors about the source itself (cannot open, no such layer or field, a
+//! CRS that cannot be transformed, a read failure, fewer or more features than the FlatGeobuf
+//! header or the GeoPackage contents table declare) are InputErrors naming the file and layer.
 
 #include <string>
 #include <vector>

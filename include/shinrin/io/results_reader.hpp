@@ -88,10 +88,13 @@ struct ResultsSummary {
   std::vector<std::string> handling_class;
   std::vector<std::int64_t> handling_records;
   std::vector<double> handling_hectares;
-  std::vector<ParameterRecord> parameters;  //!< every parameter used
-  std::vector<PlanRowSummary> plan;         //!< empty without planning targets
-  std::vector<BoilerSummary> boilers;       //!< empty without boilers
-  std::vector<CreditProject> credits;       //!< empty without credit projects
+  std::int64_t implausible_age_records = 0;  //!< simulated records with an implausible age
+  int implausible_age_above_years = 0;       //!< the bound of that warning (0: not recorded)
+  std::int64_t unusable_area_records = 0;    //!< records not simulated counted as 0 ha
+  std::vector<ParameterRecord> parameters;   //!< every parameter used
+  std::vector<PlanRowSummary> plan;          //!< empty without planning targets
+  std::vector<BoilerSummary> boilers;        //!< empty without boilers
+  std::vector<CreditProject> credits;        //!< empty without credit projects
 };
 
 //! Throws InputError if the file cannot be opened, is not a shinrin results file, or has a

@@ -1,19 +1,26 @@
 #pragma once
 //! Classifies the records of a parcel layer (raw.hpp) and builds the landscape's rows.
 //!
-//! Every record lands in exactly one handling class (state/handling.hpp), in this order:
+//! Classification comes first; values are checked only for the records that will be simulated.
+//! Every record lands in exactly one handling class (state/handling.hpp):
 //!   1. the species name must be in the alias table, unless the scenario names a fallback
 //!      species; the alias gives the species code or the land class (non-forest, bamboo,
 //!      unstocked); unknown names are collected and reported together
 //!   2. a forest type (if mapped) of class bamboo / unstocked / non_forest overrides a species;
-//!      unknown forest types and storey values are collected likewise
-//!   3. the area must be finite and > 0 (attribute, or polygon area in the projected CRS)
-//!   4. records to simulate need an age in [0, 2000] years and, where mapped, a volume in
-//!      [0, 100000] m3 ha-1, stems in [0, 10^6] ha-1, an integer site class and a snapshot date;
-//!      text that is not a number ("1,5", "12年") is invalid, never read as a number
-//! Invalid values stop the load with a list naming parcel, field and value, or are skipped and
-//! counted (invalid_values: skip). Everything found is reported in one message.
-//!
+//!      unknown forest types are collected likewise
+//!   3. records that are not simulated are counted in their class whatever their other values;
+//!      their area counts if it is a number in [0, 10000] ha, else as 0 ha with a warning (a
+//!      zero-area road or bamboo record is no reason to stop a run)
+//!   4. records to simulate need a register key, a known storey value (if mapped), an area in
+//!      (0, 10000] ha (attribute, or polygon area in the projected CRS), a whole age in
+//!      [0, 2000] years and, where mapped, a volume in [0, 100000] m3 ha-1, stems in [0, 10^6]
+//!      ha-1, an integer site class and a snapshot date; text that is not a number ("1,5",
+//!      "12年", "abc") is invalid, never read as a number. An age above 300 years is simulated
+//!      with a warning, counted in HandlingReport::implausible_age_records
+//!   5. two simulated records may share a register key only if the storey field tells them apart
+//! Invalid values are reported naming parcel, field and value, or skipped and counted
+//! (invalid_values: skip). Everything found is reported in one message (Classified::problems).
+
 //! Ages: register ages are those of the fiscal year (April-March) that contains the snapshot date
 //! (an age as of 1 April is the age during that fiscal year), and advance by one a fiscal year up
 //! to the initial state, the end of fiscal year start_year - 1:
@@ -54,6 +61,12 @@ struct Classified {
   //! class met when a key repeats), so that references to them (event lists) can say why.
   std::unordered_map<std::string, Handling> other_keys;
   std::vector<FieldValues> extra;  //!< values of the extra fields (planning units)
+  //! Every problem of the layer in one message ("" when none): unknown species, forest type and
+  //! storey names, invalid values (unless skipped), repeated register keys. The rows above hold
+  //! the records without problems, so later stages can still check them.
+  std::string problems;
+  std::vector<std::string> warnings;  //!< the first warnings (implausible ages, unusable areas)
+  long warning_count = 0;             //!< every warning
 };
 
 class Classifier final : public RecordSink {
@@ -64,8 +77,8 @@ class Classifier final : public RecordSink {
              const std::map<std::string, io::LandClass>& forest_types,
              std::vector<std::string> extra_fields);
   void record(const RawRecord& r) override;
-  //! Checks what was collected and returns the result; throws InputError listing every problem
-  //! of the layer `layer` in one message.
+  //! Checks what was collected and returns the result, with every problem of the layer `layer`
+  //! in Classified::problems.
   Classified finish(const std::string& layer);
 
  private:
@@ -81,6 +94,8 @@ class Classifier final : public RecordSink {
   std::map<std::string, long> unknown_species_, unknown_forest_types_, unknown_storeys_;
   std::vector<std::string> problems_;
   long problem_count_ = 0;
+  long warning_count_ = 0;
+  void warn(std::string text);
   std::uint32_t simulated_ = 0;
 };
 

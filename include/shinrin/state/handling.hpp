@@ -23,10 +23,22 @@ inline constexpr std::size_t kHandlingCount = 6;
 //! Name as written in outputs, e.g. "fallback_species".
 std::string_view handling_name(Handling h);
 
+//! Register stand ages above this [years] are simulated with a warning and counted
+//! (HandlingReport::implausible_age_records).
+inline constexpr int kPlausibleAgeYears = 300;
+//! Upper bound of the area of one record [ha] (100 km2; sub-compartments are rarely above 100 ha):
+//! above it a simulated record is invalid, a record that is not simulated counts 0 ha.
+inline constexpr double kMaxRecordAreaHa = 10000.0;
+
 //! Records and hectares per handling class [ha from the area field or geometry].
 struct HandlingReport {
   std::array<std::int64_t, kHandlingCount> records{};
   std::array<double, kHandlingCount> hectares{};
+  //! Simulated records whose register age is above the plausibility bound (300 years): a warning.
+  std::int64_t implausible_age_records = 0;
+  //! Records that are not simulated whose area is not a number in [0, 10000] ha: counted as 0 ha,
+  //! with a warning.
+  std::int64_t unusable_area_records = 0;
   void add(Handling h, double area_ha) {
     records[static_cast<std::size_t>(h)] += 1;
     hectares[static_cast<std::size_t>(h)] += area_ha;
