@@ -7,6 +7,7 @@
 #include <map>
 
 #include "hdf5_util.hpp"
+#include "results_groups.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/io/results_format.hpp"
 
@@ -77,6 +78,7 @@ ResultsSummary read_summary(const std::string& path) {
   s.handling_class = h5::read_strings(file, "handling_class");
   s.handling_records = h5::read_int64s(file, "handling_records");
   s.handling_hectares = h5::read_doubles(file, "handling_hectares");
+  s.has_past_data = read_past_data(file, s.past_data);
 
   if (h5::exists(file, "plan")) {
     const auto target = h5::read_strings(file, "plan_target"),

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shinrin/core/provenance.hpp"
+#include "shinrin/growth/past_data.hpp"
 #include "shinrin/simulation/outputs.hpp"
 
 namespace shinrin::io {
@@ -85,6 +86,8 @@ struct ResultsSummary {
   std::vector<std::string> handling_class;
   std::vector<std::int64_t> handling_records;
   std::vector<double> handling_hectares;
+  bool has_past_data = false;               //!< false for files before format 2.1
+  growth::PastData past_data;               //!< parcels past the data of their growth curves
   std::vector<ParameterRecord> parameters;  //!< every parameter used
   std::vector<PlanRowSummary> plan;         //!< empty without planning targets
   std::vector<BoilerSummary> boilers;       //!< empty without boilers
