@@ -1,6 +1,7 @@
 // shinrin fit-growth TABLE.csv [--species CODE] [--site-class N]
 // Fits a Richards curve to every (species, site class) of a yield table and prints parameters,
-// residual error and the age and size of the maximum mean annual increment.
+// residual error and the age and size of the maximum mean annual increment: the curve a run
+// continues the table on past its last age (growth/table_extension.hpp).
 #include <cmath>
 #include <cstdio>
 
@@ -53,6 +54,10 @@ int cmd_fit_growth(int argc, char** argv) {
     ++fitted;
   }
   if (fitted == 0) throw InputError(a.positional[0] + ": no curve matches the selection");
+  std::printf(
+      "past its last age L a run continues each table on its fitted curve R, joined at L: "
+      "V(a) = V_L + R(a) - R(L);\na table whose fit did not converge (or with fewer than 3 "
+      "points) stays flat past L\n");
   return 0;
 }
 

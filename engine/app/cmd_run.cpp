@@ -77,6 +77,7 @@ int cmd_run(int argc, char** argv, bool validate_only) {
   std::printf("growth   %s, %zu curves\n", loaded.growth_model.c_str(), loaded.curves.size());
   const std::size_t n = loaded.inputs.parcels.size();
   if (validate_only) {
+    print_past_data(loaded.record.past_data);
     print_unconfirmed(loaded.record.parameters_used);
     std::printf("scenario is valid: %zu parcels would be simulated for %d years\n", n,
                 scenario.years);

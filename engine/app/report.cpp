@@ -35,6 +35,40 @@ void print_unconfirmed(const std::vector<ParameterRecord>& parameters) {
   }
 }
 
+void print_past_data(const growth::PastData& p) {
+  std::printf(
+      "growth past the data of the curves (%s; end age = initial age + %d years, as if "
+      "not felled):\n",
+      p.growth_model.c_str(), p.years);
+  if (p.parcels == 0) {
+    std::printf("  no parcel goes past its curve's data\n");
+  } else {
+    std::printf(
+        "  %lld parcels (%.2f ha) end past their curve's data, %lld of them (%.2f ha) "
+        "already at the start; at most %g years past\n",
+        static_cast<long long>(p.parcels), p.hectares, static_cast<long long>(p.parcels_at_start),
+        p.hectares_at_start, p.max_years);
+    std::printf("  %-22s", "years past at the end");
+    for (std::size_t b = 0; b < growth::kPastDataBins; ++b)
+      std::printf(" %10s", std::string(growth::past_data_bin_label(b)).c_str());
+    std::printf("\n  %-22s", "parcels");
+    for (std::size_t b = 0; b < growth::kPastDataBins; ++b)
+      std::printf(" %10lld", static_cast<long long>(p.bin_parcels[b]));
+    std::printf("\n  %-22s", "hectares");
+    for (std::size_t b = 0; b < growth::kPastDataBins; ++b)
+      std::printf(" %10.2f", p.bin_hectares[b]);
+    std::printf("\n  %lld parcel-years of growth read past the data\n",
+                static_cast<long long>(p.years_grown));
+  }
+  std::printf("  rule: %s\n", p.rule.c_str());
+  for (const auto& c : p.curves) {
+    if (!c.fallback || c.parcels == 0) continue;
+    std::printf("  fallback for %s site class %d (%lld parcels): %s\n", c.species.c_str(),
+                c.site_class, static_cast<long long>(c.parcels), c.continuation.c_str());
+  }
+  std::printf("\n");
+}
+
 void print_summary(const io::ResultsSummary& s, bool with_handling) {
   std::printf("%s\n", s.path.c_str());
   std::printf("  format %d.%d, shinrin %s (%s), %s%s\n", s.format_version[0], s.format_version[1],
@@ -108,6 +142,7 @@ void print_summary(const io::ResultsSummary& s, bool with_handling) {
       "  dead org. C = dead wood + litter + soil; HWP C = sawnwood + panels + paper in use;\n"
       "  harvested = sawlogs + other industrial wood + fuelwood (stem volume)\n");
   std::printf("\n");
+  if (s.has_past_data) print_past_data(s.past_data);
   print_plan(s);
   print_boilers(s);
   print_credits(s);
@@ -245,6 +280,37 @@ std::string summary_json(const io::ResultsSummary& s) {
        std::to_string(s.implausible_age_records) +
        ", \"implausible_age_above_years\": " + std::to_string(s.implausible_age_above_years) +
        ", \"unusable_area_records\": " + std::to_string(s.unusable_area_records) + "},\n";
+  if (s.has_past_data) {
+    const growth::PastData& p = s.past_data;
+    j += "  \"growth_past_data\": {\"growth_model\": " + json_string(p.growth_model) +
+         ", \"rule\": " + json_string(p.rule) + ", \"years\": " + std::to_string(p.years) +
+         ", \"parcels\": " + std::to_string(p.parcels) +
+         ", \"hectares\": " + json_number(p.hectares) +
+         ", \"parcels_at_start\": " + std::to_string(p.parcels_at_start) +
+         ", \"hectares_at_start\": " + json_number(p.hectares_at_start) +
+         ", \"max_years\": " + json_number(p.max_years) +
+         ", \"years_grown\": " + std::to_string(p.years_grown) + ",\n    \"classes\": [";
+    for (std::size_t b = 0; b < growth::kPastDataBins; ++b) {
+      j += std::string(b ? ", " : "") +
+           "{\"years_past\": " + json_string(std::string(growth::past_data_bin_label(b))) +
+           ", \"parcels\": " + std::to_string(p.bin_parcels[b]) +
+           ", \"hectares\": " + json_number(p.bin_hectares[b]) + "}";
+    }
+    j += "],\n    \"curves\": [";
+    for (std::size_t c = 0; c < p.curves.size(); ++c) {
+      const auto& cp = p.curves[c];
+      j += std::string(c ? "," : "") + "\n      {\"species\": " + json_string(cp.species) +
+           ", \"site_class\": " + std::to_string(cp.site_class) +
+           ", \"last_age\": " + json_number(cp.last_age) +
+           ", \"continuation\": " + json_string(cp.continuation) +
+           ", \"fallback\": " + (cp.fallback ? "true" : "false") +
+           ", \"parcels\": " + std::to_string(cp.parcels) +
+           ", \"hectares\": " + json_number(cp.hectares) +
+           ", \"max_years\": " + json_number(cp.max_years) +
+           ", \"years_grown\": " + std::to_string(cp.years_grown) + "}";
+    }
+    j += "]},\n";
+  }
   j += "  \"planning\": [";
   auto array = [](const std::vector<double>& v) {
     std::string a = "[";

@@ -101,6 +101,28 @@ void load_stand(const io::Scenario& s, const SpeciesTable& species, sim::StandCo
   stand.critical_stocking = st.critical_stocking;
 }
 
+// How far the parcels go past the data of their curves during the run (growth/past_data.hpp).
+growth::PastData past_data(const growth::GrowthModel& model,
+                           const std::vector<growth::CurveKey>& keys, const Landscape& p,
+                           int years) {
+  std::vector<growth::DataRange> ranges;
+  std::vector<double> last_age;
+  for (const auto& key : keys) {
+    ranges.push_back(model.data_range(key));
+    last_age.push_back(ranges.back().last_age);
+  }
+  growth::PastData out = growth::count_past_data(p.age, p.curve, p.area_ha, last_age, years);
+  out.growth_model = std::string(model.name());
+  out.rule = std::string(model.extension_rule());
+  for (std::size_t c = 0; c < keys.size(); ++c) {
+    out.curves[c].species = keys[c].species;
+    out.curves[c].site_class = keys[c].site_class;
+    out.curves[c].continuation = std::move(ranges[c].continuation);
+    out.curves[c].fallback = ranges[c].fallback;
+  }
+  return out;
+}
+
 // Species standing now or after a final felling, in index order.
 std::vector<std::size_t> species_used(const Landscape& p) {
   std::set<std::size_t> used(p.species.begin(), p.species.end());
@@ -123,6 +145,10 @@ void record_parameters(Loaded& l, const growth::GrowthModel& model, const Sectio
     }
   };
   for (const auto& key : l.curves) add(model.provenance(key));
+  // The continuation's parameters, for the curves that parcels go past.
+  for (std::size_t c = 0; c < l.curves.size(); ++c) {
+    if (l.record.past_data.curves[c].parcels > 0) add(model.data_range(l.curves[c]).records);
+  }
   if (tables.height) {
     for (const auto& key : l.curves) add(tables.height->provenance(key));
   }
@@ -333,6 +359,10 @@ Loaded load(const io::Scenario& scenario) {
     for (std::size_t i = 0; i < order.size(); ++i) v[i] = f.of_row[order[i]];
     f.of_row = std::move(v);
   }
+
+  // Parcels that go past the data of their curve (in canonical order: sums do not depend on the
+  // order of records).
+  if (tabulated) l.record.past_data = past_data(*model, l.curves, p, scenario.years);
 
   // Carbon, wood use and events.
   if (scenario.carbon) {

@@ -38,4 +38,12 @@ std::vector<ParameterRecord> RichardsModel::provenance(const CurveKey& key) cons
   return out;
 }
 
+DataRange RichardsModel::data_range(const CurveKey&) const {
+  DataRange r;  // last_age = +inf: defined at every age, no fitted range recorded
+  r.continuation =
+      "the Richards curve itself, defined at every age (its table records no range of fitted "
+      "ages)";
+  return r;
+}
+
 }  // namespace shinrin::growth

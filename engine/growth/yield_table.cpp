@@ -9,7 +9,9 @@
 namespace shinrin::growth {
 
 YieldTable::YieldTable(std::vector<double> ages, std::vector<double> volumes)
-    : ages_(std::move(ages)), volumes_(std::move(volumes)) {
+    : ages_(std::move(ages)),
+      volumes_(std::move(volumes)),
+      extension_(TableExtension::flat(0.0, 0.0, "not fitted yet")) {
   if (ages_.empty() || ages_.size() != volumes_.size()) {
     throw Error("yield table: needs at least one (age, volume) row and as many volumes as ages");
   }
@@ -26,11 +28,12 @@ YieldTable::YieldTable(std::vector<double> ages, std::vector<double> volumes)
                   std::to_string(ages_[i]) + ")");
     }
   }
+  extension_ = TableExtension::fit(ages_, volumes_);
 }
 
 double YieldTable::volume_at(double age) const {
   if (age <= 0.0) return 0.0;
-  if (age >= ages_.back()) return volumes_.back();
+  if (age >= ages_.back()) return extension_.volume(age);
   if (age <= ages_.front()) return volumes_.front() * age / ages_.front();
   const auto it = std::upper_bound(ages_.begin(), ages_.end(), age);
   const std::size_t hi = static_cast<std::size_t>(it - ages_.begin());

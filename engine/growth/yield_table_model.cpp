@@ -37,4 +37,16 @@ std::vector<ParameterRecord> YieldTableModel::provenance(const CurveKey& key) co
   return c == nullptr ? std::vector<ParameterRecord>{} : c->records;
 }
 
+DataRange YieldTableModel::data_range(const CurveKey& key) const {
+  const YieldTableCurve* c = find(key);
+  if (c == nullptr) throw Error(*missing(key));
+  const TableExtension& e = c->table.extension();
+  DataRange r;
+  r.last_age = e.last_age();
+  r.continuation = e.describe();
+  r.fallback = e.rule() == TableExtension::Rule::flat;
+  r.records = c->extension_records;
+  return r;
+}
+
 }  // namespace shinrin::growth

@@ -1,6 +1,7 @@
 #include "shinrin/io/parameter_tables.hpp"
 
 #include <array>
+#include <cstdio>
 #include <set>
 
 #include "shinrin/core/error.hpp"
@@ -243,9 +244,32 @@ std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> read_yield_table
   if (points.empty()) throw InputError(path + ": no yield-table rows");
   std::map<growth::YieldTableModel::Key, growth::YieldTableCurve> curves;
   for (auto& [key, p] : points) {
+    const std::size_t rows = p.ages.size();
+    const double first_age = p.ages.front();
+    growth::YieldTable table(std::move(p.ages), std::move(p.volumes));
+    std::vector<ParameterRecord> extension;
+    const growth::TableExtension& e = table.extension();
+    if (e.rule() == growth::TableExtension::Rule::richards) {
+      // Derived from the rows: D when every row is confirmed or derived, U otherwise.
+      Status status = Status::derived;
+      for (const auto& r : p.records) {
+        if (r.status == Status::unconfirmed) status = Status::unconfirmed;
+      }
+      char ages[96];
+      std::snprintf(ages, sizeof ages, "%zu rows, ages %g-%g", rows, first_age, e.last_age());
+      const std::string source =
+          std::string("Richards fit to the table's ") + ages +
+          " (growth/richards_fit.hpp); used past the last age: V(a) = V_L + R(a) - R(L)";
+      const std::string what =
+          key.first + " site class " +
+          (key.second == growth::YieldTableModel::kAnySiteClass ? std::string("*")
+                                                                : std::to_string(key.second));
+      extension = {{path, what, "extension_A", e.params().A, "m3 ha-1", status, source},
+                   {path, what, "extension_k", e.params().k, "year-1", status, source},
+                   {path, what, "extension_c", e.params().c, "1", status, source}};
+    }
     curves.emplace(
-        key, growth::YieldTableCurve{growth::YieldTable(std::move(p.ages), std::move(p.volumes)),
-                                     std::move(p.records)});
+        key, growth::YieldTableCurve{std::move(table), std::move(p.records), std::move(extension)});
   }
   return curves;
 }

@@ -1,6 +1,6 @@
 #pragma once
-// Internal (io module): pieces of the results file that several groups share, and the
-// /crediting group (docs/results-format.md).
+// Internal (io module): pieces of the results file that several groups share, the /crediting
+// group and the /growth_past_data group (docs/results-format.md).
 
 #include <hdf5.h>
 
@@ -9,6 +9,7 @@
 
 #include "shinrin/core/provenance.hpp"
 #include "shinrin/crediting/ledger.hpp"
+#include "shinrin/growth/past_data.hpp"
 #include "shinrin/simulation/inputs.hpp"
 
 namespace shinrin::io {
@@ -25,5 +26,11 @@ void write_parameter_table(hid_t g, const std::vector<ParameterRecord>& records,
 //! Writes /crediting: one subgroup per project (nothing without projects).
 void write_crediting(hid_t root, const std::vector<crediting::Credits>& credits,
                      const sim::Inputs& in);
+
+//! Writes /growth_past_data: parcels past the data of their growth curves (results_past_data.cpp).
+void write_past_data(hid_t root, const growth::PastData& past);
+//! Reads /growth_past_data; false (and `past` untouched) when the file has no such group (format
+//! 2.0 and older).
+bool read_past_data(hid_t root, growth::PastData& past);
 
 }  // namespace shinrin::io

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "hdf5_util.hpp"
+#include "results_groups.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/io/results_format.hpp"
 
@@ -91,6 +92,7 @@ ResultsSummary read_summary(const std::string& path) {
     s.implausible_age_above_years = static_cast<int>(count("implausible_age_above_years"));
     s.unusable_area_records = count("unusable_area_records");
   }
+  s.has_past_data = read_past_data(file, s.past_data);
 
   if (h5::exists(file, "plan")) {
     const auto target = h5::read_strings(file, "plan_target"),

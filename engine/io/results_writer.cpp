@@ -800,6 +800,9 @@ void ResultsWriter::finish(const sim::Aggregates& agg,
     h5::attach(ha, cls, 0);
   }
 
+  // Parcels past the data of their growth curves (counted from the inputs at load).
+  write_past_data(root, m.record.past_data);
+
   // Parameters used, with provenance.
   {
     h5::Id g = tracked_group(root, "parameters");

@@ -83,7 +83,12 @@ TEST_CASE("yield tables interpolate linearly: annual growth (V_{i+1} - V_i) / 5"
   CHECK(t.volume_at(7) == Approx(18.0));   // 10 + 2 x (30 - 10)/5
   CHECK(t.volume_at(12) == Approx(36.0));  // 30 + 2 x (45 - 30)/5
   CHECK(t.volume_at(15) == Approx(45.0));
-  CHECK(t.volume_at(40) == Approx(45.0));  // flat after the table
+  // After the table: the Richards curve R fitted to the three rows, joined at age 15
+  // (table_extension.hpp): V(40) = 45 + R(40) - R(15), above 45 (growth no longer stops).
+  const growth::RichardsParams& r = t.extension().params();
+  CHECK(t.volume_at(40) ==
+        Approx(45.0 + growth::richards_volume(r, 40) - growth::richards_volume(r, 15)));
+  CHECK(t.volume_at(40) > 45.0);
   for (int a = 5; a < 10; ++a) CHECK(t.volume_at(a + 1) - t.volume_at(a) == Approx(4.0));
   for (int a = 10; a < 15; ++a) CHECK(t.volume_at(a + 1) - t.volume_at(a) == Approx(3.0));
   CHECK_THROWS(growth::YieldTable({5, 5}, {1, 2}));
@@ -100,7 +105,9 @@ TEST_CASE("the growth table holds V(a) and V(a+1) - V(a), and grow() advances a 
   const float v[] = {0, 3, 4, 5, 7, 9, 11, 14, 17, 21, 25};
   for (int a = 0; a <= 10; ++a) CHECK(table.volume(0, a) == Approx(v[a]));
   for (int a = 0; a < 10; ++a) CHECK(table.increment(0, a) == Approx(v[a + 1] - v[a]));
-  CHECK(table.increment(0, 10) == 0.0f);   // flat after the last tabulated age
+  // Past age 10: no Richards fit of these ten young-stand rows converges (the asymptote runs off
+  // to ~10^5 m3/ha), so the table takes the fallback of table_extension.hpp and stays flat.
+  CHECK(table.increment(0, 10) == 0.0f);
   CHECK(table.increment(0, 500) == 0.0f);  // ages past max_age read the last entry
 
   const std::uint32_t curve[] = {0, 0};

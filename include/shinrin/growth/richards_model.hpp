@@ -7,6 +7,12 @@
 //! so every site class of a species reaches its maximum mean annual increment at the same age and
 //! f_s is the ratio of its volumes to the site-average curve at every age. f_s comes from a
 //! scheme in data/site_classes.csv; a row with site class "*" covers every value.
+//!
+//! Data range: the curve is defined at every age and is its own continuation. The curves of
+//! data/richards_curves.csv were derived from summary statistics (asymptote, age and size of the
+//! maximum mean annual increment, DOMAIN.md 6.2), not fitted to (age, volume) points, and the
+//! ages of the 28 yield tables behind them are not known here, so no parcel counts as past its
+//! data (data_range().last_age = +inf).
 
 #include <map>
 #include <optional>
@@ -44,6 +50,11 @@ class RichardsModel final : public GrowthModel {
   std::optional<std::string> missing(const CurveKey& key) const override;
   double volume(const CurveKey& key, double age) const override;
   std::vector<ParameterRecord> provenance(const CurveKey& key) const override;
+  DataRange data_range(const CurveKey& key) const override;
+  std::string_view extension_rule() const override {
+    return "Richards curves are defined at every age and continue as themselves; the curve table "
+           "records no range of fitted ages, so no parcel counts as past its data";
+  }
 
  private:
   std::map<std::string, RichardsCurve> curves_;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shinrin/core/provenance.hpp"
+#include "shinrin/growth/past_data.hpp"
 #include "shinrin/simulation/outputs.hpp"
 
 namespace shinrin::io {
@@ -95,6 +96,8 @@ struct ResultsSummary {
   std::vector<PlanRowSummary> plan;          //!< empty without planning targets
   std::vector<BoilerSummary> boilers;        //!< empty without boilers
   std::vector<CreditProject> credits;        //!< empty without credit projects
+  bool has_past_data = false;               //!< false for files before format 2.1
+  growth::PastData past_data;               //!< parcels past the data of their growth curves
 };
 
 //! Throws InputError if the file cannot be opened, is not a shinrin results file, or has a

@@ -12,6 +12,7 @@
 
 #include "shinrin/core/provenance.hpp"
 #include "shinrin/crediting/ledger.hpp"
+#include "shinrin/growth/past_data.hpp"
 #include "shinrin/simulation/inputs.hpp"
 #include "shinrin/simulation/outputs.hpp"
 #include "shinrin/state/handling.hpp"
@@ -33,6 +34,7 @@ struct RunRecord {
   std::string description;
   std::string layer;  //!< parcel layer read
   HandlingReport handling;
+  growth::PastData past_data;  //!< parcels past the data of their growth curves (from the inputs)
   std::vector<ParameterRecord> parameters_used;
   std::vector<InputFile> inputs;
 };
