@@ -1,4 +1,5 @@
 // The shinrin command-line program: a thin dispatcher over the engine library.
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -7,6 +8,8 @@
 #include "commands.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/version.hpp"
+#include "shinrin/io/results_writer.hpp"
+#include "signals.hpp"
 
 namespace {
 
@@ -41,6 +44,9 @@ int main(int argc, char** argv) {
   }
   const std::string verb = argv[1];
   try {
+    shinrin::io::init_hdf5();  // before any other io call (results_writer.hpp)
+    // A file-size limit (ulimit -f) makes a write fail with its message, not kill the process.
+    std::signal(SIGXFSZ, SIG_IGN);
     if (verb == "--version") {
       std::printf("shinrin %s (%s)\n", std::string(shinrin::engine_version()).c_str(),
                   std::string(shinrin::git_sha()).c_str());
@@ -53,6 +59,15 @@ int main(int argc, char** argv) {
     if (verb == "credit") return shinrin::app::cmd_credit(argc, argv);
     std::fprintf(stderr, "shinrin: unknown command '%s'\n\n%s", verb.c_str(), kUsage);
     return 1;
+  } catch (const shinrin::Interrupted& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "shinrin: stopped by %s: %s\n",
+                 shinrin::app::signal_name(e.signal()).c_str(), e.what());
+    return 128 + e.signal();
+  } catch (const shinrin::IncompleteResultsError& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "shinrin: error: %s\n", e.what());
+    return 3;
   } catch (const shinrin::InputError& e) {
     std::fflush(stdout);
     std::fprintf(stderr, "shinrin: error: %s\n", e.what());
