@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "shinrin/core/error.hpp"
+
 #include "shinrin/io/results_writer.hpp"
 
 namespace shinrin::driver {
@@ -51,10 +53,12 @@ std::vector<crediting::Credits> credits_of(const sim::Inputs& in, const State& p
   return out;
 }
 
-RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line) {
+RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
+                       const std::atomic<int>* stop) {
   sim::RunConfig config;
   config.threads = loaded.scenario.threads;
   config.output = loaded.output;
+  config.stop = stop;
 
   RunOutcome outcome;
   outcome.output_path = loaded.scenario.output_path;
@@ -69,12 +73,15 @@ RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line) {
     const sim::Inputs base = baseline_inputs(loaded.inputs);
     sim::RunConfig quiet;  // aggregates only: the baseline's physical results are not written
     quiet.threads = config.threads;
+    quiet.stop = stop;
     baseline.emplace(base.parcels.size());
     (void)sim::run(base, *baseline, quiet, nullptr);
   }
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   outcome.credits =
       credits_of(loaded.inputs, state, outcome.result.aggregates, baseline ? &*baseline : nullptr);
+  if (stop != nullptr && stop->load() != 0)
+    throw Interrupted(stop->load(), "the run stopped before its results were written");
   writer.finish(outcome.result.aggregates, outcome.credits);
   return outcome;
 }
