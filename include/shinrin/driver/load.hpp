@@ -27,8 +27,14 @@ struct Loaded {
   std::vector<growth::CurveKey> curves;  //!< curve index -> (species, site class)
 };
 
-//! Loads and checks everything named by `scenario`. Throws InputError with file/line or
-//! parcel/field context on any problem, every problem of a stage in one message.
+//! Refuses an output path a run cannot or must not write, before anything is loaded: an empty
+//! path, a path in a folder that does not exist, a folder, or any input file of the scenario
+//! (scenario, parcels and a shapefile's companions, parameter tables, event list, crediting
+//! polygons; the same file on disk or the same path). Throws InputError naming both paths.
+void check_output(const io::Scenario& scenario);
+
+//! Loads and checks everything named by `scenario` (check_output first). Throws InputError with
+//! file/line or parcel/field context on any problem, every problem of a stage in one message.
 Loaded load(const io::Scenario& scenario);
 
 }  // namespace shinrin::driver
