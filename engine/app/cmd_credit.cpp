@@ -32,7 +32,8 @@ int cmd_credit(int argc, char** argv) {
   const std::string path = a.positional[0];
   const io::ResultsSummary s = io::read_summary(path);
   if (!s.complete)
-    throw InputError(path + ": the results file is incomplete (the run did not finish)");
+    throw IncompleteResultsError(path +
+                                 ": the results file is incomplete (the run did not finish)");
   if (s.credits.empty())
     throw InputError(path + ": no credit projects (the scenario has no 'crediting' section)");
   std::filesystem::path dir = a.get("--out").value_or(
