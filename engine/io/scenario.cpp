@@ -8,6 +8,8 @@
 
 #include "scenario_sections.hpp"
 #include "shinrin/core/error.hpp"
+#include "shinrin/io/input_limits.hpp"
+#include "text_file.hpp"
 #include "yaml_reader.hpp"
 
 namespace shinrin::io {
@@ -17,13 +19,10 @@ using yaml::MapReader;
 using yaml::resolve;
 
 Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the scenario file");
-  std::stringstream buf;
-  buf << in.rdbuf();
+  const std::string text = read_bounded(path, kMaxScenarioBytes, "scenario file", "scenario");
   YAML::Node root;
   try {
-    root = YAML::Load(buf.str());
+    root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     throw InputError(at(path, e.mark) + ": YAML syntax error: " + e.msg);
   }
