@@ -41,23 +41,36 @@ ResultsSummary read_summary(const std::string& path) {
   if (!std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
   if (std::filesystem::is_directory(path, ec))
     throw IncompleteResultsError(path + ": a folder, not a results file");
-  if (H5Fis_hdf5(path.c_str()) <= 0) throw IncompleteResultsError(path + ": not an HDF5 file");
-  // A file that HDF5 cannot open or read through (truncated, a killed run's temporary file, one a
-  // run is still writing) is not a complete results file, whatever part of it fails.
-  const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (f < 0) {
-    const std::string why = h5::last_error();
-    throw IncompleteResultsError(path + ": not a complete results file: HDF5 cannot open it (" +
-                                 (why.empty() ? "unknown reason" : why) +
-                                 "; truncated, or a run is still writing it?)");
-  }
-  h5::Id file(f, H5Fclose);
   try {
-    return read_opened(path, file);
-  } catch (const IncompleteResultsError&) {
-    throw;
-  } catch (const OutputError& e) {
-    throw IncompleteResultsError(path + ": not a complete results file: " + e.what());
+    if (H5Fis_hdf5(path.c_str()) <= 0) throw IncompleteResultsError(path + ": not an HDF5 file");
+    // A file that HDF5 cannot open or read through (truncated, a killed run's temporary file, one
+    // a run is still writing) is not a complete results file, whatever part of it fails.
+    const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (f < 0) {
+      const std::string why = h5::last_error();
+      throw IncompleteResultsError(path + ": not a complete results file: HDF5 cannot open it (" +
+                                   (why.empty() ? "unknown reason" : why) + ")");
+    }
+    h5::Id file(f, H5Fclose);
+    try {
+      return read_opened(path, file);
+    } catch (const IncompleteResultsError&) {
+      throw;
+    } catch (const OutputError& e) {
+      throw IncompleteResultsError(path + ": not a complete results file: " + e.what());
+    }
+  } catch (const IncompleteResultsError& e) {
+    // A run's temporary name (results_writer.hpp temp_path_for): say what it is.
+    const std::string name = std::filesystem::path(path).filename().string();
+    const auto at = name.rfind(".tmp-");
+    if (at == std::string::npos || at == 0 || at + 5 == name.size() ||
+        name.find_first_not_of("0123456789", at + 5) != std::string::npos)
+      throw;
+    const std::string what = e.what();
+    throw IncompleteResultsError(path +
+                                 ": the temporary file of a run that is still writing it or did "
+                                 "not finish, not a complete results file (" +
+                                 what.substr(std::min(what.size(), path.size() + 2)) + ")");
   }
 }
 
