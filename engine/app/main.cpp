@@ -17,8 +17,9 @@ constexpr const char* kUsage = R"(shinrin - forest carbon, thinning and wood-fue
 
 usage:
   shinrin run SCENARIO.yaml [--parcels PATH] [--output PATH] [--years N] [--threads N]
-                            [--unknown-species GROUP] [--timings]
-      simulate and write an HDF5 results file; --timings prints the time of each phase
+                            [--unknown-species GROUP] [--timings] [--no-lock]
+      simulate and write an HDF5 results file; --timings prints the time of each phase;
+      --no-lock writes without the lock on OUTPUT.lock that keeps two runs off one path
   shinrin validate SCENARIO.yaml [same options]
       load and check scenario, parameter tables and parcels; simulate nothing
   shinrin info [--json] RESULTS.h5
@@ -31,7 +32,7 @@ usage:
   shinrin --version
 
 exit codes: 0 success, 1 bad input, 2 model or output error, 3 incomplete results file,
-            4 internal error
+            4 internal error, 128+N stopped by signal N (SIGINT, SIGTERM, SIGHUP)
 )";
 
 }  // namespace
