@@ -70,6 +70,10 @@ class Tmpfs {
 
 TEST_CASE("write failures: a full disk ends with exit 2, no temporary file, earlier results kept",
           "[write]") {
+  // A tmpfs left mounted by an earlier, killed test process would keep scratch_dir from
+  // clearing the folder.
+  const fs::path stale = fs::path(SHINRIN_BINARY_DIR) / "test-scratch" / "write-full-disk" / "disk";
+  ::umount2(stale.c_str(), MNT_DETACH);
   const std::string base = test::scratch_dir("write-full-disk");
   const std::string mnt = base + "/disk";
   fs::create_directory(mnt);
