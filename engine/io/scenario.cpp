@@ -141,6 +141,10 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
   read_optional_sections(top, base, s);
   if (auto out = top.optional_map("output")) {
     s.output_path = out->str_or("path", "");
+    if (out->get("path") && s.output_path.empty()) {
+      out->fail_value("path", "the path is empty (leave the key out for '" +
+                                  fs::path(path).stem().string() + ".h5')");
+    }
     if (auto ps = out->optional_map("parcel_series")) {
       s.parcel_variables = ps->list("variables");
       s.parcel_interval = ps->int_optional("interval", 1, 1000, "years").value_or(1);

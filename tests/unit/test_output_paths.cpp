@@ -107,6 +107,15 @@ TEST_CASE("output paths: empty option values and folders are input errors, not i
                Contains(std::string("option ") + option + ": the value is empty"));
   }
   CHECK(test::files_with(dir, ".h5").empty());  // --output "" used to write a default name
+  // The same in the scenario: an empty output.path is an error at its place, not the default.
+  const std::string text = test::read_text(scenario);
+  const std::string empty =
+      test::write_scenario(dir, "empty-output.yaml",
+                           test::replace_once(text, "  path: demo-results.h5\n", "  path: ''\n"));
+  CHECK_THAT(refused({"run", empty}),
+             Contains(test::place(empty, test::read_text(empty), "''") +
+                      ": 'output.path': the path is empty (leave the key out for "
+                      "'empty-output.h5')"));
   CHECK_THAT(refused({"run", scenario, "--output", dir}),
              Contains("output path '" + dir + "' is a folder"));
   CHECK_THAT(refused({"run", scenario, "--output", dir + "/new/"}),
