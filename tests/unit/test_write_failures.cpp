@@ -153,3 +153,28 @@ TEST_CASE("write failures: a file-size limit at any stage of writing ends with e
   CHECK_THAT(log, Contains("fiscal years 2025-2054"));
   CHECK(test::files_with(dir, ".tmp-").empty());
 }
+
+TEST_CASE("write failures: credit report tables that cannot be written end with exit 2",
+          "[write]") {
+  const std::string dir = test::scratch_dir("write-credit-tables");
+  const std::string scenario = test::scenario_copy("hinohara-demo.yaml", dir);
+  const std::string results = dir + "/results.h5";
+  std::string log;
+  REQUIRE(test::run_cli_args({"run", scenario, "--output", results}, log) == 0);
+  const std::string tables = dir + "/tables";
+  // Each table is a few KiB: a limit of 100 bytes fails the first one.
+  const int rc = test::run_cli_args({"credit", results, "--out", tables}, log, 100);
+  INFO(log);
+  CHECK(rc == 2);
+  CHECK(test::count_of(log, "shinrin: error: ") == 1);
+  CHECK_THAT(log, Contains("shinrin: error: cannot write '" + tables + "/"));
+  CHECK_THAT(log, Contains("(File too large)"));
+  CHECK(test::files_with(tables, ".tmp").empty());
+  // A folder that cannot be created (its parent is a file) is an output error too, not exit 4.
+  test::write_file(dir + "/file", "");
+  CHECK(test::run_cli_args({"credit", results, "--out", dir + "/file/tables"}, log) == 2);
+  CHECK_THAT(log, Contains("shinrin: error: cannot create the folder '" + dir + "/file/tables'"));
+  // Without the limit the tables are written.
+  REQUIRE(test::run_cli_args({"credit", results, "--out", tables}, log) == 0);
+  CHECK_FALSE(test::files_with(tables, ".csv").empty());
+}
