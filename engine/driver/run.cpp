@@ -65,6 +65,7 @@ RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
   outcome.threads = config.threads > 0 ? config.threads : omp_get_max_threads();
   io::ResultsWriter writer(loaded.scenario.output_path, loaded.record, loaded.inputs, loaded.output,
                            command_line);
+  writer.stop_on(stop);
   State state(loaded.inputs.parcels.size());
   const auto t0 = std::chrono::steady_clock::now();
   outcome.result = sim::run(loaded.inputs, state, config, &writer);

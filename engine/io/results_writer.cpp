@@ -833,9 +833,15 @@ void ResultsWriter::finish(const sim::Aggregates& agg,
     h5::check(H5Fclose(f), "close the file");
     impl_.reset();
     sync_to_disk(temp_path_);
+    if (stop_ != nullptr && stop_->load() != 0) {
+      throw Interrupted(stop_->load(), "the run stopped before its results were put in place");
+    }
     std::error_code ec;
     fs::rename(temp_path_, path_, ec);
     if (ec) throw OutputError("cannot rename '" + temp_path_ + "' to it (" + ec.message() + ")");
+  } catch (const Interrupted&) {
+    (void)abandon("");
+    throw;
   } catch (const std::exception& e) {
     throw abandon(what_failed(e));
   }

@@ -17,6 +17,9 @@
 #include <thread>
 
 #include "process_support.hpp"
+#include "shinrin/core/error.hpp"
+#include "shinrin/driver/run.hpp"
+#include "shinrin/io/results_writer.hpp"
 #include "test_support.hpp"
 
 using Catch::Matchers::Contains;
@@ -134,4 +137,39 @@ TEST_CASE("signals: the next run removes temporary files of ended runs, and only
   CHECK(test::read_text(kept_live) == hdf5_head);
   CHECK_FALSE(fs::exists(out + ".lock"));
   CHECK(test::run_cli_args({"info", out}, log) == 0);
+}
+
+TEST_CASE("signals: a stop asked for at any point before the rename leaves the earlier file",
+          "[signals]") {
+  // In process, through the library: the flag a signal handler sets (sim::RunConfig::stop).
+  const std::string dir = test::scratch_dir("signals-library");
+  const std::string out = dir + "/results.h5";
+  test::write_file(out, "earlier results\n");
+  io::Scenario s = io::load_scenario(test::scenario_copy("hinohara-demo.yaml", dir));
+  s.output_path = out;
+  const driver::Loaded loaded = driver::load(s);
+  std::atomic<int> stop{SIGTERM};
+
+  SECTION("set before the run: no block runs") {
+    try {
+      (void)driver::run_to_file(loaded, "test", &stop);
+      FAIL("expected Interrupted");
+    } catch (const Interrupted& e) {
+      CHECK(e.signal() == SIGTERM);
+      CHECK_THAT(std::string(e.what()), Contains("the run stopped in fiscal year 2024"));
+    }
+  }
+  SECTION("set after the last year: the finished file is not put in place") {
+    io::ResultsWriter writer(out, loaded.record, loaded.inputs, loaded.output, "test");
+    State state(loaded.inputs.parcels.size());
+    sim::RunConfig config;
+    config.output = loaded.output;
+    const sim::RunResult result = sim::run(loaded.inputs, state, config, &writer);
+    REQUIRE(fs::exists(writer.temp_path()));
+    writer.stop_on(&stop);
+    CHECK_THROWS_AS(writer.finish(result.aggregates), Interrupted);
+    CHECK_FALSE(fs::exists(writer.temp_path()));
+  }
+  CHECK(test::read_text(out) == "earlier results\n");
+  CHECK(test::files_with(dir, ".tmp-").empty());
 }

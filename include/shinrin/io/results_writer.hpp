@@ -9,6 +9,7 @@
 //! signal) removes it in the destructor. Either way an earlier file at the target stays as it
 //! was. Parcels are written in source-layer order (Landscape::source_pos).
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -61,6 +62,10 @@ class ResultsWriter final : public sim::SeriesSink {
   void finish(const sim::Aggregates& aggregates,
               const std::vector<crediting::Credits>& credits = {});
 
+  //! A flag (sim::RunConfig::stop) finish reads last before the rename: if it is set then, the
+  //! temporary file is removed and finish throws Interrupted (the earlier file stays).
+  void stop_on(const std::atomic<int>* flag) { stop_ = flag; }
+
   const std::string& path() const { return path_; }
   const std::string& temp_path() const { return temp_path_; }
 
@@ -75,6 +80,7 @@ class ResultsWriter final : public sim::SeriesSink {
   std::string path_;
   std::string temp_path_;
   std::unique_ptr<Impl> impl_;
+  const std::atomic<int>* stop_ = nullptr;
   bool finished_ = false;
 };
 
