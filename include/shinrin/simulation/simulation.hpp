@@ -34,8 +34,8 @@ struct RunConfig {
   OutputSelection output;         //!< per-parcel series to hand to the sink
   //! Set to a signal number (non-zero) from outside, e.g. by a signal handler, to stop the run:
   //! no new block starts, and the run throws Interrupted once the running blocks are done (a
-  //! block is about a millisecond of work). Read by every thread, hence an atomic (lock-free, so
-  //! a signal handler may set it).
+  //! block is a fraction of a millisecond of work). Read by every thread, hence an atomic
+  //! (lock-free, so a signal handler may set it).
   const std::atomic<int>* stop = nullptr;
 };
 
