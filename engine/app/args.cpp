@@ -41,6 +41,8 @@ Args parse_args(int argc, char** argv, int first, const std::set<std::string>& w
           if (i + 1 >= argc) throw InputError("option " + s + " needs a value");
           value = argv[++i];
         }
+        // No option means anything when empty ("--parcels ''" is a mistake, not the default).
+        if (value.empty()) throw InputError("option " + s + ": the value is empty");
         a.options[s] = value;
       } else if (flag_names.contains(s) && !inline_value) {
         a.flags.insert(s);

@@ -22,6 +22,7 @@ struct Args {
 };
 
 //! Parses argv[first..]; `with_value` lists options taking a value, `flag_names` boolean flags.
+//! An option without its value or with an empty one is an InputError naming the option.
 Args parse_args(int argc, char** argv, int first, const std::set<std::string>& with_value,
                 const std::set<std::string>& flag_names);
 

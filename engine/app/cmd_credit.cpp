@@ -1,5 +1,7 @@
 // shinrin credit RESULTS.h5 [--out DIR]
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -12,15 +14,26 @@
 namespace shinrin::app {
 namespace {
 
-// Writes `text` to `path` through a temporary name, so a failed write leaves no half file.
+// Writes `text` to `path` through a temporary name, so a failed write leaves no half file and no
+// temporary one; a failure (closing included: a full disk may show only there) is an OutputError
+// naming the file and the system's reason.
 void write_file(const std::filesystem::path& path, const std::string& text) {
   const std::filesystem::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    f << text;
-    if (!f) throw OutputError("cannot write " + tmp.string());
+  std::ofstream f(tmp, std::ios::binary);
+  f << text;
+  f.close();
+  std::error_code ec;
+  if (!f) {
+    const std::string why = std::strerror(errno);
+    std::filesystem::remove(tmp, ec);
+    throw OutputError("cannot write '" + path.string() + "' (" + why + ")");
   }
-  std::filesystem::rename(tmp, path);
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    const std::string why = ec.message();
+    std::filesystem::remove(tmp, ec);
+    throw OutputError("cannot write '" + path.string() + "' (" + why + ")");
+  }
 }
 
 }  // namespace
@@ -32,12 +45,16 @@ int cmd_credit(int argc, char** argv) {
   const std::string path = a.positional[0];
   const io::ResultsSummary s = io::read_summary(path);
   if (!s.complete)
-    throw InputError(path + ": the results file is incomplete (the run did not finish)");
+    throw IncompleteResultsError(path +
+                                 ": the results file is incomplete (the run did not finish)");
   if (s.credits.empty())
     throw InputError(path + ": no credit projects (the scenario has no 'crediting' section)");
   std::filesystem::path dir = a.get("--out").value_or(
       std::filesystem::path(path).replace_extension("").string() + "-credits");
-  std::filesystem::create_directories(dir);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec)
+    throw OutputError("cannot create the folder '" + dir.string() + "' (" + ec.message() + ")");
   print_credits(s);
   std::size_t files = 0;
   for (const auto& p : s.credits) {

@@ -1,7 +1,8 @@
 // shinrin run SCENARIO [--parcels PATH] [--output PATH] [--years N] [--threads N]
-//                      [--unknown-species GROUP] [--timings]
+//                      [--unknown-species GROUP] [--timings] [--no-lock]
 // shinrin validate SCENARIO [same options]: loads and checks everything, simulates nothing.
 #include <cstdio>
+#include <optional>
 
 #include "args.hpp"
 #include "commands.hpp"
@@ -9,8 +10,11 @@
 #include "shinrin/core/error.hpp"
 #include "shinrin/driver/load.hpp"
 #include "shinrin/driver/run.hpp"
+#include "shinrin/io/output_lock.hpp"
 #include "shinrin/io/results_reader.hpp"
+#include "shinrin/io/results_writer.hpp"
 #include "shinrin/io/scenario.hpp"
+#include "signals.hpp"
 
 namespace shinrin::app {
 namespace {
@@ -37,7 +41,7 @@ void print_timings(const sim::Timings& t, std::size_t parcels, int years) {
 int cmd_run(int argc, char** argv, bool validate_only) {
   const Args a = parse_args(argc, argv, 2,
                             {"--parcels", "--output", "--years", "--threads", "--unknown-species"},
-                            {"--timings"});
+                            {"--timings", "--no-lock"});
   if (a.positional.size() != 1) {
     throw InputError(std::string(validate_only ? "validate" : "run") +
                      ": expected one scenario file (shinrin " +
@@ -51,6 +55,19 @@ int cmd_run(int argc, char** argv, bool validate_only) {
   ov.unknown_species = a.get("--unknown-species");
 
   const io::Scenario scenario = io::load_scenario(a.positional[0], ov);
+  // A run: the output path is checked and locked before anything is loaded (a second run on the
+  // same path refuses at once), temporary files of killed runs in its folder are removed, and
+  // from here on SIGINT, SIGTERM and SIGHUP stop the run cleanly (signals.hpp).
+  std::optional<StopOnSignals> signals;
+  std::optional<io::OutputLock> lock;
+  if (!validate_only) {
+    signals.emplace();
+    driver::check_output(scenario);
+    if (!a.has("--no-lock")) lock.emplace(scenario.output_path);
+    for (const auto& f : io::remove_stale_temp_files(scenario.output_path)) {
+      std::printf("removed %s, left by process %ld, which has ended\n", f.path.c_str(), f.pid);
+    }
+  }
   const driver::Loaded loaded = driver::load(scenario);
   std::printf("scenario %s (sha256 %.16s...)\n", scenario.file.c_str(),
               loaded.record.scenario_sha256.c_str());
@@ -84,7 +101,16 @@ int cmd_run(int argc, char** argv, bool validate_only) {
     return 0;
   }
 
-  const driver::RunOutcome r = driver::run_to_file(loaded, command_line(argc, argv));
+  const driver::RunOutcome r = [&] {
+    try {
+      signals->check("after loading");
+      return driver::run_to_file(loaded, command_line(argc, argv), signals->flag());
+    } catch (const Interrupted& e) {
+      throw Interrupted(e.signal(), std::string(e.what()) +
+                                        "; the temporary file was removed and '" +
+                                        scenario.output_path + "' was not changed");
+    }
+  }();
   const double parcel_years = double(n) * scenario.years;
   std::printf("simulated %zu parcels x %d years on %d threads in %.3f s (%.3g parcel-years/s)\n\n",
               n, scenario.years, r.threads, r.seconds,

@@ -1,4 +1,5 @@
 // The shinrin command-line program: a thin dispatcher over the engine library.
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -7,6 +8,8 @@
 #include "commands.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/version.hpp"
+#include "shinrin/io/results_writer.hpp"
+#include "signals.hpp"
 
 namespace {
 
@@ -14,8 +17,9 @@ constexpr const char* kUsage = R"(shinrin - forest carbon, thinning and wood-fue
 
 usage:
   shinrin run SCENARIO.yaml [--parcels PATH] [--output PATH] [--years N] [--threads N]
-                            [--unknown-species GROUP] [--timings]
-      simulate and write an HDF5 results file; --timings prints the time of each phase
+                            [--unknown-species GROUP] [--timings] [--no-lock]
+      simulate and write an HDF5 results file; --timings prints the time of each phase;
+      --no-lock writes without the lock on OUTPUT.lock that keeps two runs off one path
   shinrin validate SCENARIO.yaml [same options]
       load and check scenario, parameter tables and parcels; simulate nothing
   shinrin info [--json] RESULTS.h5
@@ -28,7 +32,7 @@ usage:
   shinrin --version
 
 exit codes: 0 success, 1 bad input, 2 model or output error, 3 incomplete results file,
-            4 internal error
+            4 internal error, 128+N stopped by signal N (SIGINT, SIGTERM, SIGHUP)
 )";
 
 }  // namespace
@@ -41,6 +45,9 @@ int main(int argc, char** argv) {
   }
   const std::string verb = argv[1];
   try {
+    shinrin::io::init_hdf5();  // before any other io call (results_writer.hpp)
+    // A file-size limit (ulimit -f) makes a write fail with its message, not kill the process.
+    std::signal(SIGXFSZ, SIG_IGN);
     if (verb == "--version") {
       std::printf("shinrin %s (%s)\n", std::string(shinrin::engine_version()).c_str(),
                   std::string(shinrin::git_sha()).c_str());
@@ -53,6 +60,15 @@ int main(int argc, char** argv) {
     if (verb == "credit") return shinrin::app::cmd_credit(argc, argv);
     std::fprintf(stderr, "shinrin: unknown command '%s'\n\n%s", verb.c_str(), kUsage);
     return 1;
+  } catch (const shinrin::Interrupted& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "shinrin: stopped by %s: %s\n",
+                 shinrin::app::signal_name(e.signal()).c_str(), e.what());
+    return 128 + e.signal();
+  } catch (const shinrin::IncompleteResultsError& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "shinrin: error: %s\n", e.what());
+    return 3;
   } catch (const shinrin::InputError& e) {
     std::fflush(stdout);
     std::fprintf(stderr, "shinrin: error: %s\n", e.what());

@@ -1,6 +1,7 @@
 #include "shinrin/driver/load.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -50,16 +51,6 @@ sim::OutputSelection output_selection(const io::Scenario& s) {
     if (out.time_index.back() != s.years) out.time_index.push_back(s.years);
   }
   return out;
-}
-
-// A results file in a folder that does not exist would only fail after loading and simulating.
-void check_output_folder(const io::Scenario& s) {
-  const std::filesystem::path folder = std::filesystem::path(s.output_path).parent_path();
-  std::error_code ec;
-  if (!folder.empty() && !std::filesystem::is_directory(folder, ec)) {
-    throw InputError("output path '" + s.output_path + "': folder '" + folder.string() +
-                     "' does not exist");
-  }
 }
 
 std::unique_ptr<growth::GrowthModel> load_growth_model(const io::Scenario& s) {
@@ -237,10 +228,60 @@ class Problems {
   std::vector<std::string> messages_;
 };
 
+// Whether paths `a` and `b` name the same file: the same file on disk when both exist (hard and
+// symbolic links included), else the same path once made absolute and its existing part resolved.
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::equivalent(a, b, ec) && !ec) return true;
+  std::error_code ea, eb;
+  const fs::path ca = fs::weakly_canonical(fs::absolute(a, ea), ea);
+  const fs::path cb = fs::weakly_canonical(fs::absolute(b, eb), eb);
+  return !ea && !eb && ca == cb;
+}
+
 }  // namespace
 
+void check_output(const io::Scenario& s) {
+  namespace fs = std::filesystem;
+  const std::string& out = s.output_path;
+  if (out.empty()) throw InputError("the output path is empty");
+  const fs::path path(out);
+  const fs::path folder = path.parent_path();
+  std::error_code ec;
+  if (!folder.empty() && !fs::is_directory(folder, ec)) {
+    throw InputError("output path '" + out + "': folder '" + folder.string() + "' does not exist");
+  }
+  if (fs::is_directory(path, ec) || !path.has_filename()) {
+    throw InputError("output path '" + out + "' is a folder; name the results file, e.g. '" +
+                     (path / "results.h5").lexically_normal().string() + "'");
+  }
+  // Every file the run reads, a shapefile's companions included (they share its name).
+  std::vector<io::InputFile> inputs = input_files(s);
+  if (s.crediting) {
+    for (const auto& p : s.crediting->projects) {
+      if (!p.polygons.empty()) inputs.push_back({"crediting polygons", p.polygons, ""});
+    }
+  }
+  for (std::size_t k = 0, n = inputs.size(); k < n; ++k) {
+    fs::path p(inputs[k].path);
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    if (ext != ".shp") continue;
+    for (const char* companion : {".shx", ".dbf", ".prj", ".cpg", ".SHX", ".DBF", ".PRJ", ".CPG"})
+      inputs.push_back({inputs[k].role, fs::path(p).replace_extension(companion).string(), ""});
+  }
+  for (const auto& in : inputs) {
+    if (!in.path.empty() && same_file(path, in.path)) {
+      throw InputError("output path '" + out + "' is the " + in.role + " input file '" + in.path +
+                       "': the run would overwrite it; choose another output path");
+    }
+  }
+}
+
 Loaded load(const io::Scenario& scenario) {
-  check_output_folder(scenario);
+  check_output(scenario);
   // The SHA-256 of every input file (recorded in the results) is computed on a second thread
   // while the parcel layer is read on this one.
   auto hashes = std::async(std::launch::async, [files = input_files(scenario)]() mutable {

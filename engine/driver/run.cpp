@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "shinrin/core/error.hpp"
+
 #include "shinrin/io/results_writer.hpp"
 
 namespace shinrin::driver {
@@ -51,16 +53,19 @@ std::vector<crediting::Credits> credits_of(const sim::Inputs& in, const State& p
   return out;
 }
 
-RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line) {
+RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
+                       const std::atomic<int>* stop) {
   sim::RunConfig config;
   config.threads = loaded.scenario.threads;
   config.output = loaded.output;
+  config.stop = stop;
 
   RunOutcome outcome;
   outcome.output_path = loaded.scenario.output_path;
   outcome.threads = config.threads > 0 ? config.threads : omp_get_max_threads();
   io::ResultsWriter writer(loaded.scenario.output_path, loaded.record, loaded.inputs, loaded.output,
                            command_line);
+  writer.stop_on(stop);
   State state(loaded.inputs.parcels.size());
   const auto t0 = std::chrono::steady_clock::now();
   outcome.result = sim::run(loaded.inputs, state, config, &writer);
@@ -69,12 +74,15 @@ RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line) {
     const sim::Inputs base = baseline_inputs(loaded.inputs);
     sim::RunConfig quiet;  // aggregates only: the baseline's physical results are not written
     quiet.threads = config.threads;
+    quiet.stop = stop;
     baseline.emplace(base.parcels.size());
     (void)sim::run(base, *baseline, quiet, nullptr);
   }
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   outcome.credits =
       credits_of(loaded.inputs, state, outcome.result.aggregates, baseline ? &*baseline : nullptr);
+  if (stop != nullptr && stop->load() != 0)
+    throw Interrupted(stop->load(), "the run stopped before its results were written");
   writer.finish(outcome.result.aggregates, outcome.credits);
   return outcome;
 }

@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include "shinrin/core/error.hpp"
+#include "shinrin/io/input_limits.hpp"
+#include "text_file.hpp"
 
 namespace shinrin::io {
 namespace {
@@ -23,11 +25,7 @@ std::string trim(std::string_view s) {
 }  // namespace
 
 CsvTable CsvTable::read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the file (" + std::strerror(errno) + ")");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return parse(buf.str(), path);
+  return parse(read_bounded(path, kMaxTableBytes, "file", "CSV table"), path);
 }
 
 CsvTable CsvTable::parse(std::string_view text, const std::string& name) {

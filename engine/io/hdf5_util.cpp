@@ -13,12 +13,41 @@ void silence_errors() {
   if (!std::getenv("SHINRIN_HDF5_DEBUG")) H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }
 
+namespace {
+
+// Keeps the description of the innermost error (walked from the most specific entry upward).
+herr_t innermost(unsigned n, const H5E_error2_t* e, void* data) {
+  if (n == 0 && e->desc) *static_cast<std::string*>(data) = e->desc;
+  return 0;
+}
+
+std::string failed(const std::string& what) {
+  const std::string why = last_error();
+  return "failed to " + what + (why.empty() ? "" : " (" + why + ")");
+}
+
+}  // namespace
+
+std::string last_error() {
+  std::string desc;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &desc);
+  // The file drivers report a system error as "..., errno = 28, error message = 'No space left on
+  // device', ...": that text alone says why.
+  const std::string mark = "error message = '";
+  if (const auto at = desc.find(mark); at != std::string::npos) {
+    const auto from = at + mark.size();
+    const auto to = desc.find('\'', from);
+    if (to != std::string::npos) return desc.substr(from, to - from);
+  }
+  return desc;
+}
+
 void check(herr_t status, const std::string& what) {
-  if (status < 0) throw OutputError("HDF5: failed to " + what);
+  if (status < 0) throw OutputError(failed(what));
 }
 
 Id checked(hid_t id, Id::Closer close, const std::string& what) {
-  if (id < 0) throw OutputError("HDF5: failed to " + what);
+  if (id < 0) throw OutputError(failed(what));
   return Id(id, close);
 }
 

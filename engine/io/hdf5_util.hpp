@@ -1,7 +1,8 @@
 #pragma once
 // Internal helpers over the HDF5 C API for the results writer and reader (io module only).
 // RAII handles, CF-style attributes, dimension scales and string datasets. HDF5's own error
-// printing is switched off; failures become OutputError naming the object and file.
+// printing is switched off; failures become OutputError naming the object and why (the innermost
+// message of HDF5's error stack, e.g. the system's "No space left on device").
 
 #include <hdf5.h>
 
@@ -52,9 +53,12 @@ class Id {
 
 //! Turns off HDF5's automatic error printing for this thread.
 void silence_errors();
-//! Throws OutputError("<what>") if `status` < 0.
+//! Why the last HDF5 call failed: the innermost entry of HDF5's error stack (the system's error
+//! text where there is one, e.g. "No space left on device"); empty if the stack is empty.
+std::string last_error();
+//! Throws OutputError("failed to <what> (<last_error()>)") if `status` < 0.
 void check(herr_t status, const std::string& what);
-//! Throws OutputError("<what>") if `id` < 0, else wraps it.
+//! Throws OutputError("failed to <what> (<last_error()>)") if `id` < 0, else wraps it.
 Id checked(hid_t id, Id::Closer close, const std::string& what);
 
 // --- attributes --------------------------------------------------------------------------------

@@ -30,28 +30,73 @@ std::vector<ParameterRecord> read_parameter_table(hid_t g, const std::string& pr
 
 }  // namespace
 
+namespace {
+
+ResultsSummary read_opened(const std::string& path, hid_t file);
+
+}  // namespace
+
 ResultsSummary read_summary(const std::string& path) {
   h5::silence_errors();
-  if (!std::filesystem::exists(path)) throw InputError(path + ": no such file");
-  if (H5Fis_hdf5(path.c_str()) <= 0) throw InputError(path + ": not an HDF5 file");
-  const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (f < 0) throw InputError(path + ": cannot open the HDF5 file");
-  h5::Id file(f, H5Fclose);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
+  if (std::filesystem::is_directory(path, ec))
+    throw IncompleteResultsError(path + ": a folder, not a results file");
+  try {
+    if (H5Fis_hdf5(path.c_str()) <= 0) throw IncompleteResultsError(path + ": not an HDF5 file");
+    // A file that HDF5 cannot open or read through (truncated, a killed run's temporary file, one
+    // a run is still writing) is not a complete results file, whatever part of it fails.
+    const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (f < 0) {
+      const std::string why = h5::last_error();
+      throw IncompleteResultsError(path + ": not a complete results file: HDF5 cannot open it (" +
+                                   (why.empty() ? "unknown reason" : why) + ")");
+    }
+    h5::Id file(f, H5Fclose);
+    try {
+      return read_opened(path, file);
+    } catch (const IncompleteResultsError&) {
+      throw;
+    } catch (const OutputError& e) {
+      throw IncompleteResultsError(path + ": not a complete results file: " + e.what());
+    }
+  } catch (const IncompleteResultsError& e) {
+    // A run's temporary name (results_writer.hpp temp_path_for): say what it is.
+    const std::string name = std::filesystem::path(path).filename().string();
+    const auto at = name.rfind(".tmp-");
+    if (at == std::string::npos || at == 0 || at + 5 == name.size() ||
+        name.find_first_not_of("0123456789", at + 5) != std::string::npos)
+      throw;
+    const std::string what = e.what();
+    throw IncompleteResultsError(path +
+                                 ": the temporary file of a run that is still writing it or did "
+                                 "not finish, not a complete results file (" +
+                                 what.substr(std::min(what.size(), path.size() + 2)) + ")");
+  }
+}
+
+namespace {
+
+ResultsSummary read_opened(const std::string& path, hid_t file) {
   if (!h5::has_attr(file, "filetype") ||
       h5::read_attr_string(file, "filetype") != kResultsFiletype) {
-    throw InputError(path + ": not a shinrin results file (root attribute filetype is not '" +
-                     std::string(kResultsFiletype) + "')");
+    throw IncompleteResultsError(path +
+                                 ": not a shinrin results file (root attribute filetype is not '" +
+                                 std::string(kResultsFiletype) + "')");
   }
   ResultsSummary s;
   s.path = path;
+  if (!h5::has_attr(file, "format_version"))
+    throw IncompleteResultsError(path + ": no root attribute format_version");
   const auto v = h5::read_attr_ints(file, "format_version");
-  if (v.size() != 2) throw InputError(path + ": format_version must hold [major, minor]");
+  if (v.size() != 2)
+    throw IncompleteResultsError(path + ": format_version must hold [major, minor]");
   s.format_version = {v[0], v[1]};
   if (v[0] != kResultsFormatMajor && v[0] != 1) {
-    throw InputError(path + ": results format " + std::to_string(v[0]) + "." +
-                     std::to_string(v[1]) +
-                     " cannot be read by this engine (reads major versions 1 and " +
-                     std::to_string(kResultsFormatMajor) + ")");
+    throw IncompleteResultsError(path + ": results format " + std::to_string(v[0]) + "." +
+                                 std::to_string(v[1]) +
+                                 " cannot be read by this engine (reads major versions 1 and " +
+                                 std::to_string(kResultsFormatMajor) + ")");
   }
   s.complete = h5::has_attr(file, "complete") && h5::read_attr_ints(file, "complete").at(0) == 1;
   s.engine_version = h5::read_attr_string(file, "engine_version");
@@ -296,5 +341,7 @@ ResultsSummary read_summary(const std::string& path) {
   s.parameters = read_parameter_table(g, "");
   return s;
 }
+
+}  // namespace
 
 }  // namespace shinrin::io

@@ -1,12 +1,18 @@
 #include "shinrin/io/results_writer.hpp"
 
+#include <fcntl.h>
 #include <hdf5.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -25,6 +31,10 @@ namespace shinrin::io {
 namespace fs = std::filesystem;
 
 namespace {
+
+std::string errno_text() {
+  return std::strerror(errno);
+}
 
 std::string utc_now() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -393,12 +403,105 @@ void write_fuel(hid_t root, const std::vector<std::vector<fuel::BoilerYear>>& ye
           [](const BY& r) -> const std::array<double, 12>& { return r.shortfall_month; });
 }
 
+// Writes the file's bytes to the disk (fsync), so that a late error of the file system (a full
+// disk on NFS, a quota) is reported before the rename, and a crash after the rename cannot leave
+// an empty file in place of a good one.
+void sync_to_disk(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw OutputError("cannot open the finished file to sync it (" + errno_text() + ")");
+  const int rc = ::fsync(fd);
+  const std::string why = rc != 0 ? errno_text() : "";
+  ::close(fd);
+  if (rc != 0) throw OutputError("failed to write the file to disk (" + why + ")");
+}
+
+// Makes the rename durable (best effort: the file is complete and in place either way).
+void sync_folder(const std::string& path) {
+  const fs::path folder = fs::path(path).parent_path();
+  const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  (void)::fsync(fd);
+  ::close(fd);
+}
+
+// What a caught exception says, for the writer's one message.
+std::string what_failed(const std::exception& e) {
+  if (dynamic_cast<const std::bad_alloc*>(&e)) return "out of memory";
+  return e.what();
+}
+
 }  // namespace
+
+void init_hdf5() {
+  H5dont_atexit();  // effective only before the library's first use: call first in main
+  h5::silence_errors();
+}
+
+std::string temp_path_for(const std::string& path, long pid) {
+  return path + ".tmp-" + std::to_string(pid);
+}
+
+namespace {
+
+// The pid of a name "<name>.tmp-<pid>" (temp_path_for), 0 if the name is not of that form.
+long temp_file_pid(const std::string& name) {
+  const auto at = name.rfind(".tmp-");
+  if (at == std::string::npos || at == 0) return 0;
+  const std::string digits = name.substr(at + 5);
+  if (digits.empty() || digits.size() > 9 || digits[0] == '0') return 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return 0;
+  }
+  return std::stol(digits);
+}
+
+// Whether the file at `path` is a temporary file of a run that is gone, removing it if so. The
+// file is opened without following links, must be empty or start with the HDF5 signature, and is
+// locked (exclusive, non-blocking) before it is unlinked: a live writer's HDF5 library holds such
+// a lock, whatever its process id looks like from here (another PID namespace).
+bool remove_if_stale(const std::string& path, long pid) {
+  if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) return false;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0) return false;
+  bool removed = false;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    static constexpr unsigned char kSignature[8] = {0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    unsigned char head[8] = {};
+    const bool ours = st.st_size == 0 || (::pread(fd, head, sizeof head, 0) == sizeof head &&
+                                          std::memcmp(head, kSignature, sizeof head) == 0);
+    struct stat now {};
+    if (ours && ::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::lstat(path.c_str(), &now) == 0 &&
+        now.st_dev == st.st_dev && now.st_ino == st.st_ino) {
+      removed = ::unlink(path.c_str()) == 0;
+    }
+  }
+  ::close(fd);  // releases the lock
+  return removed;
+}
+
+}  // namespace
+
+std::vector<StaleTempFile> remove_stale_temp_files(const std::string& output_path) {
+  std::vector<StaleTempFile> removed;
+  const fs::path folder = fs::path(output_path).parent_path();
+  std::error_code ec;
+  fs::directory_iterator it(folder.empty() ? fs::path(".") : folder, ec);
+  const long self = ::getpid();
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const long pid = temp_file_pid(it->path().filename().string());
+    if (pid <= 0 || pid == self) continue;
+    const std::string path = it->path().string();
+    if (remove_if_stale(path, pid)) removed.push_back({path, pid});
+  }
+  return removed;
+}
 
 struct ResultsWriter::Impl {
   h5::Id file;
   h5::Id year, parcel, output_year, species, municipality, regime, plan;
   std::vector<h5::Id> series;  // one per selected parcel variable
+  std::vector<std::string> series_names;
   std::size_t parcels = 0;
   std::size_t chunk_rows = 0;   // parcels per chunk
   std::size_t chunk_times = 0;  // output times per chunk (the run's series group)
@@ -422,28 +525,25 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
                              const sim::OutputSelection& out, std::string command_line)
     : path_(std::move(path)), impl_(std::make_unique<Impl>()) {
   h5::silence_errors();
-  temp_path_ = path_ + ".tmp-" + std::to_string(::getpid());
+  temp_path_ = temp_path_for(path_, ::getpid());
   Impl& m = *impl_;
   m.record = record;
   m.inputs = &inputs;
   const Landscape& p = inputs.parcels;
   m.parcels = p.size();
 
-  h5::Id fcpl = h5::checked(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "create a property list");
-  h5::check(H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-            "track link order");
-  h5::check(H5Pset_attr_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-            "track attribute order");
-  h5::Id fapl = h5::checked(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "create a property list");
-  h5::check(H5Pset_libver_bounds(fapl, H5F_LIBVER_EARLIEST, H5F_LIBVER_V18), "set format bounds");
-  const hid_t f = H5Fcreate(temp_path_.c_str(), H5F_ACC_TRUNC, fcpl, fapl);
-  if (f < 0) {
-    throw OutputError("cannot create the results file '" + temp_path_ +
-                      "' (does its folder exist and is it writable?)");
-  }
-  m.file = h5::Id(f, H5Fclose);
-
   try {
+    h5::Id fcpl = h5::checked(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "create a property list");
+    h5::check(H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+              "track link order");
+    h5::check(H5Pset_attr_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+              "track attribute order");
+    h5::Id fapl = h5::checked(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "create a property list");
+    h5::check(H5Pset_libver_bounds(fapl, H5F_LIBVER_EARLIEST, H5F_LIBVER_V18), "set format bounds");
+    // A failed create can leave an empty file behind (a full folder): abandon removes it.
+    m.file = h5::checked(H5Fcreate(temp_path_.c_str(), H5F_ACC_TRUNC, fcpl, fapl), H5Fclose,
+                         "create the temporary file '" + temp_path_ + "'");
+
     const hid_t root = m.file;
     h5::attr_string(root, "filetype", kResultsFiletype);
     const int version[2] = {kResultsFormatMajor, kResultsFormatMinor};
@@ -618,21 +718,33 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
         h5::attach(ds, m.parcel, 0);
         h5::attach(ds, m.output_year, 1);
         m.series.push_back(std::move(ds));
+        m.series_names.emplace_back(info.name);
       }
     }
-  } catch (...) {
-    impl_.reset();
-    std::error_code ec;
-    fs::remove(temp_path_, ec);
-    throw;
+  } catch (const std::exception& e) {
+    throw abandon(what_failed(e));
   }
 }
 
 ResultsWriter::~ResultsWriter() {
-  if (!finished_) {
-    impl_.reset();
-    std::error_code ec;
-    fs::remove(temp_path_, ec);
+  if (!finished_) (void)abandon("");
+}
+
+OutputError ResultsWriter::abandon(const std::string& what) noexcept {
+  // Datasets and groups close before the file (Impl declares the file first). Each handle is
+  // closed once: a file whose close failed (a full disk fails its last flush) is never touched
+  // again, and init_hdf5 keeps HDF5's exit handler from closing it a second time.
+  impl_.reset();
+  std::error_code ec;
+  fs::remove(temp_path_, ec);  // no error if it is not there
+  try {
+    const std::string removed =
+        ec ? "the temporary file '" + temp_path_ + "' could not be removed (" + ec.message() + ")"
+           : "the temporary file was removed";
+    return OutputError("cannot write the results file '" + path_ + "': " + what + "; " + removed +
+                       " and '" + path_ + "' was not changed");
+  } catch (...) {
+    return OutputError("cannot write the results file");
   }
 }
 
@@ -643,60 +755,113 @@ ResultsWriter::~ResultsWriter() {
 // output time hold the fill value. Chunks are encoded on all threads, then written in order.
 void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_t stride,
                                 const std::vector<std::vector<float>>& columns) {
-  Impl& m = *impl_;
-  if (m.parcels == 0) return;
-  if (stride != m.chunk_times || first % m.chunk_times != 0) {
-    throw OutputError("per-parcel series handed in groups of " + std::to_string(stride) +
-                      " output times, chunks hold " + std::to_string(m.chunk_times));
-  }
-  const std::size_t rows = m.chunk_rows, times = m.chunk_times, n = rows * times;
-  const std::size_t chunks = (m.parcels + rows - 1) / rows;
-  std::vector<std::vector<unsigned char>> encoded(chunks);
-  for (std::size_t k = 0; k < m.series.size(); ++k) {
-    const std::vector<float>& column = columns[k];
-    bool failed = false;
+  if (!impl_) throw OutputError("results file '" + path_ + "': written to after a failure");
+  try {
+    Impl& m = *impl_;
+    if (m.parcels == 0) return;
+    if (stride != m.chunk_times || first % m.chunk_times != 0) {
+      throw OutputError("per-parcel series handed in groups of " + std::to_string(stride) +
+                        " output times, chunks hold " + std::to_string(m.chunk_times));
+    }
+    const std::size_t rows = m.chunk_rows, times = m.chunk_times, n = rows * times;
+    const std::size_t chunks = (m.parcels + rows - 1) / rows;
+    std::vector<std::vector<unsigned char>> encoded(chunks);
+    for (std::size_t k = 0; k < m.series.size(); ++k) {
+      const std::vector<float>& column = columns[k];
+      // Parallel contract: each thread owns its chunk buffers and writes encoded[c] of its own
+      // chunks only. Nothing may leave the region by an exception: the first failure is kept (in
+      // chunk order) and thrown after it, and the other chunks are still encoded (cheap).
+      std::string error;
+      std::size_t error_chunk = chunks;
 #pragma omp parallel
-    {
-      std::vector<float> chunk(n);
-      std::vector<unsigned char> shuffled(n * sizeof(float));
+      {
+        std::vector<float> chunk;
+        std::vector<unsigned char> shuffled;
 #pragma omp for schedule(static)
-      for (std::size_t c = 0; c < chunks; ++c) {
-        const std::size_t p0 = c * rows;
-        const std::size_t used = std::min(rows, m.parcels - p0);
-        for (std::size_t r = 0; r < rows; ++r) {
-          for (std::size_t s = 0; s < times; ++s) {
-            chunk[r * times + s] =
-                r < used && s < count ? column[(p0 + r) * stride + s] : std::nanf("");
+        for (std::size_t c = 0; c < chunks; ++c) {
+          std::string failure;
+          try {
+            chunk.resize(n);
+            shuffled.resize(n * sizeof(float));
+            const std::size_t p0 = c * rows;
+            const std::size_t used = std::min(rows, m.parcels - p0);
+            for (std::size_t r = 0; r < rows; ++r) {
+              for (std::size_t s = 0; s < times; ++s) {
+                chunk[r * times + s] =
+                    r < used && s < count ? column[(p0 + r) * stride + s] : std::nanf("");
+              }
+            }
+            const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
+            for (std::size_t i = 0; i < n; ++i) {
+              for (std::size_t b = 0; b < sizeof(float); ++b)
+                shuffled[b * n + i] = bytes[i * sizeof(float) + b];
+            }
+            auto& out = encoded[c];
+            uLongf size = compressBound(static_cast<uLong>(shuffled.size()));
+            out.resize(size);
+            const int z = compress2(out.data(), &size, shuffled.data(),
+                                    static_cast<uLong>(shuffled.size()), 1);
+            if (z != Z_OK) failure = std::string("zlib error ") + std::to_string(z);
+            out.resize(size);
+          } catch (const std::exception& e) {
+            failure = what_failed(e);
+          } catch (...) {
+            failure = "unknown error";
+          }
+          if (!failure.empty()) {
+#pragma omp critical(shinrin_writer_error)
+            if (c < error_chunk) {
+              error_chunk = c;
+              error = std::move(failure);
+            }
           }
         }
-        const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
-        for (std::size_t i = 0; i < n; ++i) {
-          for (std::size_t b = 0; b < sizeof(float); ++b)
-            shuffled[b * n + i] = bytes[i * sizeof(float) + b];
-        }
-        auto& out = encoded[c];
-        uLongf size = compressBound(static_cast<uLong>(shuffled.size()));
-        out.resize(size);
-        if (compress2(out.data(), &size, shuffled.data(), static_cast<uLong>(shuffled.size()), 1) !=
-            Z_OK) {
-#pragma omp atomic write
-          failed = true;
-        }
-        out.resize(size);
+      }
+      if (error_chunk < chunks) {
+        throw OutputError("failed to compress per-parcel series '" + m.series_names[k] +
+                          "' (chunk " + std::to_string(error_chunk) + ": " + error + ")");
+      }
+      for (std::size_t c = 0; c < chunks; ++c) {
+        const hsize_t offset[2] = {c * rows, first};
+        h5::check(H5Dwrite_chunk(m.series[k], H5P_DEFAULT, 0, offset, encoded[c].size(),
+                                 encoded[c].data()),
+                  "write per-parcel series '" + m.series_names[k] + "'");
       }
     }
-    if (failed) throw OutputError("zlib failed to compress a per-parcel chunk for " + temp_path_);
-    for (std::size_t c = 0; c < chunks; ++c) {
-      const hsize_t offset[2] = {c * rows, first};
-      h5::check(
-          H5Dwrite_chunk(m.series[k], H5P_DEFAULT, 0, offset, encoded[c].size(), encoded[c].data()),
-          "write per-parcel series in " + temp_path_);
-    }
+  } catch (const std::exception& e) {
+    throw abandon(what_failed(e));
   }
 }
 
 void ResultsWriter::finish(const sim::Aggregates& agg,
                            const std::vector<crediting::Credits>& credits) {
+  if (!impl_) throw OutputError("results file '" + path_ + "': finished after a failure");
+  try {
+    write_results(agg, credits);
+    Impl& m = *impl_;
+    h5::check(H5Fflush(m.file, H5F_SCOPE_GLOBAL), "flush the file");
+    const hid_t f = m.file.release();  // closed once, even if the close fails
+    h5::check(H5Fclose(f), "close the file");
+    impl_.reset();
+    sync_to_disk(temp_path_);
+    if (stop_ != nullptr && stop_->load() != 0) {
+      throw Interrupted(stop_->load(), "the run stopped before its results were put in place");
+    }
+    std::error_code ec;
+    fs::rename(temp_path_, path_, ec);
+    if (ec) throw OutputError("cannot rename '" + temp_path_ + "' to it (" + ec.message() + ")");
+  } catch (const Interrupted&) {
+    (void)abandon("");
+    throw;
+  } catch (const std::exception& e) {
+    throw abandon(what_failed(e));
+  }
+  finished_ = true;
+  sync_folder(path_);
+}
+
+void ResultsWriter::write_results(const sim::Aggregates& agg,
+                                  const std::vector<crediting::Credits>& credits) {
   Impl& m = *impl_;
   const hid_t root = m.file;
   const std::size_t times = agg.total.times();
@@ -850,14 +1015,6 @@ void ResultsWriter::finish(const sim::Aggregates& agg,
   m.municipality.reset();
   m.regime.reset();
   m.plan.reset();
-  h5::check(H5Fflush(m.file, H5F_SCOPE_GLOBAL), "flush " + temp_path_);
-  const hid_t f = m.file.release();
-  if (H5Fclose(f) < 0) throw OutputError("HDF5: failed to close " + temp_path_);
-  std::error_code ec;
-  fs::rename(temp_path_, path_, ec);
-  if (ec)
-    throw OutputError("cannot rename '" + temp_path_ + "' to '" + path_ + "': " + ec.message());
-  finished_ = true;
 }
 
 }  // namespace shinrin::io

@@ -10,6 +10,8 @@
 
 #include "scenario_sections.hpp"
 #include "shinrin/core/error.hpp"
+#include "shinrin/io/input_limits.hpp"
+#include "text_file.hpp"
 #include "yaml_reader.hpp"
 
 namespace shinrin::io {
@@ -59,13 +61,10 @@ void check_duplicate_keys(const YAML::Node& root, const std::string& file) {
 }  // namespace
 
 Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the scenario file");
-  std::stringstream buf;
-  buf << in.rdbuf();
+  const std::string text = read_bounded(path, kMaxScenarioBytes, "scenario file", "scenario");
   YAML::Node root;
   try {
-    root = YAML::Load(buf.str());
+    root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     throw InputError(at(path, e.mark) + ": YAML syntax error: " + e.msg);
   }
@@ -185,6 +184,10 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
   read_optional_sections(top, base, s);
   if (auto out = top.optional_map("output")) {
     s.output_path = out->str_or("path", "");
+    if (out->get("path") && s.output_path.empty()) {
+      out->fail_value("path", "the path is empty (leave the key out for '" +
+                                  fs::path(path).stem().string() + ".h5')");
+    }
     if (auto ps = out->optional_map("parcel_series")) {
       s.parcel_variables = ps->list("variables");
       s.parcel_interval = ps->int_optional("interval", 1, 1000, "years").value_or(1);

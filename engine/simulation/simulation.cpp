@@ -116,10 +116,23 @@ named:
            ")");
 }
 
+// Whether the run was asked to stop (RunConfig::stop).
+bool stop_requested(const RunConfig& config) {
+  return config.stop != nullptr && config.stop->load(std::memory_order_relaxed) != 0;
+}
+
+// Throws Interrupted if the run was asked to stop.
+void check_stop(const RunConfig& config, int fiscal_year) {
+  if (!stop_requested(config)) return;
+  const int signal = config.stop->load(std::memory_order_relaxed);
+  throw Interrupted(signal, "the run stopped in fiscal year " + std::to_string(fiscal_year));
+}
+
 // Runs `body(context)` for every block in parallel. Errors are caught per block; the error of the
-// lowest block index is rethrown after the loop, so the message does not depend on threads.
+// lowest block index is rethrown after the loop, so the message does not depend on threads. When
+// the run is asked to stop, no further block starts (the caller then calls check_stop).
 template <class Body>
-void for_blocks(std::size_t n, std::size_t block, int threads,
+void for_blocks(std::size_t n, std::size_t block, int threads, const RunConfig& config,
                 std::vector<std::unique_ptr<BlockWork>>& work, Body&& body) {
   const std::size_t blocks = (n + block - 1) / block;
   std::exception_ptr error;
@@ -130,7 +143,7 @@ void for_blocks(std::size_t n, std::size_t block, int threads,
     bool stop;
 #pragma omp atomic read
     stop = failed;
-    if (stop) continue;
+    if (stop || stop_requested(config)) continue;
     BlockWork& w = *work[static_cast<std::size_t>(omp_get_thread_num())];
     const double t0 = omp_get_wtime();
     try {
@@ -396,7 +409,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   auto pass = [&](std::size_t t, const Segment* seg, bool initial) {
     const bool next = head != nullptr && t + 1 < in.times() && (initial || seg == last_pass);
     const double t0 = omp_get_wtime();
-    for_blocks(n, block, threads, work, [&](std::size_t b, RowRange rows, BlockWork& w) {
+    for_blocks(n, block, threads, config, work, [&](std::size_t b, RowRange rows, BlockWork& w) {
       PhaseContext c = context(w, rows, b, t);
       if (initial) {
         w.begin_pass(rows.size());
@@ -411,6 +424,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
         run_parts(*head, following);
       }
     });
+    check_stop(config, in.start_year + int(t) - 1);
     if (initial) {
       for (auto& w : work) w->busy_seconds = 0.0;
       timing.initial_seconds = omp_get_wtime() - t0;
@@ -426,6 +440,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
       const bool done_before = &seg == head;  // ran in the previous year's last pass
       if (!done_before && !seg.block_phases.empty()) pass(t, &seg, false);
       run_landscape(seg, t);
+      check_stop(config, in.start_year + int(t) - 1);
     }
     emit_series(t);
   }

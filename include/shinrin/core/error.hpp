@@ -32,4 +32,24 @@ class OutputError : public Error {
   using Error::Error;
 };
 
+//! A file given as a results file that is not a complete one of a format version this engine
+//! reads: not HDF5, truncated, a killed run's temporary file, no `filetype` or `format_version`,
+//! an unknown major version (`shinrin info` and `credit` exit with status 3).
+class IncompleteResultsError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+//! The run was asked to stop (by a signal: SIGINT, SIGTERM, SIGHUP) and stopped cleanly, with
+//! no temporary file left; the CLI exits with status 128 + signal().
+class Interrupted : public Error {
+ public:
+  Interrupted(int signal, const std::string& what) : Error(what), signal_(signal) {}
+  //! The signal number that asked the run to stop.
+  int signal() const { return signal_; }
+
+ private:
+  int signal_;
+};
+
 }  // namespace shinrin

@@ -29,10 +29,16 @@ struct Loaded {
   long warning_count = 0;                //!< every warning
 };
 
-//! Loads and checks everything named by `scenario`. Throws InputError with file/line or
-//! parcel/field context on any problem: every problem of every stage in one message (a stage that
-//! needs what an earlier one could not load is not checked: without the species or alias table no
-//! record is classified, without the layer nothing after it is checked).
+//! Refuses an output path a run cannot or must not write, before anything is loaded: an empty
+//! path, a path in a folder that does not exist, a folder, or any input file of the scenario
+//! (scenario, parcels and a shapefile's companions, parameter tables, event list, crediting
+//! polygons; the same file on disk or the same path). Throws InputError naming both paths.
+void check_output(const io::Scenario& scenario);
+
+//! Loads and checks everything named by `scenario` (check_output first). Throws InputError with
+//! file/line or parcel/field context on any problem: every problem of every stage in one message
+//! (a stage that needs what an earlier one could not load is not checked: without the species or
+//! alias table no record is classified, without the layer nothing after it is checked).
 Loaded load(const io::Scenario& scenario);
 
 }  // namespace shinrin::driver

@@ -4,6 +4,7 @@
 //! have one (a second State over a copy of the Inputs with the baseline's management), computes
 //! the credits, writes aggregates and credits and renames the finished file into place.
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,11 @@ std::vector<crediting::Credits> credits_of(const sim::Inputs& in, const State& p
                                            const sim::Aggregates& aggregates,
                                            const State* baseline);
 
-//! `command_line` is recorded in the file.
-RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line);
+//! `command_line` is recorded in the file. `stop` (sim::RunConfig::stop), when set, stops the run
+//! at the next block: Interrupted is thrown and the temporary file removed. Throws OutputError
+//! (naming the path, what failed and why) for any failure of writing; an earlier file at the
+//! output path then stays as it was.
+RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
+                       const std::atomic<int>* stop = nullptr);
 
 }  // namespace shinrin::driver

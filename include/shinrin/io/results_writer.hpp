@@ -1,15 +1,20 @@
 #pragma once
 //! Writes a results file (HDF5, layout in docs/results-format.md).
 //!
-//! The file is written under a temporary name next to the target (<path>.tmp-<pid>) and renamed
-//! onto the target only after `complete` is set and the file is closed. If the run fails, the
-//! destructor removes the temporary file and any earlier file at the target stays untouched.
-//! Parcels are written in source-layer order (Landscape::source_pos).
+//! The file is written under a temporary name next to the target (<path>.tmp-<pid>, see
+//! temp_path_for) and renamed onto the target only after `complete` is set, the file is closed
+//! and its bytes are on disk (fsync). Any failure on the way (HDF5, the file system, zlib, on any
+//! thread) closes the file once, removes the temporary file and throws one OutputError naming
+//! the target, what failed and why; a run that stops for another reason (a model error, a
+//! signal) removes it in the destructor. Either way an earlier file at the target stays as it
+//! was. Parcels are written in source-layer order (Landscape::source_pos).
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "shinrin/core/error.hpp"
 #include "shinrin/core/provenance.hpp"
 #include "shinrin/crediting/ledger.hpp"
 #include "shinrin/growth/past_data.hpp"
@@ -59,16 +64,48 @@ class ResultsWriter final : public sim::SeriesSink {
   void finish(const sim::Aggregates& aggregates,
               const std::vector<crediting::Credits>& credits = {});
 
+  //! A flag (sim::RunConfig::stop) finish reads last before the rename: if it is set then, the
+  //! temporary file is removed and finish throws Interrupted (the earlier file stays).
+  void stop_on(const std::atomic<int>* flag) { stop_ = flag; }
+
   const std::string& path() const { return path_; }
+  const std::string& temp_path() const { return temp_path_; }
 
  private:
   struct Impl;
+  //! Everything finish writes, up to `complete` and the closing of every object but the file.
+  void write_results(const sim::Aggregates& aggregates,
+                     const std::vector<crediting::Credits>& credits);
+  //! Closes every handle once (errors ignored: the file is given up), removes the temporary file
+  //! and returns the OutputError to throw for `what` failing.
+  OutputError abandon(const std::string& what) noexcept;
   std::string path_;
   std::string temp_path_;
   std::unique_ptr<Impl> impl_;
+  const std::atomic<int>* stop_ = nullptr;
   bool finished_ = false;
 };
 
+//! Call once at the start of a program that reads or writes results files, before any other io
+//! call: HDF5 then installs no exit-time clean-up (which closes again, and crashes on, a file whose
+//! close failed on a full disk) and prints nothing itself (its errors become OutputError).
+void init_hdf5();
+
+//! The temporary name a run of process `pid` writes `path` under: "<path>.tmp-<pid>".
+std::string temp_path_for(const std::string& path, long pid);
+
+//! A temporary file a killed run left behind, removed by remove_stale_temp_files.
+struct StaleTempFile {
+  std::string path;
+  long pid = 0;  //!< the process that wrote it (gone)
+};
+
+//! Removes from the folder of `output_path` the temporary files that killed runs left behind:
+//! regular files named "<name>.tmp-<pid>" (temp_path_for) that are empty or start with the HDF5
+//! signature, whose process is gone (kill(pid, 0) fails with ESRCH) and that nobody holds a lock
+//! on (a live writer's HDF5 library holds an exclusive flock on its file). Files it cannot
+//! remove are left alone. Returns what it removed.
+std::vector<StaleTempFile> remove_stale_temp_files(const std::string& output_path);
 //! SHA-256 of a file's bytes (hex), "unreadable" if it cannot be read.
 std::string file_sha256(const std::string& path);
 

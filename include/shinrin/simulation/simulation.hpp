@@ -19,6 +19,7 @@
 //! read blocks in block order; randomness is keyed by parcel, never by visit order. Results are
 //! therefore bitwise identical for any thread count and any order of records in the input.
 
+#include <atomic>
 #include <cstddef>
 
 #include "shinrin/simulation/inputs.hpp"
@@ -31,6 +32,11 @@ struct RunConfig {
   int threads = 0;                //!< OpenMP threads, 0 = OpenMP default
   std::size_t block_size = 1024;  //!< parcels per block (fixed: part of the reduction order)
   OutputSelection output;         //!< per-parcel series to hand to the sink
+  //! Set to a signal number (non-zero) from outside, e.g. by a signal handler, to stop the run:
+  //! no new block starts, and the run throws Interrupted once the running blocks are done (a
+  //! block is a fraction of a millisecond of work). Read by every thread, hence an atomic
+  //! (lock-free, so a signal handler may set it).
+  const std::atomic<int>* stop = nullptr;
 };
 
 //! What a run returns besides the State it advanced.
@@ -43,7 +49,7 @@ struct RunResult {
 //! (re)initialised from `in`; its size must be in.parcels.size()). `sink` may be null when no
 //! per-parcel series are selected. Throws ModelError naming module, parcel and fiscal year when a
 //! value turns non-finite or a parcel's carbon balance fails (the error of the first block in
-//! block order, whatever the thread count).
+//! block order, whatever the thread count); throws Interrupted when `config.stop` is set.
 RunResult run(const Inputs& in, State& state, const RunConfig& config, SeriesSink* sink);
 
 }  // namespace shinrin::sim
