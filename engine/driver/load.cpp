@@ -351,6 +351,7 @@ Loaded load(const io::Scenario& scenario) {
     problems.add(where + ": no parcel to simulate (" + std::to_string(records) +
                  " records read, none of them simulated; the handling table says why); set "
                  "'parcels.allow_empty: true' in the scenario to run without parcels");
+    problems.throw_all();  // nothing further can be checked without parcels
   }
 
   // Stand and management bound to the rows.

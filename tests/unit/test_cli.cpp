@@ -52,7 +52,7 @@ TEST_CASE("cli: --help and -h on every verb exit 0 and list its options", "[cli]
       CHECK(test::run_cli_args({v.name, help}, out) == 0);
       CHECK_THAT(out, Contains("shinrin " + v.name));
       for (const auto& o : v.options) CHECK_THAT(out, Contains(o));
-      CHECK_THAT(out, !Contains("error"));
+      CHECK_THAT(out, !Contains("shinrin: error"));
     }
   }
   std::string out;
@@ -89,11 +89,11 @@ TEST_CASE("cli: run refuses to replace a results file unless --overwrite is give
   const std::string scenario = test::scenario_copy("hinohara-demo.yaml", dir);
   const std::string out = dir + "/results.h5";
   std::string log;
-  REQUIRE(test::run_cli_args({"run", scenario, "--years", "3", "--output", out}, log) == 0);
+  REQUIRE(test::run_cli_args({"run", scenario, "--years", "10", "--output", out}, log) == 0);
   const std::string earlier = test::read_text(out);
   REQUIRE(earlier.size() > 1000);
 
-  const int rc = test::run_cli_args({"run", scenario, "--years", "5", "--output", out}, log);
+  const int rc = test::run_cli_args({"run", scenario, "--years", "12", "--output", out}, log);
   INFO(log);
   CHECK(rc == 1);
   CHECK_THAT(log, Contains("shinrin: error: output path '" + out +
@@ -104,11 +104,11 @@ TEST_CASE("cli: run refuses to replace a results file unless --overwrite is give
   // validate does not write: it does not mind.
   CHECK(test::run_cli_args({"validate", scenario, "--output", out}, log) == 0);
 
-  REQUIRE(test::run_cli_args({"run", scenario, "--years", "5", "--overwrite", "--output", out},
+  REQUIRE(test::run_cli_args({"run", scenario, "--years", "12", "--overwrite", "--output", out},
                              log) == 0);
   CHECK(test::read_text(out) != earlier);
   REQUIRE(test::run_cli_args({"info", out}, log) == 0);
-  CHECK_THAT(log, Contains("fiscal years 2025-2029"));
+  CHECK_THAT(log, Contains("fiscal years 2025-2036"));
 }
 
 TEST_CASE("cli: run --json prints the summary as JSON on stdout", "[cli]") {
@@ -116,7 +116,7 @@ TEST_CASE("cli: run --json prints the summary as JSON on stdout", "[cli]") {
   const std::string scenario = test::scenario_copy("hinohara-demo.yaml", dir);
   const std::string json = dir + "/summary.json";
   const std::string err = dir + "/stderr.txt";
-  const std::string cmd = std::string(SHINRIN_EXE) + " run " + scenario + " --years 7 --json" +
+  const std::string cmd = std::string(SHINRIN_EXE) + " run " + scenario + " --years 9 --json" +
                           " --output " + dir + "/results.h5 >" + json + " 2>" + err;
   REQUIRE(std::system(cmd.c_str()) == 0);
   CHECK_THAT(test::read_text(err), Contains("results written to"));  // the rest on stderr
@@ -125,9 +125,9 @@ TEST_CASE("cli: run --json prints the summary as JSON on stdout", "[cli]") {
   INFO(out);
   CHECK_THAT(out, Contains("complete True"));
   CHECK_THAT(out, Contains("start_year 2025"));
-  CHECK_THAT(out, Contains("years 7"));
-  CHECK_THAT(out, Contains("rows 8"));  // the initial state and 7 fiscal years
-  CHECK_THAT(out, Contains("first 2024 last 2031"));
+  CHECK_THAT(out, Contains("years 9"));
+  CHECK_THAT(out, Contains("rows 10"));  // the initial state and 9 fiscal years
+  CHECK_THAT(out, Contains("first 2024 last 2033"));
 }
 
 TEST_CASE("cli: the summary shows every fiscal year; --every thins it and says so", "[cli]") {
@@ -155,20 +155,27 @@ TEST_CASE("cli: the summary shows every fiscal year; --every thins it and says s
 
 TEST_CASE("cli: a run with no simulated parcel stops unless the scenario allows it", "[cli]") {
   const std::string dir = test::scratch_dir("cli-empty");
+  // A GeoPackage with the layout of a Fukuoka register file and no feature.
   const std::string empty = dir + "/empty.gpkg";
   const std::string make = "ogr2ogr -f GPKG " + empty + " " +
-                           test::repo("data/demo/hinohara_demo.gpkg") + " -where '0=1'";
+                           test::shared("data/fukuoka-forest-register/kurate.fgb") +
+                           " -where '0=1'";
   REQUIRE(std::system(make.c_str()) == 0);
-  const std::string scenario = test::scenario_copy("hinohara-demo.yaml", dir);
+  const std::string scenario = test::scenario_copy("fukuoka-register.yaml", dir);
   const std::string out = dir + "/results.h5";
   std::string log;
   int rc = test::run_cli_args({"run", scenario, "--parcels", empty, "--output", out}, log);
-  INFO(log);
-  CHECK(rc == 1);
-  CHECK_THAT(log, Contains("no parcel to simulate (0 records read"));
-  CHECK_THAT(log, Contains("parcels.allow_empty: true"));
-  CHECK_FALSE(fs::exists(out));
+  {
+    INFO(log);
+    CHECK(rc == 1);
+    CHECK_THAT(log, Contains("shinrin: error: " + empty));
+    CHECK_THAT(log, Contains("no parcel to simulate (0 records read, none of them simulated"));
+    CHECK_THAT(log, Contains("'parcels.allow_empty: true'"));
+    CHECK_FALSE(fs::exists(out));
+    CHECK(test::files_with(dir, ".tmp-").empty());
+  }
   CHECK(test::run_cli_args({"validate", scenario, "--parcels", empty}, log) == 1);
+  CHECK_THAT(log, Contains("no parcel to simulate"));
 
   const std::string text = test::read_text(scenario);
   const std::string allowed =
@@ -176,9 +183,13 @@ TEST_CASE("cli: a run with no simulated parcel stops unless the scenario allows 
                            test::replace_once(text, "  unknown_species: error\n",
                                               "  unknown_species: error\n  allow_empty: true\n"));
   rc = test::run_cli_args({"run", allowed, "--parcels", empty, "--output", out}, log);
+  INFO(log);
   CHECK(rc == 0);
   CHECK_THAT(log, Contains("0 simulated parcels"));
   CHECK(fs::exists(out));
+  // The key is part of the resolved scenario recorded in the results.
+  REQUIRE(test::run_cli_args({"info", "--json", out}, log) == 0);
+  CHECK_THAT(log, Contains("\"parcels\": 0,"));
 }
 
 TEST_CASE("cli: a CSV table that is not UTF-8 is an input error that says so", "[cli]") {
