@@ -79,8 +79,10 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--json", run.json,
                     "print the summary as JSON on stdout (as `info --json`; the rest on stderr)");
   run_cmd->footer(
-      "Refuses to replace an existing results file unless --overwrite is given. A progress line\n"
-      "is shown on stderr for runs longer than a few seconds when stderr is a terminal.");
+      std::string("\nRefuses to replace an existing results file unless --overwrite is given. "
+                  "A progress line\nis shown on stderr for runs longer than a few seconds "
+                  "when stderr is a terminal.") +
+      kExitCodes);
 
   CLI::App* validate_cmd = app.add_subcommand(
       "validate", "load and check scenario, parameter tables and parcels; simulate nothing");
