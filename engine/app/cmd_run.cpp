@@ -165,6 +165,11 @@ int cmd_run(const RunOptions& o, bool validate_only, const std::string& command_
     if (style.parameters) print_unconfirmed(loaded.record.parameters_used);
     std::printf("scenario is valid: %zu parcels would be simulated for %d years\n", n,
                 scenario.years);
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::symlink_status(scenario.output_path, ec))) {
+      std::printf("note: the output path '%s' exists: run replaces it only with --overwrite\n",
+                  scenario.output_path.c_str());
+    }
     return 0;
   }
 

@@ -9,7 +9,14 @@
 #include <string>
 #include <vector>
 
+#include <omp.h>
+
+#include <thread>
+
 #include "process_support.hpp"
+#include "shinrin/driver/load.hpp"
+#include "shinrin/driver/run.hpp"
+#include "shinrin/io/scenario.hpp"
 #include "test_support.hpp"
 
 using Catch::Matchers::Contains;
@@ -101,8 +108,10 @@ TEST_CASE("cli: run refuses to replace a results file unless --overwrite is give
   CHECK(test::read_text(out) == earlier);  // byte-identical
   CHECK(test::files_with(dir, ".tmp-").empty());
   CHECK(test::files_with(dir, ".lock").empty());
-  // validate does not write: it does not mind.
+  // validate does not write: it only says so.
   CHECK(test::run_cli_args({"validate", scenario, "--output", out}, log) == 0);
+  CHECK_THAT(log, Contains("note: the output path '" + out +
+                           "' exists: run replaces it only with --overwrite"));
 
   REQUIRE(test::run_cli_args({"run", scenario, "--years", "12", "--overwrite", "--output", out},
                              log) == 0);
@@ -216,4 +225,36 @@ TEST_CASE("cli: a CSV table that is not UTF-8 is an input error that says so", "
   aliases.replace(aliases.find("\x93\x8C\x8B\x9E"), 4, "\xE6\x9D\xB1\xE4\xBA\xAC");
   test::write_file(dir + "/aliases.csv", aliases);
   CHECK(test::run_cli_args({"validate", scenario}, log) == 0);
+}
+
+TEST_CASE("cli: the progress callback comes once a simulated year, outside the parallel regions",
+          "[cli][progress]") {
+  // The progress line of `run` hangs on this callback (sim::RunConfig::on_year); the line itself
+  // shows only on a terminal, after a few seconds.
+  const std::string dir = test::scratch_dir("cli-progress");
+  io::Scenario s = io::load_scenario(test::scenario_copy("hinohara-demo.yaml", dir));
+  s.output_path = dir + "/results.h5";
+  s.threads = 2;
+  const driver::Loaded loaded = driver::load(s);
+  struct Call {
+    int year;
+    std::size_t done, total;
+    bool in_parallel, same_thread;
+  };
+  std::vector<Call> calls;
+  const std::thread::id caller = std::this_thread::get_id();
+  (void)driver::run_to_file(
+      loaded, "test", nullptr, [&](int year, std::size_t done, std::size_t total) {
+        calls.push_back(
+            {year, done, total, omp_in_parallel() != 0, std::this_thread::get_id() == caller});
+      });
+  REQUIRE(calls.size() == 30);  // the project run's 30 years (not the baseline's)
+  for (std::size_t k = 0; k < calls.size(); ++k) {
+    INFO("call " << k);
+    CHECK(calls[k].year == 2025 + int(k));
+    CHECK(calls[k].done == k + 1);
+    CHECK(calls[k].total == 30);
+    CHECK_FALSE(calls[k].in_parallel);
+    CHECK(calls[k].same_thread);
+  }
 }
