@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "args.hpp"
 #include "commands.hpp"
 #include "credit_report.hpp"
 #include "shinrin/core/error.hpp"
@@ -38,19 +37,17 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 
 }  // namespace
 
-int cmd_credit(int argc, char** argv) {
-  const Args a = parse_args(argc, argv, 2, {"--out"}, {});
-  if (a.positional.size() != 1)
-    throw InputError("credit: expected one results file (shinrin credit RESULTS.h5 [--out DIR])");
-  const std::string path = a.positional[0];
+int cmd_credit(const CreditOptions& o) {
+  check_not_empty(o.out, "--out");
+  const std::string path = o.results;
   const io::ResultsSummary s = io::read_summary(path);
   if (!s.complete)
     throw IncompleteResultsError(path +
                                  ": the results file is incomplete (the run did not finish)");
   if (s.credits.empty())
     throw InputError(path + ": no credit projects (the scenario has no 'crediting' section)");
-  std::filesystem::path dir = a.get("--out").value_or(
-      std::filesystem::path(path).replace_extension("").string() + "-credits");
+  std::filesystem::path dir =
+      o.out.value_or(std::filesystem::path(path).replace_extension("").string() + "-credits");
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec)

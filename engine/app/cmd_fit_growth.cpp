@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "args.hpp"
 #include "commands.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/growth/richards_fit.hpp"
@@ -13,15 +12,12 @@
 
 namespace shinrin::app {
 
-int cmd_fit_growth(int argc, char** argv) {
-  const Args a = parse_args(argc, argv, 2, {"--species", "--site-class"}, {});
-  if (a.positional.size() != 1) {
-    throw InputError("fit-growth: expected one yield-table CSV (shinrin fit-growth TABLE.csv)");
-  }
-  const auto curves = io::read_yield_tables(a.positional[0]);
-  const auto species = a.get("--species");
-  const auto site = a.get_int("--site-class", -1000000, 1000000);
-  std::printf("Richards fit V(t) = A (1 - exp(-k t))^c of %s\n", a.positional[0].c_str());
+int cmd_fit_growth(const FitGrowthOptions& o) {
+  check_not_empty(o.species, "--species");
+  const auto site = integer_option(o.site_class, "--site-class", -1000000, 1000000);
+  const auto curves = io::read_yield_tables(o.table);
+  const auto& species = o.species;
+  std::printf("Richards fit V(t) = A (1 - exp(-k t))^c of %s\n", o.table.c_str());
   std::printf("%-16s %6s %6s %10s %10s %9s %8s %9s %9s %8s %9s %s\n", "species", "site", "points",
               "A m3/ha", "k 1/year", "c", "m", "RMSE", "max|res|", "t* year", "MAI* m3",
               "converged");
@@ -53,7 +49,7 @@ int cmd_fit_growth(int argc, char** argv) {
                 f.converged ? "yes" : "no");
     ++fitted;
   }
-  if (fitted == 0) throw InputError(a.positional[0] + ": no curve matches the selection");
+  if (fitted == 0) throw InputError(o.table + ": no curve matches the selection");
   std::printf(
       "past its last age L a run continues each table on its fitted curve R, joined at L: "
       "V(a) = V_L + R(a) - R(L);\na table whose fit did not converge (or with fewer than 3 "

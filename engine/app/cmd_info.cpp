@@ -1,7 +1,6 @@
-// shinrin info [--json] RESULTS.h5
+// shinrin info RESULTS.h5 [--json] [--every N] [--quiet]
 #include <cstdio>
 
-#include "args.hpp"
 #include "commands.hpp"
 #include "report.hpp"
 #include "shinrin/core/error.hpp"
@@ -9,15 +8,15 @@
 
 namespace shinrin::app {
 
-int cmd_info(int argc, char** argv) {
-  const Args a = parse_args(argc, argv, 2, {}, {"--json"});
-  if (a.positional.size() != 1)
-    throw InputError("info: expected one results file (shinrin info [--json] RESULTS.h5)");
-  const io::ResultsSummary s = io::read_summary(a.positional[0]);
-  if (a.has("--json")) {
+int cmd_info(const InfoOptions& o) {
+  SummaryStyle style;
+  style.every = integer_option(o.every, "--every", 1, 1000).value_or(1);
+  style.parameters = !o.quiet;
+  const io::ResultsSummary s = io::read_summary(o.results);
+  if (o.json) {
     std::fputs(summary_json(s).c_str(), stdout);
   } else {
-    print_summary(s, true);
+    print_summary(s, true, style);
   }
   return s.complete ? 0 : 3;
 }

@@ -1,11 +1,14 @@
 #pragma once
 // The CLI verbs. Each returns the process exit code; errors are thrown and reported by main.
 
+#include "cli.hpp"
+
 namespace shinrin::app {
 
-int cmd_run(int argc, char** argv, bool validate_only);
-int cmd_info(int argc, char** argv);
-int cmd_fit_growth(int argc, char** argv);
-int cmd_credit(int argc, char** argv);
+//! `command_line` is the whole command as typed (recorded in the results file).
+int cmd_run(const RunOptions& options, bool validate_only, const std::string& command_line);
+int cmd_info(const InfoOptions& options);
+int cmd_fit_growth(const FitGrowthOptions& options);
+int cmd_credit(const CreditOptions& options);
 
 }  // namespace shinrin::app

@@ -1,5 +1,6 @@
 #include "report.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "credit_report.hpp"
@@ -8,17 +9,18 @@
 namespace shinrin::app {
 
 void print_handling(const std::vector<std::string>& classes,
-                    const std::vector<std::int64_t>& records, const std::vector<double>& hectares) {
+                    const std::vector<std::int64_t>& records, const std::vector<double>& hectares,
+                    std::FILE* out) {
   std::int64_t n = 0;
   double ha = 0.0;
-  std::printf("  %-18s %10s %12s\n", "handling", "records", "hectares");
+  std::fprintf(out, "  %-18s %10s %12s\n", "handling", "records", "hectares");
   for (std::size_t i = 0; i < classes.size(); ++i) {
-    std::printf("  %-18s %10lld %12.2f\n", classes[i].c_str(), static_cast<long long>(records[i]),
-                hectares[i]);
+    std::fprintf(out, "  %-18s %10lld %12.2f\n", classes[i].c_str(),
+                 static_cast<long long>(records[i]), hectares[i]);
     n += records[i];
     ha += hectares[i];
   }
-  std::printf("  %-18s %10lld %12.2f\n", "all records read", static_cast<long long>(n), ha);
+  std::fprintf(out, "  %-18s %10lld %12.2f\n", "all records read", static_cast<long long>(n), ha);
 }
 
 void print_unconfirmed(const std::vector<ParameterRecord>& parameters) {
@@ -27,11 +29,41 @@ void print_unconfirmed(const std::vector<ParameterRecord>& parameters) {
     std::printf("unconfirmed parameters used: none\n");
     return;
   }
-  std::printf(
-      "unconfirmed parameters used (status U; replace them when a primary source is read):\n");
+  // Grouped by table, then parameter name (and unit), in the order first met; within a group
+  // the values that share a source on one line, with the source.
+  struct Group {
+    std::string table, name, unit;
+    std::vector<std::pair<std::string, std::string>> by_source;  // source, "key value, ..."
+  };
+  std::vector<Group> groups;
   for (const auto& r : u) {
-    std::printf("  %-22s %-14s %12g %-8s %s\n", r.key.c_str(), r.name.c_str(), r.value,
-                r.unit.c_str(), r.source.c_str());
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) {
+      return x.table == r.table && x.name == r.name && x.unit == r.unit;
+    });
+    if (g == groups.end()) g = groups.insert(groups.end(), Group{r.table, r.name, r.unit, {}});
+    char value[32];
+    std::snprintf(value, sizeof value, "%g", r.value);
+    auto line = std::find_if(g->by_source.begin(), g->by_source.end(),
+                             [&](const auto& x) { return x.first == r.source; });
+    if (line == g->by_source.end()) {
+      g->by_source.emplace_back(r.source, r.key + " " + value);
+    } else {
+      line->second += ", " + r.key + " " + value;
+    }
+  }
+  std::printf(
+      "unconfirmed parameters used (status U; replace them when a primary source is read): %zu "
+      "values of %zu parameters\n",
+      u.size(), groups.size());
+  std::string table;
+  for (const auto& g : groups) {
+    if (g.table != table) {
+      table = g.table;
+      std::printf("  %s\n", table.c_str());
+    }
+    std::printf("    %s [%s]\n", g.name.c_str(), g.unit.c_str());
+    for (const auto& [source, values] : g.by_source)
+      std::printf("      %s  (source: %s)\n", values.c_str(), source.c_str());
   }
 }
 
@@ -69,7 +101,7 @@ void print_past_data(const growth::PastData& p) {
   std::printf("\n");
 }
 
-void print_summary(const io::ResultsSummary& s, bool with_handling) {
+void print_summary(const io::ResultsSummary& s, bool with_handling, const SummaryStyle& style) {
   std::printf("%s\n", s.path.c_str());
   std::printf("  format %d.%d, shinrin %s (%s), %s%s\n", s.format_version[0], s.format_version[1],
               s.engine_version.c_str(), s.git_sha.substr(0, 12).c_str(), s.date_and_time.c_str(),
@@ -110,7 +142,7 @@ void print_summary(const io::ResultsSummary& s, bool with_handling) {
   std::printf("  %-6s %12s %12s %12s %10s %12s %12s %9s %9s %11s\n", "year", "m3", "t", "t", "t",
               "t/year", "t/year", "ha/year", "ha/year", "m3/year");
   const std::size_t n = s.year.size();
-  const std::size_t step = n <= 32 ? 1 : 5;
+  const std::size_t step = static_cast<std::size_t>(std::max(style.every, 1));
   double removal = 0.0, emission = 0.0;
   for (std::size_t t = 0; t < n; ++t) {
     if (t > 0) {
@@ -141,12 +173,17 @@ void print_summary(const io::ResultsSummary& s, bool with_handling) {
   std::printf(
       "  dead org. C = dead wood + litter + soil; HWP C = sawnwood + panels + paper in use;\n"
       "  harvested = sawlogs + other industrial wood + fuelwood (stem volume)\n");
+  if (step > 1) {
+    std::printf(
+        "  one fiscal year in %zu shown (--every %zu), and the last; the sum covers every year\n",
+        step, step);
+  }
   std::printf("\n");
   if (s.has_past_data) print_past_data(s.past_data);
   print_plan(s);
   print_boilers(s);
   print_credits(s);
-  print_unconfirmed(s.parameters);
+  if (style.parameters) print_unconfirmed(s.parameters);
 }
 
 void print_boilers(const io::ResultsSummary& s) {

@@ -343,6 +343,16 @@ Loaded load(const io::Scenario& scenario) {
   in.parcels = std::move(classified.parcels);
   Landscape& p = in.parcels;
   const std::string where = scenario.parcels_path + " layer '" + classified.layer + "'";
+  // No parcel to simulate: most often a wrong layer, filter or field mapping, so it stops the
+  // run unless the scenario says an empty landscape is expected (parcels.allow_empty).
+  if (p.size() == 0 && !scenario.allow_empty && problems.empty()) {
+    std::int64_t records = 0;
+    for (const std::int64_t r : classified.handling.records) records += r;
+    problems.add(where + ": no parcel to simulate (" + std::to_string(records) +
+                 " records read, none of them simulated; the handling table says why); set "
+                 "'parcels.allow_empty: true' in the scenario to run without parcels");
+    problems.throw_all();  // nothing further can be checked without parcels
+  }
 
   // Stand and management bound to the rows.
   SectionTables tables;

@@ -54,8 +54,10 @@ std::vector<crediting::Credits> credits_of(const sim::Inputs& in, const State& p
 }
 
 RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
-                       const std::atomic<int>* stop) {
+                       const std::atomic<int>* stop,
+                       const std::function<void(int, std::size_t, std::size_t)>& on_year) {
   sim::RunConfig config;
+  config.on_year = on_year;
   config.threads = loaded.scenario.threads;
   config.output = loaded.output;
   config.stop = stop;

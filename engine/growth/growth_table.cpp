@@ -53,6 +53,7 @@ namespace shinrin::growth {
 
 void GrowthTable::add_density_terms(
     std::span<const std::optional<DensityDiagram>> diagram_of_curve) {
+  if (curves_ == 0) return;  // no parcel (an empty landscape the scenario allows)
   if (height_.empty()) throw Error("growth table: density terms need top heights");
   if (diagram_of_curve.size() != curves_)
     throw Error("growth table: one diagram entry per curve expected");

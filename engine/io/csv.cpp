@@ -1,5 +1,6 @@
 #include "shinrin/io/csv.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -22,6 +23,42 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(a, b - a));
 }
 
+// Offset of the first byte of `text` that does not belong to a well-formed UTF-8 sequence
+// (overlong forms, surrogates and code points past U+10FFFF count as malformed); npos if none.
+std::size_t first_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (b >= 0xC2 && b <= 0xDF) {
+      len = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      len = 3;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      len = 4;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto c = static_cast<unsigned char>(text[i + k]);
+      if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 CsvTable CsvTable::read(const std::string& path) {
@@ -32,6 +69,21 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name) {
   CsvTable t;
   t.path_ = name;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    const std::string_view before = text.substr(0, bad);
+    const std::size_t line =
+        1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    const std::size_t line_start = before.rfind('\n');
+    const std::size_t column =
+        bad - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X",
+                  static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+    throw InputError(name + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                     ": the file is not UTF-8 (byte " + byte +
+                     "; e.g. Shift_JIS/CP932 saved by Excel): save it as UTF-8 (Excel: "
+                     "'CSV UTF-8 (comma delimited)')");
+  }
   std::size_t pos = 0;
   int line = 1;
   bool have_header = false;

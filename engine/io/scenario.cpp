@@ -146,6 +146,7 @@ Scenario load_scenario(const std::string& path, const ScenarioOverrides& ov) {
     if (auto n = p.get("unknown_species")) {
       s.unknown_species_origin = at(path, n->Mark()) + ": 'parcels.unknown_species'";
     }
+    if (p.get("allow_empty")) s.allow_empty = p.boolean("allow_empty");
     p.finish();
     if (s.fields.municipality.empty() && s.municipality.empty()) {
       s.municipality = "(unnamed)";
@@ -272,6 +273,7 @@ std::string resolved_yaml(const Scenario& s) {
     << (s.invalid_values == InvalidPolicy::error ? "error" : "skip");
   e << YAML::Key << "unknown_species" << YAML::Value
     << (s.unknown_species.empty() ? std::string("error") : s.unknown_species);
+  if (s.allow_empty) e << YAML::Key << "allow_empty" << YAML::Value << true;
   e << YAML::EndMap;
   e << YAML::Key << "parameters" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "species" << YAML::Value << s.species_table;

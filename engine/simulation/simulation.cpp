@@ -443,6 +443,8 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
       check_stop(config, in.start_year + int(t) - 1);
     }
     emit_series(t);
+    // Between the parallel passes, on this thread: progress reporting costs one call a year.
+    if (config.on_year) config.on_year(in.start_year + int(t) - 1, t, in.times() - 1);
   }
 
   // Totals: thread totals added exactly, then converted.

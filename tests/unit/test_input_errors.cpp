@@ -840,8 +840,9 @@ TEST_CASE("input errors: output path problems and failed runs keep existing resu
         dir, "bad.yaml",
         replace_once(demo_yaml(), "  species_aliases: " + data("species_aliases.csv") + "\n",
                      "  species_aliases: " + aliases + "\n"));
-    CHECK_THAT(cli_error("run " + shell_quoted(bad) + " --output " + shell_quoted(output)),
-               Contains("'スギ': "));
+    CHECK_THAT(
+        cli_error("run " + shell_quoted(bad) + " --overwrite --output " + shell_quoted(output)),
+        Contains("'スギ': "));
     CHECK(read_text(output) == "previous results\n");
     CHECK(temp_files().empty());
   }

@@ -138,28 +138,29 @@ TEST_CASE("output lock: a second run on one path refuses while the first holds t
       CHECK(test::read_text(lock_file) == std::to_string(::getpid()) + "\n");
       // A second lock on the path fails, in this process too (a lock per open file).
       CHECK_THROWS_AS(io::OutputLock(out), OutputError);
-      const std::string msg = refused({"run", scenario, "--output", out}, 2);
+      const std::string msg = refused({"run", scenario, "--overwrite", "--output", out}, 2);
       CHECK_THAT(msg,
                  Contains("output path '" + out + "' is being written by another run (process " +
                           std::to_string(::getpid()) + " holds the lock '" + lock_file + "')"));
       CHECK(test::read_text(out) == "earlier results\n");
       CHECK(test::files_with(dir, ".tmp-").empty());
       // --no-lock: the run does not look at the lock, and writes.
-      REQUIRE(test::run_cli_args({"run", scenario, "--no-lock", "--output", out}, log) == 0);
+      REQUIRE(test::run_cli_args({"run", scenario, "--no-lock", "--overwrite", "--output", out},
+                                 log) == 0);
       CHECK(test::read_text(out) != "earlier results\n");
       CHECK(fs::exists(lock_file));  // still this process's
     }
     CHECK_FALSE(fs::exists(lock_file));  // released and removed
-    REQUIRE(test::run_cli_args({"run", scenario, "--output", out}, log) == 0);
+    REQUIRE(test::run_cli_args({"run", scenario, "--overwrite", "--output", out}, log) == 0);
     CHECK_FALSE(fs::exists(lock_file));
   }
   SECTION("held by a running run") {
     const std::string long_scenario = test::scenario_copy("fukuoka-managed.yaml", dir);
     test::Child first = test::start_cli(
-        {"run", long_scenario, "--years", "1000", "--threads", "2", "--output", out},
+        {"run", long_scenario, "--overwrite", "--years", "1000", "--threads", "2", "--output", out},
         dir + "/first.log");
     REQUIRE(test::wait_for_file(out + ".tmp-" + std::to_string(first.pid()), 60.0));
-    const std::string msg = refused({"run", scenario, "--output", out}, 2);
+    const std::string msg = refused({"run", scenario, "--overwrite", "--output", out}, 2);
     CHECK_THAT(msg, Contains("is being written by another run (process " +
                              std::to_string(first.pid()) + " holds the lock"));
     REQUIRE(::kill(first.pid(), SIGTERM) == 0);

@@ -33,7 +33,8 @@ namespace {
 test::Child start_long_run(const std::string& dir, const std::string& out) {
   const std::string scenario = test::scenario_copy("fukuoka-managed.yaml", dir);
   test::Child run = test::start_cli(
-      {"run", scenario, "--years", "1000", "--threads", "2", "--output", out}, dir + "/log.txt");
+      {"run", scenario, "--overwrite", "--years", "1000", "--threads", "2", "--output", out},
+      dir + "/log.txt");
   const std::string temp = out + ".tmp-" + std::to_string(run.pid());
   INFO("waiting for " << temp);
   REQUIRE(test::wait_for_file(temp, 60.0));
@@ -120,7 +121,7 @@ TEST_CASE("signals: the next run removes temporary files of ended runs, and only
   // The next run into the folder, on the same path (it takes over the killed run's lock file).
   const std::string scenario = test::scenario_copy("hinohara-demo.yaml", dir);
   std::string log;
-  const int rc = test::run_cli_args({"run", scenario, "--output", out}, log);
+  const int rc = test::run_cli_args({"run", scenario, "--overwrite", "--output", out}, log);
   ::close(held);
   INFO(log);
   REQUIRE(rc == 0);

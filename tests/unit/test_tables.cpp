@@ -186,3 +186,25 @@ output: {path: every-name.h5}
     CHECK(fs::exists(r.output_path));
   }
 }
+
+TEST_CASE("csv: text that is not UTF-8 is an input error naming file, line and column", "[csv]") {
+  auto error_of = [](const std::string& text) {
+    return input_error([&] { (void)io::CsvTable::parse(text, "t.csv"); });
+  };
+  // Well-formed UTF-8 of 1 to 4 bytes, with a byte-order mark, is read.
+  const std::string good =
+      "\xEF\xBB\xBFname,value\n\xC3\xA9,1\n\xE6\x9D\xB1\xE4\xBA\xAC,2\n\xF0\x9F\x8C\xB2,3\n";
+  const io::CsvTable t = io::CsvTable::parse(good, "t.csv");
+  REQUIRE(t.rows().size() == 3);
+  CHECK(t.rows()[1].fields[0] == "\xE6\x9D\xB1\xE4\xBA\xAC");
+  // 東京 in CP932 on line 2, column 3.
+  const std::string cp932 = error_of("name,value\nx,\x93\x8C\x8B\x9E\n");
+  CHECK_THAT(cp932, Catch::Matchers::StartsWith("t.csv:2:3: the file is not UTF-8 (byte 0x93"));
+  CHECK_THAT(cp932, Catch::Matchers::Contains("Shift_JIS/CP932 saved by Excel"));
+  // A lone continuation byte, an overlong form, a surrogate, past U+10FFFF, a truncated sequence.
+  CHECK_THAT(error_of("a\n\x80\n"), Catch::Matchers::StartsWith("t.csv:2:1: "));
+  CHECK_THAT(error_of("a\nb\xC0\xAF\n"), Catch::Matchers::StartsWith("t.csv:2:2: "));
+  CHECK_THAT(error_of("\xED\xA0\x80\n"), Catch::Matchers::StartsWith("t.csv:1:1: "));
+  CHECK_THAT(error_of("\xF4\x90\x80\x80\n"), Catch::Matchers::StartsWith("t.csv:1:1: "));
+  CHECK_THAT(error_of("name\n\xE6\x9D"), Catch::Matchers::StartsWith("t.csv:2:1: "));
+}

@@ -93,7 +93,7 @@ TEST_CASE("write failures: a full disk ends with exit 2, no temporary file, earl
   REQUIRE(earlier.size() > 100000);
 
   SECTION("the disk fills up while the results are written") {
-    const int rc = test::run_cli_args({"run", scenario, "--output", out}, log);
+    const int rc = test::run_cli_args({"run", scenario, "--overwrite", "--output", out}, log);
     check_write_failure(rc, log, out, "No space left on device");
     CHECK(test::read_text(out) == earlier);
   }
@@ -104,7 +104,7 @@ TEST_CASE("write failures: a full disk ends with exit 2, no temporary file, earl
       while (fill.write(block.data(), block.size())) {
       }
     }
-    const int rc = test::run_cli_args({"run", scenario, "--output", out}, log);
+    const int rc = test::run_cli_args({"run", scenario, "--overwrite", "--output", out}, log);
     check_write_failure(rc, log, out, "No space left on device");
     CHECK_THAT(log, Contains("failed to create the temporary file '" + out + ".tmp-"));
     CHECK(test::read_text(out) == earlier);
@@ -132,8 +132,8 @@ TEST_CASE("write failures: a file-size limit at any stage of writing ends with e
   for (const double share : {0.05, 0.25, 0.5, 0.75, 0.95, 0.999}) {
     const long limit = std::max(32768L, static_cast<long>(share * double(size)));
     INFO("file-size limit " << limit << " bytes of " << size);
-    const int rc =
-        test::run_cli_args({"run", scenario, "--threads", "2", "--output", out}, log, limit);
+    const int rc = test::run_cli_args(
+        {"run", scenario, "--overwrite", "--threads", "2", "--output", out}, log, limit);
     check_write_failure(rc, log, out, "File too large");
     CHECK(test::read_text(out) == earlier);
     if (log.find("failed to write per-parcel series") != std::string::npos) stages.insert("series");
@@ -147,7 +147,7 @@ TEST_CASE("write failures: a file-size limit at any stage of writing ends with e
   CHECK(stages == std::set<std::string>{"series", "end"});
 
   // Without the limit the same run replaces the earlier file.
-  REQUIRE(test::run_cli_args({"run", scenario, "--output", out}, log) == 0);
+  REQUIRE(test::run_cli_args({"run", scenario, "--overwrite", "--output", out}, log) == 0);
   CHECK(test::read_text(out) != earlier);
   CHECK(test::run_cli_args({"info", out}, log) == 0);
   CHECK_THAT(log, Contains("fiscal years 2025-2054"));

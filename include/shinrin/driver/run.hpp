@@ -38,7 +38,10 @@ std::vector<crediting::Credits> credits_of(const sim::Inputs& in, const State& p
 //! at the next block: Interrupted is thrown and the temporary file removed. Throws OutputError
 //! (naming the path, what failed and why) for any failure of writing; an earlier file at the
 //! output path then stays as it was.
+//! `on_year` (sim::RunConfig::on_year), when set, is called after each fiscal year of the project
+//! run, e.g. for a progress line.
 RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
-                       const std::atomic<int>* stop = nullptr);
+                       const std::atomic<int>* stop = nullptr,
+                       const std::function<void(int, std::size_t, std::size_t)>& on_year = {});
 
 }  // namespace shinrin::driver

@@ -270,6 +270,9 @@ struct Scenario {
   InvalidPolicy invalid_values = InvalidPolicy::error;
   std::string unknown_species;         //!< empty = error; else fallback species code
   std::string unknown_species_origin;  //!< where it was set ("file:line:col" or the option)
+  //! parcels.allow_empty: a run with no simulated parcel goes on (writes an empty result)
+  //! instead of stopping with an input error.
+  bool allow_empty = false;
 
   // parameters
   std::string species_table;

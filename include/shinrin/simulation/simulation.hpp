@@ -21,6 +21,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <functional>
 
 #include "shinrin/simulation/inputs.hpp"
 #include "shinrin/simulation/outputs.hpp"
@@ -37,6 +38,10 @@ struct RunConfig {
   //! block is a fraction of a millisecond of work). Read by every thread, hence an atomic
   //! (lock-free, so a signal handler may set it).
   const std::atomic<int>* stop = nullptr;
+  //! Called on the calling thread after each simulated fiscal year (outside the parallel
+  //! regions) with the fiscal year and how many of the run's years are done; e.g. a progress
+  //! line. Must be cheap; null = nothing is called.
+  std::function<void(int fiscal_year, std::size_t done, std::size_t total)> on_year;
 };
 
 //! What a run returns besides the State it advanced.
