@@ -27,6 +27,9 @@ usage:
   shinrin credit RESULTS.h5 [--out DIR]
       credits per project and monitoring period; writes the monitoring-report tables (CSV for
       spreadsheets, UTF-8 with BOM, and Markdown) to DIR (default RESULTS-credits/)
+  shinrin compare A.h5 B.h5 [--json]
+      differences B - A per fiscal year: totals, per species, municipality and regime, and the
+      per-parcel series by parcel (register key); lists what only one file holds
   shinrin fit-growth TABLE.csv [--species CODE] [--site-class N]
       fit Richards curves to a yield table (species,site_class,age,volume,status,source)
   shinrin --version
@@ -58,6 +61,7 @@ int main(int argc, char** argv) {
     if (verb == "info") return shinrin::app::cmd_info(argc, argv);
     if (verb == "fit-growth") return shinrin::app::cmd_fit_growth(argc, argv);
     if (verb == "credit") return shinrin::app::cmd_credit(argc, argv);
+    if (verb == "compare") return shinrin::app::cmd_compare(argc, argv);
     std::fprintf(stderr, "shinrin: unknown command '%s'\n\n%s", verb.c_str(), kUsage);
     return 1;
   } catch (const shinrin::Interrupted& e) {
