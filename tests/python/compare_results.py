@@ -50,7 +50,9 @@ def main(a_path, b_path, by_key=False):
             if by_key and name == "source_fid":
                 continue
             x, y = da[name][()], db[name][()]
-            if by_key and name != "parcel" and np.ndim(x) >= 1 and np.shape(x)[0] == n and \
+            if by_key and name == "parcel":  # the parcel ids (format 3), in each file's order
+                x, y = x[order_a], y[order_b]
+            elif by_key and np.ndim(x) >= 1 and np.shape(x)[0] == n and \
                     da[name].dims[0].keys() and "parcel" in [d.name.split("/")[-1] for d in da[name].dims[0].values()]:
                 x, y = x[order_a], y[order_b]
             if da[name].dtype != db[name].dtype or np.shape(x) != np.shape(y):

@@ -1,0 +1,145 @@
+// shinrin compare and the parcel id of format 3, through the executable: a run compared with
+// itself is all zeros; two growth models (hinohara-demo, Richards curves and regimes, and
+// hinohara-yield-table, no regimes) over the same layer match the differences a Python script
+// computes from the two files with h5py; files without a fiscal year in common are refused (exit
+// 1), incomplete ones end with exit 3; ds.sel(parcel=key) works in xarray and the two runs line
+// up by parcel.
+#include <hdf5.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <vector>
+
+#include "process_support.hpp"
+#include "test_support.hpp"
+
+using namespace shinrin;
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The two demo runs, made once: Richards (12 years) and yield table (10 years).
+struct Runs {
+  std::string dir, richards, yield;
+  Runs() {
+    dir = test::scratch_dir("compare");
+    richards = dir + "/richards.h5";
+    yield = dir + "/yield.h5";
+    std::string log;
+    REQUIRE(test::run_cli_args({"run", test::repo("scenarios/hinohara-demo.yaml"), "--years", "12",
+                                "--output", richards},
+                               log) == 0);
+    REQUIRE(test::run_cli_args({"run", test::repo("scenarios/hinohara-yield-table.yaml"), "--years",
+                                "10", "--output", yield},
+                               log) == 0);
+  }
+};
+
+const Runs& runs() {
+  static const Runs r;
+  return r;
+}
+
+// `shinrin compare --json a b` written to `json`; returns the exit code.
+int compare_json(const std::string& a, const std::string& b, const std::string& json) {
+  std::string out;
+  const int rc = test::run_cli_args({"compare", "--json", a, b}, out);
+  test::write_file(json, out);
+  return rc;
+}
+
+}  // namespace
+
+TEST_CASE("compare: a run compared with itself differs nowhere", "[compare]") {
+  const Runs& r = runs();
+  const std::string json = r.dir + "/self.json";
+  REQUIRE(compare_json(r.richards, r.richards, json) == 0);
+  std::string py;
+  const int rc = test::run_python("check_compare.py",
+                                  r.richards + " " + r.richards + " " + json + " --zero", py);
+  INFO(py);
+  CHECK(rc == 0);
+  // The readable table: every fiscal year of the run, and no parcel in one file only.
+  std::string table;
+  REQUIRE(test::run_cli_args({"compare", r.richards, r.richards}, table) == 0);
+  INFO(table);
+  CHECK_THAT(table, Contains("fiscal years in common: 13 (FY2024-FY2036)"));
+  CHECK_THAT(table, !Contains("only in"));
+  CHECK_THAT(table, Contains("by species"));
+  CHECK_THAT(table, Contains("by municipality"));
+  CHECK_THAT(table, Contains("by regime"));
+}
+
+TEST_CASE("compare: two growth models over the same parcels match the difference of the files",
+          "[compare]") {
+  const Runs& r = runs();
+  const std::string json = r.dir + "/models.json";
+  REQUIRE(compare_json(r.richards, r.yield, json) == 0);
+  std::string py;
+  int rc = test::run_python("check_compare.py",
+                            r.richards + " " + r.yield + " " + json + " --nonzero", py);
+  INFO(py);
+  CHECK(rc == 0);
+  // FY2035 and FY2036 are in the 12-year run only.
+  const std::string text = test::read_text(json);
+  CHECK_THAT(text, Contains("\"years_only_in_a\": [2035, 2036]"));
+  // And the other way round: B - A changes sign, A's extra years become B's.
+  REQUIRE(compare_json(r.yield, r.richards, r.dir + "/models-reversed.json") == 0);
+  rc = test::run_python(
+      "check_compare.py",
+      r.yield + " " + r.richards + " " + r.dir + "/models-reversed.json --nonzero", py);
+  CHECK(rc == 0);
+  CHECK_THAT(test::read_text(r.dir + "/models-reversed.json"),
+             Contains("\"years_only_in_b\": [2035, 2036]"));
+}
+
+TEST_CASE("compare: files without a fiscal year in common are refused, incomplete ones exit 3",
+          "[compare]") {
+  const Runs& r = runs();
+  // A copy of the run moved 100 years on: the same parcels, no year in common.
+  const std::string moved = r.dir + "/moved.h5";
+  fs::copy_file(r.richards, moved, fs::copy_options::overwrite_existing);
+  {
+    const hid_t f = H5Fopen(moved.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    REQUIRE(f >= 0);
+    const hid_t ds = H5Dopen2(f, "year", H5P_DEFAULT);
+    REQUIRE(ds >= 0);
+    std::vector<int> year(13);
+    REQUIRE(H5Dread(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, year.data()) >= 0);
+    CHECK(year.front() == 2024);
+    for (int& y : year) y += 100;
+    REQUIRE(H5Dwrite(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, year.data()) >= 0);
+    H5Dclose(ds);
+    REQUIRE(H5Fclose(f) >= 0);
+  }
+  std::string out;
+  CHECK(test::run_cli_args({"compare", r.richards, moved}, out) == 1);
+  INFO(out);
+  CHECK_THAT(out, Contains("shinrin: error: compare: the files have no fiscal year in common (" +
+                           r.richards + ": FY2024-FY2036, " + moved + ": FY2124-FY2136)"));
+  // Without its `complete` attribute a file is not a finished run: exit 3, as for `info`.
+  const std::string unfinished = r.dir + "/unfinished.h5";
+  fs::copy_file(r.richards, unfinished, fs::copy_options::overwrite_existing);
+  {
+    const hid_t f = H5Fopen(unfinished.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    REQUIRE(f >= 0);
+    REQUIRE(H5Adelete(f, "complete") >= 0);
+    REQUIRE(H5Fclose(f) >= 0);
+  }
+  CHECK(test::run_cli_args({"compare", r.richards, unfinished}, out) == 3);
+  CHECK_THAT(out, Contains(unfinished + ": the results file is incomplete"));
+  CHECK(test::run_cli_args({"compare", r.richards, r.dir + "/nothing.h5"}, out) == 1);
+  CHECK(test::run_cli_args({"compare", r.richards}, out) == 1);
+  CHECK_THAT(out, Contains("compare: expected two results files"));
+}
+
+TEST_CASE("format 3: ds.sel(parcel=key) works and two growth models line up by parcel",
+          "[compare][xarray]") {
+  const Runs& r = runs();
+  std::string py;
+  const int rc = test::run_python("check_parcel_sel.py", r.richards + " " + r.yield, py);
+  INFO(py);
+  CHECK(rc == 0);
+  CHECK_THAT(py, Contains("lines up with"));
+}
