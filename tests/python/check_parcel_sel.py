@@ -11,6 +11,7 @@ With B (the same layer, another growth model or regime): the same ids, and every
 a parcel (key, area, initial age, register names) is the same when selected by id in both.
 """
 import sys
+from collections import Counter
 
 import h5py
 import numpy as np
@@ -31,7 +32,8 @@ def check_one(path):
     assert ds.indexes["parcel"].is_unique, "parcel ids repeat"
     assert ds.parcel.attrs["cf_role"] == "timeseries_id"
     assert ds.attrs["featureType"] == "timeSeries"
-    single = [i for i in range(len(keys)) if storey[i] == 0 and keys.count(keys[i]) == 1]
+    count = Counter(keys)
+    single = [i for i in range(len(keys)) if storey[i] == 0 and count[keys[i]] == 1]
     assert single, "no single-storey record"
     for i in single[:: max(1, len(single) // 50)]:
         row = ds.sel(parcel=keys[i])
