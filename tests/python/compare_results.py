@@ -8,7 +8,7 @@ history, scenario_sha256) and /scenario (the resolved scenario text records the 
 the input paths) and /inputs (paths and hashes of the input files).
 --by-key: the two runs read the same records in a different order (a shuffled copy of the
 layer): per-parcel datasets are compared after matching parcels by (parcel_key, storey), and
-source_fid (the feature id in each file) is not compared.
+source_fid and parcel_index (the feature id and the position in each file) are not compared.
 Exits 1 and prints the first differences otherwise.
 """
 import sys
@@ -47,7 +47,7 @@ def main(a_path, b_path, by_key=False):
         for name in sorted(set(da) & set(db)):
             if name.startswith("scenario/") or name.startswith("inputs/"):
                 continue
-            if by_key and name == "source_fid":
+            if by_key and name in ("source_fid", "parcel_index"):  # positions in each file
                 continue
             x, y = da[name][()], db[name][()]
             if by_key and name == "parcel":  # the parcel ids (format 3), in each file's order
