@@ -1,9 +1,9 @@
 // shinrin compare and the parcel id of format 3, through the executable: a run compared with
 // itself is all zeros; two growth models (hinohara-demo, Richards curves and regimes, and
 // hinohara-yield-table, no regimes) over the same layer match the differences a Python script
-// computes from the two files with h5py; files without a fiscal year in common are refused (exit
-// 1), incomplete ones end with exit 3; ds.sel(parcel=key) works in xarray and the two runs line
-// up by parcel.
+// computes from the two files with h5py; files without a fiscal year or a parcel in common are
+// refused (exit 1), incomplete ones end with exit 3; ds.sel(parcel=key) works in xarray and the two
+// runs line up by parcel.
 #include <hdf5.h>
 
 #include <catch2/catch.hpp>
@@ -60,6 +60,27 @@ TEST_CASE("compare: a run compared with itself differs nowhere", "[compare]") {
                                   r.richards + " " + r.richards + " " + json + " --zero", py);
   INFO(py);
   CHECK(rc == 0);
+  // A file that says format 2.2 (ids made from parcel_key and storey, as for 2.x files) lines up
+  // with the same file read as 3.0 (the parcel coordinate): every parcel in both, all zeros.
+  const std::string as_2x = r.dir + "/as-2x.h5";
+  fs::copy_file(r.richards, as_2x, fs::copy_options::overwrite_existing);
+  {
+    const hid_t f = H5Fopen(as_2x.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    REQUIRE(f >= 0);
+    const hid_t a = H5Aopen(f, "format_version", H5P_DEFAULT);
+    const int v[2] = {2, 2};
+    REQUIRE(H5Awrite(a, H5T_NATIVE_INT, v) >= 0);
+    H5Aclose(a);
+    REQUIRE(H5Fclose(f) >= 0);
+  }
+  const std::string json_2x = r.dir + "/self-2x.json";
+  REQUIRE(compare_json(r.richards, as_2x, json_2x) == 0);
+  CHECK(test::run_python("check_compare.py", r.richards + " " + as_2x + " " + json_2x + " --zero",
+                         py) == 0);
+  INFO(py);
+  std::string info;
+  CHECK(test::run_cli_args({"info", as_2x}, info) == 0);
+  CHECK_THAT(info, Contains("format 2.2"));
   // The readable table: every fiscal year of the run, and no parcel in one file only.
   std::string table;
   REQUIRE(test::run_cli_args({"compare", r.richards, r.richards}, table) == 0);
@@ -94,8 +115,10 @@ TEST_CASE("compare: two growth models over the same parcels match the difference
              Contains("\"years_only_in_b\": [2035, 2036]"));
 }
 
-TEST_CASE("compare: files without a fiscal year in common are refused, incomplete ones exit 3",
-          "[compare]") {
+TEST_CASE(
+    "compare: files without a fiscal year or a parcel in common are refused, incomplete "
+    "ones exit 3",
+    "[compare]") {
   const Runs& r = runs();
   // A copy of the run moved 100 years on: the same parcels, no year in common.
   const std::string moved = r.dir + "/moved.h5";
@@ -118,6 +141,16 @@ TEST_CASE("compare: files without a fiscal year in common are refused, incomplet
   INFO(out);
   CHECK_THAT(out, Contains("shinrin: error: compare: the files have no fiscal year in common (" +
                            r.richards + ": FY2024-FY2036, " + moved + ": FY2124-FY2136)"));
+  // Another register (Hisayama, Fukuoka): the same fiscal years, no parcel in common.
+  const std::string other = r.dir + "/hisayama.h5";
+  REQUIRE(test::run_cli_args({"run", test::repo("scenarios/fukuoka-register.yaml"), "--years", "2",
+                              "--output", other},
+                             out) == 0);
+  CHECK(test::run_cli_args({"compare", "--json", r.richards, other}, out) == 1);
+  CHECK_THAT(out, Contains("shinrin: error: compare: the files have no parcel in common (" +
+                           r.richards + ": "));
+  CHECK_THAT(out, Contains(" parcels, " + other + ": "));
+  CHECK_THAT(out, !Contains("\"totals\""));  // nothing on stdout
   // Without its `complete` attribute a file is not a finished run: exit 3, as for `info`.
   const std::string unfinished = r.dir + "/unfinished.h5";
   fs::copy_file(r.richards, unfinished, fs::copy_options::overwrite_existing);
