@@ -602,8 +602,6 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
     const int seed[1] = {0};
     h5::attr_int(root, "seed", seed);
     h5::attr_string(root, "Conventions", "CF-1.8");
-    // The per-parcel series are CF discrete sampling geometry time series (parcel x output_year).
-    h5::attr_string(root, "featureType", "timeSeries");
     h5::attr_string(root, "title", "shinrin forest carbon simulation: " + record.description);
     h5::attr_string(
         root, "source",
@@ -809,6 +807,9 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
 
     // Per-parcel series, created empty and filled one output year at a time.
     if (!out.variables.empty()) {
+      // The per-parcel series are CF discrete-sampling-geometry time series (parcel x
+      // output_year), one per parcel, identified by the parcel coordinate (cf_role).
+      h5::attr_string(root, "featureType", "timeSeries");
       std::vector<int> oy;
       for (int t : out.time_index) oy.push_back(year[static_cast<std::size_t>(t)]);
       m.output_year =
