@@ -4,6 +4,8 @@
 // computes from the two files with h5py; files without a fiscal year or a parcel in common are
 // refused (exit 1), incomplete ones end with exit 3; ds.sel(parcel=key) works in xarray and the two
 // runs line up by parcel.
+#include <cpl_error.h>
+#include <gdal.h>
 #include <hdf5.h>
 
 #include <catch2/catch.hpp>
@@ -175,4 +177,37 @@ TEST_CASE("format 3: ds.sel(parcel=key) works and two growth models line up by p
   INFO(py);
   CHECK(rc == 0);
   CHECK_THAT(py, Contains("lines up with"));
+}
+
+TEST_CASE("format 3: GDAL's netCDF driver shows the CF attributes of the per-parcel series",
+          "[compare][gdal]") {
+  const Runs& r = runs();
+  GDALAllRegister();
+  // GDAL warns that parcel and output_year are not latitude and longitude (it sees a raster).
+  CPLPushErrorHandler(CPLQuietErrorHandler);
+  const std::string name = "NETCDF:\"" + r.richards + "\":carbon_litter";
+  GDALDatasetH ds = GDALOpen(name.c_str(), GA_ReadOnly);
+  CPLPopErrorHandler();
+  REQUIRE(ds != nullptr);
+  auto item = [&](const char* key) {
+    const char* v = GDALGetMetadataItem(ds, key, nullptr);
+    return std::string(v ? v : "(none)");
+  };
+  CHECK(item("carbon_litter#standard_name") == "litter_mass_content_of_carbon");
+  CHECK(item("carbon_litter#cell_methods") == "time: point");
+  CHECK(item("carbon_litter#units") == "t ha-1");
+  CHECK(item("parcel#cf_role") == "timeseries_id");
+  CHECK(item("NC_GLOBAL#featureType") == "timeSeries");
+  // A raster of output years (columns: the initial state and 12 years) by parcels (rows).
+  const hid_t f = H5Fopen(r.richards.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  REQUIRE(f >= 0);
+  const hid_t p = H5Dopen2(f, "parcel", H5P_DEFAULT);
+  const hid_t space = H5Dget_space(p);
+  const auto parcels = H5Sget_simple_extent_npoints(space);
+  H5Sclose(space);
+  H5Dclose(p);
+  H5Fclose(f);
+  CHECK(GDALGetRasterXSize(ds) == 13);
+  CHECK(GDALGetRasterYSize(ds) == parcels);
+  GDALClose(ds);
 }
