@@ -33,6 +33,12 @@ struct CreditOptions {
   std::optional<std::string> out;
 };
 
+//! `shinrin compare`.
+struct CompareOptions {
+  std::string a, b;  //!< results files; differences are b - a
+  bool json = false;
+};
+
 //! `shinrin fit-growth`.
 struct FitGrowthOptions {
   std::string table;

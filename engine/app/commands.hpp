@@ -10,5 +10,6 @@ int cmd_run(const RunOptions& options, bool validate_only, const std::string& co
 int cmd_info(const InfoOptions& options);
 int cmd_fit_growth(const FitGrowthOptions& options);
 int cmd_credit(const CreditOptions& options);
+int cmd_compare(const CompareOptions& options);
 
 }  // namespace shinrin::app

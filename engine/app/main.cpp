@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
   InfoOptions info;
   CreditOptions credit;
   FitGrowthOptions fit;
+  CompareOptions compare;
   bool quiet = false;
 
   CLI::App app("shinrin - forest carbon, thinning and wood-fuel simulation", "shinrin");
@@ -105,6 +106,14 @@ int main(int argc, char** argv) {
   credit_cmd->add_option("RESULTS", credit.results, "results file (HDF5)")->required();
   text_option(*credit_cmd, "--out", credit.out, "folder for the tables (default RESULTS-credits/)")
       ->type_name("DIR");
+
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare",
+      "differences B - A per fiscal year: totals, per species, municipality and regime, and the "
+      "per-parcel series by parcel (register key); lists what only one file holds");
+  compare_cmd->add_option("A", compare.a, "results file (HDF5)")->required();
+  compare_cmd->add_option("B", compare.b, "results file (HDF5)")->required();
+  compare_cmd->add_flag("--json", compare.json, "the differences as JSON");
 
   CLI::App* fit_cmd = app.add_subcommand(
       "fit-growth",
@@ -174,6 +183,7 @@ int main(int argc, char** argv) {
     if (info_cmd->parsed()) return cmd_info(info);
     if (fit_cmd->parsed()) return cmd_fit_growth(fit);
     if (credit_cmd->parsed()) return cmd_credit(credit);
+    if (compare_cmd->parsed()) return cmd_compare(compare);
     throw shinrin::Error("no verb was parsed");
   } catch (const shinrin::Interrupted& e) {
     std::fflush(stdout);

@@ -108,6 +108,16 @@ void attr_float(hid_t obj, const char* name, float value) {
   attr_scalar(obj, name, H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, &value);
 }
 
+void attr_array(hid_t obj, const char* name, hid_t file_type, hid_t mem_type, const void* values,
+                std::size_t n) {
+  replace_attr(obj, name);
+  const hsize_t dims = n;
+  Id space = checked(H5Screate_simple(1, &dims, nullptr), H5Sclose, "create a space");
+  Id a = checked(H5Acreate2(obj, name, file_type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+                 std::string("create attribute ") + name);
+  check(H5Awrite(a, mem_type, values), std::string("write attribute ") + name);
+}
+
 void attr_cf(hid_t obj, const std::string& units, const std::string& long_name) {
   attr_string(obj, "units", units);
   attr_string(obj, "long_name", long_name);

@@ -66,6 +66,9 @@ void attr_string(hid_t obj, const char* name, const std::string& value);
 void attr_int(hid_t obj, const char* name, std::span<const int> values);
 void attr_double(hid_t obj, const char* name, double value);
 void attr_float(hid_t obj, const char* name, float value);
+//! 1-D attribute of `n` values of `file_type` (native `mem_type` in memory).
+void attr_array(hid_t obj, const char* name, hid_t file_type, hid_t mem_type, const void* values,
+                std::size_t n);
 //! units, long_name (CF) in one call.
 void attr_cf(hid_t obj, const std::string& units, const std::string& long_name);
 bool has_attr(hid_t obj, const char* name);

@@ -92,10 +92,10 @@ ResultsSummary read_opened(const std::string& path, hid_t file) {
   if (v.size() != 2)
     throw IncompleteResultsError(path + ": format_version must hold [major, minor]");
   s.format_version = {v[0], v[1]};
-  if (v[0] != kResultsFormatMajor && v[0] != 1) {
+  if (v[0] != kResultsFormatMajor && v[0] != 1 && v[0] != 2) {
     throw IncompleteResultsError(path + ": results format " + std::to_string(v[0]) + "." +
                                  std::to_string(v[1]) +
-                                 " cannot be read by this engine (reads major versions 1 and " +
+                                 " cannot be read by this engine (reads major versions 1, 2 and " +
                                  std::to_string(kResultsFormatMajor) + ")");
   }
   s.complete = h5::has_attr(file, "complete") && h5::read_attr_ints(file, "complete").at(0) == 1;

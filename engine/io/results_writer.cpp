@@ -16,6 +16,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <numeric>
 #include <type_traits>
 
@@ -43,6 +44,50 @@ std::string utc_now() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+//! Days from 1970-01-01 to 1 April of calendar year `y`: the start of fiscal year `y`.
+double fiscal_year_start_days(int y) {
+  using namespace std::chrono;
+  return static_cast<double>(sys_days{year{y} / April / 1}.time_since_epoch().count());
+}
+
+//! A CF time coordinate `name` along `dim` (days since 1970-01-01) with bounds `bounds_name`
+//! (dim, nv): `time` n values, `bounds` 2n values (start, end per entry).
+void write_time(hid_t root, const char* name, const char* bounds_name,
+                const std::vector<double>& time, const std::vector<double>& bounds, hid_t dim,
+                hid_t nv, const std::string& long_name) {
+  const char* units = "days since 1970-01-01 00:00:00";
+  h5::Id t = h5::write_1d(root, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, time.data(), time.size());
+  h5::attr_cf(t, units, long_name);
+  h5::attr_string(t, "standard_name", "time");
+  h5::attr_string(t, "calendar", "proleptic_gregorian");
+  h5::attr_string(t, "axis", "T");
+  h5::attr_string(t, "bounds", bounds_name);
+  h5::attach(t, dim, 0);
+  h5::Id b = h5::write_2d(root, bounds_name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, bounds.data(),
+                          time.size(), 2);
+  h5::attr_cf(b, units, std::string("bounds of ") + name);
+  h5::attr_string(b, "calendar", "proleptic_gregorian");
+  h5::attach(b, dim, 0);
+  h5::attach(b, nv, 1);
+}
+
+//! CF standard names of per-parcel variables (per hectare), only names of the CF standard name
+//! table (version 83, canonical units kg m-2 = t ha-1 x 0.1); "" where the table has none.
+std::string_view parcel_standard_name(sim::ParcelVar v) {
+  switch (v) {
+    case sim::ParcelVar::carbon_bg:
+      return "root_mass_content_of_carbon";
+    case sim::ParcelVar::carbon_dead_wood:
+      return "wood_debris_mass_content_of_carbon";
+    case sim::ParcelVar::carbon_litter:
+      return "litter_mass_content_of_carbon";
+    case sim::ParcelVar::carbon_soil:
+      return "soil_mass_content_of_carbon";
+    default:
+      return "";
+  }
 }
 
 }  // namespace
@@ -499,7 +544,7 @@ std::vector<StaleTempFile> remove_stale_temp_files(const std::string& output_pat
 
 struct ResultsWriter::Impl {
   h5::Id file;
-  h5::Id year, parcel, output_year, species, municipality, regime, plan;
+  h5::Id year, parcel, output_year, species, municipality, regime, plan, nv;
   std::vector<h5::Id> series;  // one per selected parcel variable
   std::vector<std::string> series_names;
   std::size_t parcels = 0;
@@ -586,15 +631,54 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
                 "fiscal year (April to March); the first entry is the initial state at the end of "
                 "the year before start_year");
     h5::make_scale(m.year, "year");
+    {
+      // CF time: the end of each fiscal year (1 April of the next calendar year, 00:00), with the
+      // fiscal year as its bounds; `nv` is the bounds' vertex dimension.
+      const int nv[2] = {0, 1};
+      m.nv = h5::write_1d(root, "nv", H5T_STD_I32LE, H5T_NATIVE_INT, nv, 2);
+      h5::attr_cf(m.nv, "1", "vertex of a time interval: 0 start, 1 end");
+      h5::make_scale(m.nv, "nv");
+      std::vector<double> time(year.size()), bounds(2 * year.size());
+      for (std::size_t t = 0; t < year.size(); ++t) {
+        bounds[2 * t] = fiscal_year_start_days(year[t]);
+        bounds[2 * t + 1] = time[t] = fiscal_year_start_days(year[t] + 1);
+      }
+      write_time(root, "time", "time_bounds", time, bounds, m.year, m.nv,
+                 "end of the fiscal year (stocks); its bounds are the fiscal year (fluxes)");
+    }
 
-    std::vector<int> parcel(p.size());
-    std::iota(parcel.begin(), parcel.end(), 0);
-    m.parcel =
-        h5::write_1d(root, "parcel", H5T_STD_I32LE, H5T_NATIVE_INT, parcel.data(), parcel.size());
-    h5::attr_cf(m.parcel, "1",
-                "position of the simulated record in the source layer (simulated records only, in "
-                "source order)");
-    h5::make_scale(m.parcel, "parcel");
+    // The parcel dimension is indexed by a unique text id: the register key, with `/upper` or
+    // `/lower` for a storey record of a two-storey stand, and `#2`, `#3` ... for later records
+    // that would still repeat one (in source order).
+    std::vector<std::size_t> row_at(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) row_at[p.source_pos[i]] = i;
+    {
+      std::vector<std::string> id(p.size());
+      std::map<std::string, int> seen;
+      for (std::size_t k = 0; k < p.size(); ++k) {
+        const std::size_t i = row_at[k];
+        std::string s = p.key[i];
+        if (p.storey[i] == Storey::upper) s += "/upper";
+        if (p.storey[i] == Storey::lower) s += "/lower";
+        const int n = ++seen[s];
+        if (n > 1) s += "#" + std::to_string(n);
+        id[k] = std::move(s);
+      }
+      m.parcel = h5::write_strings(root, "parcel", id);
+      h5::attr_cf(m.parcel, "1",
+                  "parcel id: the register key (scenario field 'id'), with '/upper' or '/lower' "
+                  "for a storey of a two-storey stand (simulated records in source-layer order)");
+      h5::attr_string(m.parcel, "cf_role", "timeseries_id");
+      h5::make_scale(m.parcel, "parcel");
+      std::vector<int> index(p.size());
+      std::iota(index.begin(), index.end(), 0);
+      h5::Id pi = h5::write_1d(root, "parcel_index", H5T_STD_I32LE, H5T_NATIVE_INT, index.data(),
+                               index.size());
+      h5::attr_cf(pi, "1",
+                  "position of the simulated record among the simulated records of the source "
+                  "layer, 0..P-1 (the parcel coordinate of format 1.x and 2.x)");
+      h5::attach(pi, m.parcel, 0);
+    }
 
     std::vector<std::string> species_codes;
     for (const auto& sp : inputs.species.all()) species_codes.push_back(sp.code);
@@ -614,14 +698,35 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
     h5::make_scale(m.regime, "regime");
 
     // Static parcel variables, in source order.
-    std::vector<std::size_t> row_at(p.size());
-    for (std::size_t i = 0; i < p.size(); ++i) row_at[p.source_pos[i]] = i;
     auto ordered = [&](const auto& column) {
       std::vector<std::remove_cvref_t<decltype(column[0])>> v(column.size());
       for (std::size_t k = 0; k < column.size(); ++k) v[k] = column[row_at[k]];
       return v;
     };
-    auto parcel_var = [&](h5::Id ds, const std::string& units, const std::string& long_name) {
+    // CF flag_values 0..n-1 (of the variable's type) and flag_meanings (blank-separated words).
+    auto flags = [](hid_t ds, hid_t file_type, hid_t mem_type,
+                    const std::vector<std::string>& meanings) {
+      std::vector<unsigned char> buf(meanings.size() * H5Tget_size(mem_type));
+      for (std::size_t k = 0; k < meanings.size(); ++k) {
+        if (H5Tequal(mem_type, H5T_NATIVE_SCHAR) > 0)
+          reinterpret_cast<signed char*>(buf.data())[k] = static_cast<signed char>(k);
+        else if (H5Tequal(mem_type, H5T_NATIVE_SHORT) > 0)
+          reinterpret_cast<short*>(buf.data())[k] = static_cast<short>(k);
+        else
+          reinterpret_cast<float*>(buf.data())[k] = static_cast<float>(k);
+      }
+      h5::attr_array(ds, "flag_values", file_type, mem_type, buf.data(), meanings.size());
+      std::string text;
+      for (const auto& w : meanings) {
+        std::string word = w;
+        for (char& c : word) {
+          if (c == ' ') c = '_';
+        }
+        text += (text.empty() ? "" : " ") + word;
+      }
+      h5::attr_string(ds, "flag_meanings", text);
+    };
+    auto parcel_var = [&](hid_t ds, const std::string& units, const std::string& long_name) {
       h5::attr_cf(ds, units, long_name);
       h5::attr_string(ds, "coordinates", "parcel_key");
       h5::attach(ds, m.parcel, 0);
@@ -640,9 +745,26 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
           "ha", "parcel area");
       std::vector<short> idx(p.size());
       for (std::size_t k = 0; k < p.size(); ++k) idx[k] = static_cast<short>(p.species[row_at[k]]);
-      parcel_var(h5::write_1d(root, "parcel_species", H5T_STD_I16LE, H5T_NATIVE_SHORT, idx.data(),
-                              idx.size()),
-                 "1", "species of the parcel at the start: index into the species coordinate");
+      {
+        h5::Id ds = h5::write_1d(root, "parcel_species", H5T_STD_I16LE, H5T_NATIVE_SHORT,
+                                 idx.data(), idx.size());
+        parcel_var(ds, "1",
+                   "species of the parcel at the start: index into the species coordinate");
+        flags(ds, H5T_STD_I16LE, H5T_NATIVE_SHORT, species_codes);
+      }
+      {
+        std::vector<std::string> names(p.size()), types(p.size());
+        for (std::size_t k = 0; k < p.size(); ++k) {
+          const std::size_t i = row_at[k];
+          if (i < p.register_species.size()) names[k] = p.register_species[i];
+          if (p.forest_type[i] < p.forest_type_names.size())
+            types[k] = p.forest_type_names[p.forest_type[i]];
+        }
+        parcel_var(h5::write_strings(root, "register_species_name", names), "1",
+                   "species name (樹種) as the register gives it (\"\" when empty)");
+        parcel_var(h5::write_strings(root, "register_forest_type_name", types), "1",
+                   "forest type (林種) as the register gives it (\"\" when not mapped or empty)");
+      }
       for (std::size_t k = 0; k < p.size(); ++k)
         idx[k] = static_cast<short>(p.municipality[row_at[k]]);
       parcel_var(h5::write_1d(root, "parcel_municipality", H5T_STD_I16LE, H5T_NATIVE_SHORT,
@@ -662,13 +784,20 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
       std::vector<signed char> st(p.size());
       for (std::size_t k = 0; k < p.size(); ++k)
         st[k] = static_cast<signed char>(p.storey[row_at[k]]);
-      parcel_var(h5::write_1d(root, "storey", H5T_STD_I8LE, H5T_NATIVE_SCHAR, st.data(), st.size()),
-                 "1", "storey of the record: 0 single, 1 upper (上層木), 2 lower (下層木)");
+      {
+        h5::Id ds =
+            h5::write_1d(root, "storey", H5T_STD_I8LE, H5T_NATIVE_SCHAR, st.data(), st.size());
+        parcel_var(ds, "1", "storey of the record: 0 single, 1 upper (上層木), 2 lower (下層木)");
+        flags(ds, H5T_STD_I8LE, H5T_NATIVE_SCHAR, {"single", "upper", "lower"});
+      }
       for (std::size_t k = 0; k < p.size(); ++k)
         st[k] = static_cast<signed char>(p.fallback[row_at[k]]);
-      parcel_var(h5::write_1d(root, "fallback_species", H5T_STD_I8LE, H5T_NATIVE_SCHAR, st.data(),
-                              st.size()),
-                 "1", "1 if the species came from the unknown-species fallback, else 0");
+      {
+        h5::Id ds = h5::write_1d(root, "fallback_species", H5T_STD_I8LE, H5T_NATIVE_SCHAR,
+                                 st.data(), st.size());
+        parcel_var(ds, "1", "1 if the species came from the unknown-species fallback, else 0");
+        flags(ds, H5T_STD_I8LE, H5T_NATIVE_SCHAR, {"register_species", "fallback_species"});
+      }
       std::vector<int> age(p.size());
       for (std::size_t k = 0; k < p.size(); ++k) age[k] = p.age[row_at[k]];
       parcel_var(
@@ -678,6 +807,9 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
 
     // Per-parcel series, created empty and filled one output year at a time.
     if (!out.variables.empty()) {
+      // The per-parcel series are CF discrete-sampling-geometry time series (parcel x
+      // output_year), one per parcel, identified by the parcel coordinate (cf_role).
+      h5::attr_string(root, "featureType", "timeSeries");
       std::vector<int> oy;
       for (int t : out.time_index) oy.push_back(year[static_cast<std::size_t>(t)]);
       m.output_year =
@@ -686,6 +818,21 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
                   "fiscal year of the per-parcel series (end-of-year state; fluxes summed since "
                   "the previous output year)");
       h5::make_scale(m.output_year, "output_year");
+      {
+        // Each output year's interval: from the end of the previous output year (the start of
+        // the run for the first; its own fiscal year for the initial state) to its end.
+        std::vector<double> time(oy.size()), bounds(2 * oy.size());
+        for (std::size_t j = 0; j < oy.size(); ++j) {
+          const int from = j > 0                    ? oy[j - 1] + 1
+                           : out.time_index[0] == 0 ? oy[0]
+                                                    : inputs.start_year;
+          bounds[2 * j] = fiscal_year_start_days(from);
+          bounds[2 * j + 1] = time[j] = fiscal_year_start_days(oy[j] + 1);
+        }
+        write_time(root, "output_time", "output_time_bounds", time, bounds, m.output_year, m.nv,
+                   "end of the output fiscal year (stocks); its bounds are the years a flux is "
+                   "summed over");
+      }
       const hsize_t dims[2] = {p.size(), oy.size()};
       m.chunk_times = sim::series_time_group(p.size(), out.variables.size(), oy.size());
       m.chunk_rows = std::max<std::size_t>(
@@ -714,7 +861,19 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
                            : " (sum over the years since the previous output year)";
         }
         h5::attr_cf(ds, std::string(info.units), long_name);
-        h5::attr_string(ds, "coordinates", "parcel_key");
+        if (const auto sn = parcel_standard_name(v); !sn.empty())
+          h5::attr_string(ds, "standard_name", std::string(sn));
+        h5::attr_string(ds, "cell_methods",
+                        !info.is_flux                    ? "time: point"
+                        : v == sim::ParcelVar::operation ? "time: maximum"
+                                                         : "time: sum");
+        if (v == sim::ParcelVar::operation) {
+          const float codes[4] = {0, 1, 2, 3};
+          h5::attr_array(ds, "flag_values", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, codes, 4);
+          h5::attr_string(ds, "flag_meanings",
+                          "none thinning density_triggered_thinning final_felling");
+        }
+        h5::attr_string(ds, "coordinates", "parcel_key output_time");
         h5::attach(ds, m.parcel, 0);
         h5::attach(ds, m.output_year, 1);
         m.series.push_back(std::move(ds));
@@ -881,6 +1040,8 @@ void ResultsWriter::write_results(const sim::Aggregates& agg,
                                             data.data(), times);
       if (info.is_flux) h5::attr_double(ds, "_FillValue", std::nan(""));
       h5::attr_cf(ds, std::string(info.units), std::string(info.long_name) + what);
+      h5::attr_string(ds, "cell_methods", info.is_flux ? "time: sum" : "time: point");
+      h5::attr_string(ds, "coordinates", "time");
       if (scale >= 0) {
         h5::attach(ds, scale, 0);
         h5::attach(ds, m.year, 1);
@@ -1011,6 +1172,7 @@ void ResultsWriter::write_results(const sim::Aggregates& agg,
   m.year.reset();
   m.parcel.reset();
   m.output_year.reset();
+  m.nv.reset();
   m.species.reset();
   m.municipality.reset();
   m.regime.reset();

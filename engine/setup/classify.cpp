@@ -322,6 +322,7 @@ void Classifier::record(const RawRecord& r) {
   row.fallback = handling == Handling::fallback_species;
   row.forest_type =
       static_cast<std::uint8_t>(index_of(forest_type_index_, r.forest_type, 255, "forest types"));
+  row.register_species = r.species;
   row.age = static_cast<std::int16_t>(age_years);
   row.volume_initial = volume;
   row.stems_initial = stems_per_ha;

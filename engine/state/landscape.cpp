@@ -31,6 +31,7 @@ void for_each_column(Landscape& l, F&& f) {
   f(l.storey);
   f(l.fallback);
   f(l.forest_type);
+  f(l.register_species);
   f(l.age);
   f(l.volume_initial);
   f(l.stems_initial);
@@ -68,6 +69,7 @@ void Landscape::append(const ParcelRow& row) {
   storey.push_back(row.storey);
   fallback.push_back(row.fallback ? 1 : 0);
   forest_type.push_back(row.forest_type);
+  register_species.push_back(row.register_species);
   age.push_back(row.age);
   volume_initial.push_back(row.volume_initial);
   stems_initial.push_back(row.stems_initial);
@@ -91,10 +93,15 @@ std::vector<std::size_t> Landscape::sort_canonical() {
   std::iota(order.begin(), order.end(), std::size_t{0});
   // Names, not indexes, of municipality and forest type: their indexes follow first appearance
   // in the source, which a shuffled file changes.
-  auto tie = [this](std::size_t i) {
+  const std::string none;
+  auto register_species_of = [&](std::size_t i) -> const std::string& {
+    return i < register_species.size() ? register_species[i] : none;
+  };
+  auto tie = [&](std::size_t i) {
     return std::tie(key[i], storey[i], municipality_names[municipality[i]], species[i],
                     site_class[i], forest_type_names[forest_type[i]], age[i], area_ha[i],
-                    volume_initial[i], stems_initial[i], fallback[i], source_fid[i]);
+                    volume_initial[i], stems_initial[i], fallback[i], source_fid[i],
+                    register_species_of(i));
   };
   // The first 8 bytes of each key, big-endian, decide most comparisons without touching the
   // strings (the full tie breaks only equal prefixes).

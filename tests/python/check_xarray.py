@@ -16,15 +16,50 @@ import xarray as xr
 def check(path, engine):
     ds = xr.open_dataset(path) if engine is None else xr.open_dataset(path, engine=engine)
     assert ds.attrs["filetype"] == "shinrin_results", ds.attrs["filetype"]
-    assert list(ds.attrs["format_version"])[0] == 2
+    assert list(ds.attrs["format_version"])[0] == 3
     assert ds.attrs["Conventions"] == "CF-1.8"
     for dim in ("year", "parcel", "species", "municipality", "regime", "flux", "output_year", "handling_class"):
         assert dim in ds.dims, f"dimension {dim} missing ({engine})"
     assert "parcel_key" in ds.coords, "parcel_key is not a coordinate"
+    # Format 3: the parcel dimension is indexed by unique text ids (register key, storey suffix).
+    assert ds.parcel.dtype.kind in "OU" and ds.indexes["parcel"].is_unique
+    assert ds.parcel.attrs["cf_role"] == "timeseries_id" and ds.attrs["featureType"] == "timeSeries"
+    if ds.sizes["parcel"]:
+        key = str(ds.parcel.values[0])
+        assert float(ds.area.sel(parcel=key)) == float(ds.area.values[0])
+    # CF time: end of each fiscal year (1 April), bounded by the fiscal year.
+    assert ds.time.attrs["standard_name"] == "time" and ds.time.attrs["bounds"] == "time_bounds"
+    t = ds.time.values.astype("datetime64[D]")
+    assert all(str(x) == f"{y + 1}-04-01" for x, y in zip(t, ds.year.values)), t[:3]
+    b = ds.time_bounds.values.astype("datetime64[D]")
+    assert all(str(b[k, 0]) == f"{y}-04-01" and b[k, 1] == t[k] for k, y in enumerate(ds.year.values))
+    assert ds.total_stem_volume.attrs["cell_methods"] == "time: point"
+    assert ds.total_co2_removal.attrs["cell_methods"] == "time: sum"
+    assert ds.stem_volume.attrs["cell_methods"] == "time: point"
+    assert ds.co2_removal.attrs["cell_methods"] == "time: sum"
+    assert "output_time" in ds.stem_volume.coords and "time" in ds.total_stem_volume.coords
+    # The per-parcel flux's bounds cover the years it sums (from the previous output year on).
+    ob = ds.output_time_bounds.values.astype("datetime64[D]")
+    oy = ds.output_year.values
+    for k in range(1, len(oy)):
+        assert str(ob[k, 0]) == f"{oy[k - 1] + 1}-04-01" and str(ob[k, 1]) == f"{oy[k] + 1}-04-01"
+    for name, sn in (("carbon_litter", "litter_mass_content_of_carbon"),
+                     ("carbon_dead_wood", "wood_debris_mass_content_of_carbon"),
+                     ("carbon_bg", "root_mass_content_of_carbon")):
+        if name in ds:
+            assert ds[name].attrs["standard_name"] == sn, name
+    assert list(ds.storey.attrs["flag_values"]) == [0, 1, 2]
+    assert ds.storey.attrs["flag_meanings"] == "single upper lower"
+    assert len(ds.parcel_species.attrs["flag_meanings"].split()) == ds.sizes["species"]
+    if "operation" in ds:
+        assert list(ds.operation.attrs["flag_values"]) == [0, 1, 2, 3]
+        assert set(np.unique(ds.operation.values[~np.isnan(ds.operation.values)])) <= {0, 1, 2, 3}
     assert ds.stem_volume.dims == ("parcel", "output_year")
     assert ds.species_co2_removal.dims == ("species", "year")
     for name, var in ds.data_vars.items():
-        assert "units" in var.attrs and "long_name" in var.attrs, f"{name} lacks units/long_name"
+        # (xarray moves the units of a decoded time, such as time_bounds, into the encoding)
+        assert ("units" in var.attrs or "units" in var.encoding) and "long_name" in var.attrs, \
+            f"{name} lacks units/long_name"
     assert ds.stem_volume.attrs["units"] == "m3 ha-1"
     assert ds.total_co2_removal.attrs["units"] == "t year-1"
     # The first year entry is the initial state: fluxes are NaN there and nowhere else.

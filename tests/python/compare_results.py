@@ -8,7 +8,7 @@ history, scenario_sha256) and /scenario (the resolved scenario text records the 
 the input paths) and /inputs (paths and hashes of the input files).
 --by-key: the two runs read the same records in a different order (a shuffled copy of the
 layer): per-parcel datasets are compared after matching parcels by (parcel_key, storey), and
-source_fid (the feature id in each file) is not compared.
+source_fid and parcel_index (the feature id and the position in each file) are not compared.
 Exits 1 and prints the first differences otherwise.
 """
 import sys
@@ -47,10 +47,12 @@ def main(a_path, b_path, by_key=False):
         for name in sorted(set(da) & set(db)):
             if name.startswith("scenario/") or name.startswith("inputs/"):
                 continue
-            if by_key and name == "source_fid":
+            if by_key and name in ("source_fid", "parcel_index"):  # positions in each file
                 continue
             x, y = da[name][()], db[name][()]
-            if by_key and name != "parcel" and np.ndim(x) >= 1 and np.shape(x)[0] == n and \
+            if by_key and name == "parcel":  # the parcel ids (format 3), in each file's order
+                x, y = x[order_a], y[order_b]
+            elif by_key and np.ndim(x) >= 1 and np.shape(x)[0] == n and \
                     da[name].dims[0].keys() and "parcel" in [d.name.split("/")[-1] for d in da[name].dims[0].values()]:
                 x, y = x[order_a], y[order_b]
             if da[name].dtype != db[name].dtype or np.shape(x) != np.shape(y):

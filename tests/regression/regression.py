@@ -55,7 +55,7 @@ def aggregates(path):
         if "fuel" in f:
             items += [("fuel/" + name, ds) for name, ds in f["fuel"].items()]
         for name, ds in items:
-            if not isinstance(ds, h5py.Dataset) or ds.dtype.kind not in "fiu" or ds.ndim == 0 or name.endswith("year"):
+            if not isinstance(ds, h5py.Dataset) or ds.dtype.kind not in "fiu" or ds.ndim == 0 or name.endswith("year") or name == "time":
                 continue
             if ds.shape[-1] != nyear or (ds.ndim >= 1 and "parcel" in [d.label for d in ds.dims]):
                 continue

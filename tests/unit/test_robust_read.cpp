@@ -426,7 +426,7 @@ TEST_CASE("robust read: a record of 1e15 ha is refused; ages above 300 years are
     CHECK(s.implausible_age_records == 1);
     CHECK(s.implausible_age_above_years == 300);
     CHECK(s.unusable_area_records == 0);
-    CHECK(s.format_version == std::array<int, 2>{2, 1});
+    CHECK(s.format_version == std::array<int, 2>{3, 0});
     CHECK(s.parcels == 3);  // simulated as given
     std::string info;
     REQUIRE(test::run_cli("info " + quoted(output), info) == 0);

@@ -5,7 +5,7 @@
 namespace shinrin::io {
 
 inline constexpr const char* kResultsFiletype = "shinrin_results";
-inline constexpr int kResultsFormatMajor = 2;
-inline constexpr int kResultsFormatMinor = 2;
+inline constexpr int kResultsFormatMajor = 3;
+inline constexpr int kResultsFormatMinor = 0;
 
 }  // namespace shinrin::io

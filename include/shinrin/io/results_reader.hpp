@@ -96,12 +96,12 @@ struct ResultsSummary {
   std::vector<PlanRowSummary> plan;          //!< empty without planning targets
   std::vector<BoilerSummary> boilers;        //!< empty without boilers
   std::vector<CreditProject> credits;        //!< empty without credit projects
-  bool has_past_data = false;               //!< false for files before format 2.1
-  growth::PastData past_data;               //!< parcels past the data of their growth curves
+  bool has_past_data = false;                //!< false for files before format 2.1
+  growth::PastData past_data;                //!< parcels past the data of their growth curves
 };
 
 //! Throws InputError if the file cannot be opened, is not a shinrin results file, or has a
-//! major format version this engine does not read (it reads 1 and 2: the summary is the same).
+//! major format version this engine does not read (it reads 1, 2 and 3: the summary is the same).
 ResultsSummary read_summary(const std::string& path);
 
 }  // namespace shinrin::io

@@ -34,6 +34,7 @@ struct ParcelRow {
   Storey storey = Storey::single;
   bool fallback = false;
   std::uint8_t forest_type = 0;
+  std::string register_species;  //!< the register's own species name (樹種), as read
   std::int16_t age = 0;          //!< stand age in the initial state [years]
   float volume_initial = -1.0f;  //!< [m3 ha-1], < 0 = from the growth curve
   float stems_initial = -1.0f;   //!< [ha-1], < 0 = from the stand rules
@@ -54,12 +55,13 @@ struct Landscape {
   std::vector<std::uint16_t> municipality;  //!< index into municipality_names
   std::vector<std::int32_t> site_class;     //!< register site class (地位); 0 when unmapped
   std::vector<Storey> storey;
-  std::vector<std::uint8_t> fallback;     //!< 1 if the species came from the fallback rule
-  std::vector<std::uint8_t> forest_type;  //!< index into forest_type_names
-  std::vector<std::int16_t> age;          //!< stand age in the initial state [years]
-  std::vector<float> volume_initial;      //!< stem volume at the start [m3 ha-1], < 0 = curve
-  std::vector<float> stems_initial;       //!< stems at the start [ha-1], < 0 = stand rules
-  std::vector<double> x, y;               //!< centroid [m] in the fuel CRS; empty when not read
+  std::vector<std::uint8_t> fallback;         //!< 1 if the species came from the fallback rule
+  std::vector<std::uint8_t> forest_type;      //!< index into forest_type_names
+  std::vector<std::string> register_species;  //!< the register's species name (樹種) as read
+  std::vector<std::int16_t> age;              //!< stand age in the initial state [years]
+  std::vector<float> volume_initial;          //!< stem volume at the start [m3 ha-1], < 0 = curve
+  std::vector<float> stems_initial;           //!< stems at the start [ha-1], < 0 = stand rules
+  std::vector<double> x, y;                   //!< centroid [m] in the fuel CRS; empty when not read
   // --- bound by setup
   // -----------------------------------------------------------------------------
   std::vector<std::uint32_t> curve;          //!< growth curve at the start (species, site class)
