@@ -430,12 +430,7 @@ Loaded load(const io::Scenario& scenario) {
     });
     carbon::InitialStocks& init = in.model.initial_stocks;
     init.method = scenario.carbon->initial;
-    init.natural_type.assign(p.forest_type_names.size(), 0);
-    for (std::size_t k = 0; k < p.forest_type_names.size(); ++k) {
-      const auto it = forest_types.find(p.forest_type_names[k]);
-      init.natural_type[k] =
-          it != forest_types.end() && it->second == io::LandClass::natural_forest;
-    }
+    init.natural_type = setup::natural_forest_types(p, forest_types);
     if (init.method == carbon::InitialMethod::table) {
       problems.attempt([&] {
         io::DomInitialTable dom = io::load_dom_initial_table(

@@ -90,14 +90,21 @@ std::string_view parcel_standard_name(sim::ParcelVar v) {
   }
 }
 
+// A group- or file-creation property list (class `cls`) that tracks and indexes the creation
+// order of links and attributes, so readers list variables in the order they were written.
+h5::Id tracked_order(hid_t cls) {
+  h5::Id p = h5::checked(H5Pcreate(cls), H5Pclose, "create a property list");
+  h5::check(H5Pset_link_creation_order(p, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "track link order");
+  h5::check(H5Pset_attr_creation_order(p, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "track attribute order");
+  return p;
+}
+
 }  // namespace
 
 hid_t create_tracked_group(hid_t loc, const char* name) {
-  h5::Id gcpl = h5::checked(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "create a property list");
-  h5::check(H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-            "track link order");
-  h5::check(H5Pset_attr_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-            "track attribute order");
+  h5::Id gcpl = tracked_order(H5P_GROUP_CREATE);
   h5::Id lcpl = h5::checked(H5Pcreate(H5P_LINK_CREATE), H5Pclose, "create a property list");
   h5::check(H5Pset_char_encoding(lcpl, H5T_CSET_UTF8), "set UTF-8 link names");
   const hid_t g = H5Gcreate2(loc, name, lcpl, gcpl, H5P_DEFAULT);
@@ -578,11 +585,7 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
   m.parcels = p.size();
 
   try {
-    h5::Id fcpl = h5::checked(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "create a property list");
-    h5::check(H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-              "track link order");
-    h5::check(H5Pset_attr_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-              "track attribute order");
+    h5::Id fcpl = tracked_order(H5P_FILE_CREATE);
     h5::Id fapl = h5::checked(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "create a property list");
     h5::check(H5Pset_libver_bounds(fapl, H5F_LIBVER_EARLIEST, H5F_LIBVER_V18), "set format bounds");
     // A failed create can leave an empty file behind (a full folder): abandon removes it.
@@ -617,11 +620,10 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
                       : !model.decay.soil_enabled ? "soil"
                                                   : "";
     h5::attr_string(root, "carbon_pools_off", off);
-    static constexpr const char* kInitial[] = {"zero", "table", "steady_state"};
     h5::attr_string(root, "initial_stocks",
                     model.carbon_enabled
-                        ? kInitial[static_cast<std::size_t>(model.initial_stocks.method)]
-                        : "none");
+                        ? std::string(carbon::initial_method_name(model.initial_stocks.method))
+                        : std::string("none"));
 
     // Coordinates.
     std::vector<int> year(inputs.times());

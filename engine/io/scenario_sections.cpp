@@ -83,7 +83,8 @@ CarbonSection read_carbon(MapReader m, const std::filesystem::path& base) {
   c.hwp = resolve(base, m.str("hwp"));
   c.soil = m.boolean("soil");
   if (auto init = m.optional_map("initial_stocks")) {
-    c.initial = carbon::InitialMethod(init->choice("method", {"zero", "table", "steady_state"}));
+    c.initial = carbon::InitialMethod(init->choice(
+        "method", {carbon::kInitialMethodNames.begin(), carbon::kInitialMethodNames.end()}));
     if (c.initial == carbon::InitialMethod::table) {
       c.initial_table = resolve(base, init->str("table"));
     } else if (init->get("table")) {
@@ -387,9 +388,9 @@ void emit_optional_sections(YAML::Emitter& e, const Scenario& s) {
     e << YAML::Key << "hwp" << YAML::Value << s.carbon->hwp;
     e << YAML::Key << "soil" << YAML::Value << s.carbon->soil;
     if (s.carbon->initial != carbon::InitialMethod::zero) {
-      static constexpr const char* kMethods[] = {"zero", "table", "steady_state"};
       e << YAML::Key << "initial_stocks" << YAML::Value << YAML::BeginMap;
-      e << YAML::Key << "method" << YAML::Value << kMethods[std::size_t(s.carbon->initial)];
+      e << YAML::Key << "method" << YAML::Value
+        << std::string(carbon::initial_method_name(s.carbon->initial));
       if (s.carbon->initial == carbon::InitialMethod::table)
         e << YAML::Key << "table" << YAML::Value << s.carbon->initial_table;
       e << YAML::EndMap;

@@ -195,7 +195,7 @@ DecayTable load_decay_table(const std::string& path, const SpeciesTable& species
                        "', not '" + t.text(row, c_unit) + "'");
     }
     // Decay rates in (0, 10] year-1; turnover rates may be 0 (an input switched off), at most 1.
-    const double v = !kIsRate[p]      ? share(t, row, c_val)
+    const double v = !kIsRate[p]     ? share(t, row, c_val)
                      : kMayBeZero[p] ? t.bounded(row, c_val, 0.0, 1.0, false, "year-1")
                                      : t.bounded(row, c_val, 0.0, 10.0, true, "year-1");
     *slot = DecayRow{

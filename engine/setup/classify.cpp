@@ -429,4 +429,14 @@ Classified Classifier::finish(const std::string& layer) {
   return std::move(out_);
 }
 
+std::vector<std::uint8_t> natural_forest_types(const Landscape& parcels,
+                                               const std::map<std::string, io::LandClass>& types) {
+  std::vector<std::uint8_t> natural(parcels.forest_type_names.size(), 0);
+  for (std::size_t k = 0; k < natural.size(); ++k) {
+    const auto it = types.find(parcels.forest_type_names[k]);
+    natural[k] = it != types.end() && it->second == io::LandClass::natural_forest;
+  }
+  return natural;
+}
+
 }  // namespace shinrin::setup

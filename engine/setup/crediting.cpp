@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "shinrin/core/error.hpp"
+#include "shinrin/setup/classify.hpp"
 
 namespace shinrin::setup {
 namespace {
@@ -346,11 +347,7 @@ crediting::Projects bind_crediting(const io::Scenario& s, const Landscape& p,
       for (std::size_t r = 0; r < n; ++r)
         pj.record_year[r] = static_cast<std::int16_t>(year_of_name[f.of_row[pj.rows[r]]]);
     }
-    std::vector<std::uint8_t> natural_type(p.forest_type_names.size(), 0);
-    for (std::size_t k = 0; k < p.forest_type_names.size(); ++k) {
-      const auto it = forest_types.find(p.forest_type_names[k]);
-      natural_type[k] = it != forest_types.end() && it->second == io::LandClass::natural_forest;
-    }
+    const std::vector<std::uint8_t> natural_type = natural_forest_types(p, forest_types);
     for (std::size_t r = 0; r < n; ++r) pj.natural[r] = natural_type[p.forest_type[pj.rows[r]]];
     if (spec.protected_forest) {
       const auto yes = field_yes(*spec.protected_forest, fields);

@@ -11,8 +11,10 @@
 //!                 previous rotation is not kept)
 //!   zero          none (only what harvest and turnover add during the run)
 //! The soil pool starts at zero when it is switched off (carbon.soil: false).
+#include <array>
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "shinrin/carbon/decay.hpp"
@@ -22,6 +24,12 @@
 namespace shinrin::carbon {
 
 enum class InitialMethod : std::uint8_t { zero, table, steady_state };
+//! The methods' names in enum order, as the scenario and the results file spell them.
+inline constexpr std::array<std::string_view, 3> kInitialMethodNames = {"zero", "table",
+                                                                        "steady_state"};
+inline std::string_view initial_method_name(InitialMethod m) {
+  return kInitialMethodNames[static_cast<std::size_t>(m)];
+}
 
 //! Dead organic matter of one hectare [t C ha-1].
 struct DomStocks {

@@ -99,4 +99,9 @@ class Classifier final : public RecordSink {
   std::uint32_t simulated_ = 0;
 };
 
+//! Per forest-type index of `parcels` (Landscape::forest_type_names): 1 if the forest-type table
+//! gives it class natural_forest, else 0 (plantation; also types the table does not list).
+std::vector<std::uint8_t> natural_forest_types(const Landscape& parcels,
+                                               const std::map<std::string, io::LandClass>& types);
+
 }  // namespace shinrin::setup
