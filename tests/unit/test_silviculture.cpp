@@ -211,6 +211,15 @@ TEST_CASE("a final felling resets age and the stand is replanted", "[silvicultur
   CHECK(agg.total.at(0, 2, sim::AggVar::sawlog_volume) == Approx(0.6 * V_before).epsilon(1e-5));
   CHECK(agg.total.at(0, 2, sim::AggVar::sawlog_dry_mass) ==
         Approx(0.6 * V_before * 0.314).epsilon(1e-5));
+  // The felling year's totals hold the parcel's own figures (1 ha), though the replanted stand
+  // (hinoki) and the felled one (sugi) are two aggregate cells: the emission was once added
+  // through a pointer into the block's cell sums that adding the second cell had freed, and lost.
+  REQUIRE(s.at(ParcelVar::co2_emission, 0, 2) > 0.0f);
+  CHECK(agg.total.at(0, 2, sim::AggVar::co2_emission) ==
+        Approx(s.at(ParcelVar::co2_emission, 0, 2)).epsilon(1e-6));
+  CHECK(agg.total.at(0, 2, sim::AggVar::co2_removal) ==
+        Approx(s.at(ParcelVar::co2_removal, 0, 2)).epsilon(1e-6));
+  CHECK(agg.total.at(0, 2, sim::AggVar::stem_volume) == Approx(0.0).margin(1e-9));
 }
 
 TEST_CASE("a broken carbon balance stops the run naming parcel, fiscal year and module",
