@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 #include <utility>
 
@@ -195,7 +196,7 @@ std::string mutate_text(std::string text, TextKind kind, Rng& rng, std::string& 
   const auto& values = interesting_values();
   const std::uint64_t n = 1 + rng.below(3);
   for (std::uint64_t m = 0; m < n; ++m) {
-    const std::uint64_t k = rng.below(12);
+    const std::uint64_t k = rng.below(14);
     log += "  ";
     if (k == 0 && !text.empty()) {
       const std::size_t at = rng.below(text.size());
@@ -298,6 +299,37 @@ std::string mutate_text(std::string text, TextKind kind, Rng& rng, std::string& 
       lines.insert(lines.begin() + static_cast<long>(to), lines[from]);
       text = joined(lines);
       log += "copy line " + std::to_string(from + 1) + " before line " + std::to_string(to + 1);
+    } else if (k >= 12) {
+      // A number made another plausible-looking one: scaled, negated, zeroed, nudged by one.
+      std::vector<Span> numbers;
+      for (const Span& s : tokens_of(text, kind)) {
+        const std::string v = text.substr(s.begin, s.size);
+        if (v.empty() || v.find_first_not_of(" 0123456789.-e") != std::string::npos ||
+            v.find_first_of("0123456789") == std::string::npos)
+          continue;
+        numbers.push_back(s);
+      }
+      if (numbers.empty()) continue;
+      const Span s = rng.pick(numbers);
+      const std::string old = text.substr(s.begin, s.size);
+      const double x = std::strtod(old.c_str(), nullptr);
+      static const char* const kHow[] = {"x0",   "x-1", "x0.001", "x10",   "x1000",
+                                         "x1e6", "+1",  "-1",     "x1e300"};
+      const std::size_t how = rng.below(9);
+      const double y = how == 0   ? 0.0
+                       : how == 1 ? -x
+                       : how == 2 ? x * 0.001
+                       : how == 3 ? x * 10
+                       : how == 4 ? x * 1000
+                       : how == 5 ? x * 1e6
+                       : how == 6 ? x + 1
+                       : how == 7 ? x - 1
+                                  : x * 1e300;
+      char buf[40];
+      std::snprintf(buf, sizeof buf, "%.10g", y);
+      text.replace(s.begin, s.size, buf);
+      log += "number " + shown(old) + " at byte " + std::to_string(s.begin) + " " + kHow[how] +
+             ": " + buf;
     } else {
       log += "(nothing: empty text)";
     }

@@ -44,8 +44,9 @@ enum class TextKind { yaml, csv };
 
 //! `text` with 1 to 3 mutations: bit flips, truncation, insertion of an interesting value,
 //! replacement of a value (a YAML scalar or a CSV cell) by an interesting one or by another token
-//! of the same text, deleted, duplicated or swapped lines, a deleted CSV column, changed YAML
-//! indentation, a repeated stretch, special bytes. Each mutation applied is appended to `log`.
+//! of the same text, a number scaled, negated, zeroed or nudged by one, deleted, duplicated or
+//! swapped lines, a deleted CSV column, an extra CSV cell, changed YAML indentation, a copied YAML
+//! line, a repeated stretch, special bytes. Each mutation applied is appended to `log`.
 std::string mutate_text(std::string text, TextKind kind, Rng& rng, std::string& log);
 
 //! `bytes` with 1 to 3 byte-level mutations (bit flips, half of them within the first `head`

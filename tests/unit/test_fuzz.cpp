@@ -2,9 +2,10 @@
 // Hinohara demo's 600 register records for 3 years, with its event list, planning, boiler and
 // credit project; and the Fukuoka register scenario on Shime's FlatGeobuf) are given to the real
 // `shinrin run` (or `validate`) binary as a child process. Bad input must end in a clear error:
-// exit 0, 1, 2 or 3 with one message, no temporary or lock file left. The test fails on any
-// signal (a crash, or a sanitizer's abort), on exit 4 (internal error), on any other status, and
-// on a run over 20 s (killed).
+// exit 0, 1, 2 or 3 with one message that says where (an input error names a file; exit 2 a
+// parcel or the output), no results, temporary or lock file left. The test fails on any signal
+// (a crash, or a sanitizer's abort), on exit 4 (internal error), on any other status, and on a run
+// over 20 s (killed).
 //
 // Five targets, in turn: the scenario YAML, the event-list CSV, one of the parameter CSV tables,
 // the attribute values of the demo GeoPackage (changed through SQLite), and the bytes of a
@@ -251,6 +252,7 @@ Case make_case(const Base& b, long index, const std::vector<std::uint64_t>& seed
   }
   write_file(c.dir + "/events.csv", events);
   write_file(c.dir + "/scenario.yaml", scenario);
+  write_file(c.dir + "/mutations.txt", c.mutations);
   // Every fourth case validates (a different path through the loading and the reports).
   c.args = {index % 4 == 3 ? "validate" : "run",
             c.dir + "/scenario.yaml",
@@ -277,6 +279,15 @@ std::string judge(const Case& c, int status, bool timed_out, const std::string& 
   }
   if (count_of(log, "shinrin: error: ") != 1)
     return "exit " + std::to_string(status) + " without exactly one 'shinrin: error: ' message";
+  // Where the problem is: every input of a case has an absolute path, so an input error names a
+  // path; a model error names the parcel (and fiscal year), an output error or the lock the
+  // output. Anything else is a guard of the engine's own (a bug) leaking as exit 2.
+  const std::string message = log.substr(log.find("shinrin: error: "));
+  if (status == 1 && message.find('/') == std::string::npos)
+    return "an input error that names no file";
+  if (status == 2 && message.find("parcel '") == std::string::npos &&
+      message.find(c.dir + "/out.h5") == std::string::npos)
+    return "exit 2 with a message that names neither a parcel nor the output";
   if (fs::exists(c.dir + "/out.h5")) return "a failed run left a results file";
   if (!files_with(c.dir, ".tmp-").empty()) return "a failed run left a temporary file";
   if (!files_with(c.dir, ".lock").empty()) return "a failed run left its lock file";
