@@ -13,7 +13,7 @@
 // Case k draws its mutations from std::mt19937_64 seeded with case_seed(seed, k), seed being line
 // k mod S of tests/fuzz/seeds.txt (S seeds): a case is reproduced from its number alone.
 //
-// Environment: SHINRIN_FUZZ_CASES (default 240, 48 in a sanitizer build), SHINRIN_FUZZ_FIRST (the
+// Environment: SHINRIN_FUZZ_CASES (default 300, 150 in a sanitizer build), SHINRIN_FUZZ_FIRST (the
 // first case number, default 0), SHINRIN_FUZZ_JOBS (child processes at once, default 2),
 // SHINRIN_FUZZ_KEEP=1 (keep every case's folder; a failing case's folder is always kept).
 // Reproducers the fuzzer found are regular tests in test_fuzz_regressions.cpp.
@@ -50,10 +50,11 @@ namespace {
 
 constexpr double kTimeoutSeconds = 20.0;
 
+// About 20 s on two idle cores in either build (a sanitized run takes about twice as long).
 #if defined(__SANITIZE_ADDRESS__)
-constexpr long kDefaultCases = 48;  // a sanitized run is 3 to 5 times slower
+constexpr long kDefaultCases = 150;
 #else
-constexpr long kDefaultCases = 240;
+constexpr long kDefaultCases = 300;
 #endif
 
 long env_long(const char* name, long fallback) {
