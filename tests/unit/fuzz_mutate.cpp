@@ -470,7 +470,11 @@ std::vector<std::string> mutate_gpkg(const SqlTable& t, Rng& rng, std::string& l
       s = "UPDATE " + table + " SET " + quoted_name(column) + " = " + quoted_name(other) +
           " WHERE fid = " + fid;
     }
-    log += "  " + s + "\n";
+    // The log shows the statement, a long literal cut (the statement run is whole).
+    log += "  " +
+           (s.size() > 300 ? s.substr(0, 300) + "...(" + std::to_string(s.size()) + " characters)"
+                           : s) +
+           "\n";
     out.push_back(std::move(s));
   }
   return out;
