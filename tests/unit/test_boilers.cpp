@@ -384,7 +384,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "competing boilers: identical with 1 and 2 threads and with shuffled records; a boiler that "
+    "competing boilers: identical with 1 and 2 threads and with shuffled records, a boiler that "
     "starts later",
     "[fuel][fukuoka][threads]") {
   const std::string dir = test::scratch_dir("boilers-threads");

@@ -139,7 +139,7 @@ TEST_CASE("cli: run --json prints the summary as JSON on stdout", "[cli]") {
   CHECK_THAT(out, Contains("first 2024 last 2033"));
 }
 
-TEST_CASE("cli: the summary shows every fiscal year; --every thins it and says so", "[cli]") {
+TEST_CASE("cli: the summary shows every fiscal year, --every thins it and says so", "[cli]") {
   const std::string dir = test::scratch_dir("cli-every");
   const std::string scenario = test::scenario_copy("hinohara-demo.yaml", dir);
   const std::string out = dir + "/results.h5";

@@ -214,3 +214,30 @@ TEST_CASE("format 3: GDAL's netCDF driver shows the CF attributes of the per-par
   CHECK(GDALGetRasterYSize(ds) == parcels);
   GDALClose(ds);
 }
+
+TEST_CASE(
+    "compare: two regimes over a real register match the difference of the files, a run "
+    "compared with itself is all zeros",
+    "[compare][fukuoka]") {
+  // Hisayama (Fukuoka) grown without management (fukuoka-register) and under the thinning and
+  // felling regimes of fukuoka-managed: the same layer, the same fiscal years, other treatments.
+  const std::string dir = test::scratch_dir("compare-regimes-" + std::to_string(::getpid()));
+  const std::string grown = dir + "/grown.h5", managed = dir + "/managed.h5";
+  std::string log;
+  REQUIRE(test::run_cli_args({"run", "-q", test::repo("scenarios/fukuoka-register.yaml"), "--years",
+                              "6", "--output", grown},
+                             log) == 0);
+  REQUIRE(test::run_cli_args({"run", "-q", test::repo("scenarios/fukuoka-managed.yaml"), "--years",
+                              "6", "--output", managed},
+                             log) == 0);
+  REQUIRE(compare_json(grown, managed, dir + "/regimes.json") == 0);
+  std::string py;
+  int rc = test::run_python("check_compare.py",
+                            grown + " " + managed + " " + dir + "/regimes.json --nonzero", py);
+  INFO(py);
+  CHECK(rc == 0);
+  REQUIRE(compare_json(managed, managed, dir + "/self.json") == 0);
+  rc = test::run_python("check_compare.py",
+                        managed + " " + managed + " " + dir + "/self.json --zero", py);
+  CHECK(rc == 0);
+}

@@ -77,7 +77,7 @@ std::vector<crediting::Period> yearly(int first, int years) {
 
 }  // namespace
 
-TEST_CASE("crediting run: periods split the same years into the same sums; threads do not matter",
+TEST_CASE("crediting run: periods split the same years into the same sums, threads do not matter",
           "[crediting][e2e]") {
   test::World w;
   add_parcels(w);

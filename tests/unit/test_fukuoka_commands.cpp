@@ -49,7 +49,7 @@ GdalSums gdal_sums(const std::string& path) {
 }  // namespace
 
 TEST_CASE(
-    "every Fukuoka register file runs with one command; records and hectares reconcile "
+    "every Fukuoka register file runs with one command, records and hectares reconcile "
     "with GDAL",
     "[fukuoka][cli]") {
   const std::string dir = test::scratch_dir("fukuoka-commands");

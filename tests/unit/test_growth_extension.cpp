@@ -207,7 +207,7 @@ TEST_CASE("parcels already past their table at the start, curves without a data 
   CHECK(growth::count_past_data(age, curve, area, last_age, 0).parcels == 1);
 }
 
-TEST_CASE("a yield-table run reports the parcels past their table; a Richards run reports none",
+TEST_CASE("a yield-table run reports the parcels past their table, a Richards run reports none",
           "[growth][past_data][e2e]") {
   // The demo register with the yield table (every curve ends at age 100), 30 years: the count is
   // the parcels whose initial age + 30 exceeds 100, counted here by a plain loop.

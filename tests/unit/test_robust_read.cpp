@@ -22,6 +22,7 @@
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/fixed_sum.hpp"
 #include "shinrin/driver/load.hpp"
+#include "shinrin/io/results_format.hpp"
 #include "shinrin/io/results_reader.hpp"
 #include "shinrin/io/scenario.hpp"
 #include "shinrin/io/stand_tables.hpp"
@@ -369,7 +370,7 @@ growth:
 
 // 3. Bounds: a record of 10^15 ha (which wrapped the 64-bit totals round) is refused; an age above
 // 300 years is simulated with a warning that the results count.
-TEST_CASE("robust read: a record of 1e15 ha is refused; ages above 300 years are warnings",
+TEST_CASE("robust read: a record of 1e15 ha is refused, ages above 300 years are warnings",
           "[robust]") {
   const std::string dir = test::scratch_dir("robust-bounds");
   SECTION("area") {
@@ -426,7 +427,7 @@ TEST_CASE("robust read: a record of 1e15 ha is refused; ages above 300 years are
     CHECK(s.implausible_age_records == 1);
     CHECK(s.implausible_age_above_years == 300);
     CHECK(s.unusable_area_records == 0);
-    CHECK(s.format_version == std::array<int, 2>{3, 0});
+    CHECK(s.format_version == std::array<int, 2>{io::kResultsFormatMajor, io::kResultsFormatMinor});
     CHECK(s.parcels == 3);  // simulated as given
     std::string info;
     REQUIRE(test::run_cli("info " + quoted(output), info) == 0);
