@@ -2,6 +2,7 @@
 // `shinrin export` to a GeoPackage and to CSV tables, on the demo and on a real Fukuoka register
 // file. Reference values come from the HDF5 file read with h5py (tests/python/) or from sums
 // computed here, never from the engine's own output.
+#include <gdal.h>
 #include <hdf5.h>
 
 #include <unistd.h>
@@ -183,4 +184,210 @@ TEST_CASE("export: the tables reader refuses what is not a complete results file
     CHECK_THAT(e.what(), Contains("results format 2.2 cannot be read as tables"));
   }
   CHECK_THROWS_AS(io::ParcelSeriesReader(as_2x), IncompleteResultsError);
+}
+
+namespace {
+
+// `shinrin export args...`: exit code; stdout and stderr in `out`.
+int export_cli(std::vector<std::string> args, std::string& out, long file_size_limit = 0) {
+  args.insert(args.begin(), "export");
+  return test::run_cli_args(args, out, file_size_limit);
+}
+
+int python(const std::string& script, const std::string& args) {
+  std::string out;
+  const int rc = test::run_python(script, args, out);
+  UNSCOPED_INFO(script << " " << args << ":\n" << out);
+  return rc;
+}
+
+// The real register of Hisayama town (Fukuoka, 5,513 records), 5 fiscal years, made once.
+struct HisayamaRun {
+  std::string dir, results;
+  HisayamaRun() {
+    dir = test::scratch_dir("export-hisayama-" + std::to_string(::getpid()));
+    results = dir + "/hisayama.h5";
+    std::string log;
+    const int rc = test::run_cli_args(
+        {"run", test::repo("scenarios/fukuoka-register.yaml"), "--years", "5", "--output", results},
+        log);
+    INFO(log);
+    REQUIRE(rc == 0);
+  }
+};
+
+const HisayamaRun& hisayama() {
+  static const HisayamaRun r;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("export: the demo as a GeoPackage: one feature per simulated record with its values",
+          "[export][gpkg]") {
+  const DemoRun& r = demo();
+  const std::string layer = test::repo("data/demo/hinohara_demo.gpkg");
+  std::string out;
+  const std::string wide = r.dir + "/demo.gpkg";
+  REQUIRE(export_cli({r.results, "--to", wide}, out) == 0);
+  INFO(out);
+  CHECK_THAT(out, Contains("parcels: 558 features"));
+  CHECK(python("check_export_gpkg.py", r.results + " " + wide + " " + layer + " shohan key") == 0);
+  // Long: the chosen series as rows of parcel_series; the parcels layer keeps the static fields.
+  const std::string tall = r.dir + "/demo-long.gpkg";
+  REQUIRE(export_cli({r.results, "--to", tall, "--long", "--variables", "stem_volume,co2_removal"},
+                     out) == 0);
+  CHECK(python("check_export_gpkg.py",
+               r.results + " " + tall + " " + layer +
+                   " shohan key --long --variables stem_volume,co2_removal") == 0);
+  // Chosen series as columns.
+  const std::string two = r.dir + "/demo-two.gpkg";
+  REQUIRE(export_cli({r.results, "--to", two, "--variables", "carbon_ag, operation"}, out) == 0);
+  CHECK(python("check_export_gpkg.py", r.results + " " + two + " " + layer +
+                                           " shohan key --variables carbon_ag,operation") == 0);
+  CHECK(test::files_with(r.dir, ".tmp-").empty());
+}
+
+TEST_CASE("export: the demo as CSV tables round-trips through Python's csv module",
+          "[export][csv]") {
+  const DemoRun& r = demo();
+  std::string out;
+  const std::string wide = r.dir + "/csv-wide/new";  // the folder is created
+  REQUIRE(export_cli({r.results, "--to", wide, "--csv"}, out) == 0);
+  INFO(out);
+  CHECK(python("check_export_csv.py", r.results + " " + wide + " --expect 檜原村") == 0);
+  const std::string tidy = r.dir + "/csv-long";
+  REQUIRE(export_cli({r.results, "--to", tidy, "--csv", "--long"}, out) == 0);
+  CHECK(python("check_export_csv.py", r.results + " " + tidy + " --long --expect 檜原村") == 0);
+  // The initial state is labelled, and its fluxes are empty cells.
+  const std::string totals = test::read_text(wide + "/totals.csv");
+  CHECK(totals.rfind("\xEF\xBB\xBF"
+                     "fiscal_year,state,stem_volume [m3],",
+                     0) == 0);
+  CHECK_THAT(totals, Contains("\r\n2024,initial,"));
+  CHECK_THAT(totals, Contains("\r\n2025,end of year,"));
+  CHECK(test::files_with(wide, ".tmp-").empty());
+}
+
+TEST_CASE("export: a real Fukuoka register (Hisayama) as a GeoPackage and CSV tables",
+          "[export][fukuoka]") {
+  const HisayamaRun& r = hisayama();
+  const std::string layer = test::shared("data/fukuoka-forest-register/hisayama.fgb");
+  std::string out;
+  const std::string gpkg = r.dir + "/hisayama.gpkg";
+  REQUIRE(export_cli({r.results, "--to", gpkg}, out) == 0);
+  INFO(out);
+  CHECK(python("check_export_gpkg.py", r.results + " " + gpkg + " " + layer + " - link_key") == 0);
+  const std::string csv = r.dir + "/csv";
+  REQUIRE(export_cli({r.results, "--to", csv, "--csv"}, out) == 0);
+  CHECK(python("check_export_csv.py", r.results + " " + csv + " --expect 久山町") == 0);
+  REQUIRE(export_cli({r.results, "--to", csv, "--csv", "--long", "--overwrite"}, out) == 0);
+  CHECK(python("check_export_csv.py", r.results + " " + csv + " --long --expect 久山町") == 0);
+}
+
+namespace {
+
+// Runs SQL on a GeoPackage through GDAL (the test's own change to a layer).
+void execute_sql(const std::string& gpkg, const std::string& sql) {
+  GDALAllRegister();
+  GDALDatasetH ds =
+      GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
+  REQUIRE(ds != nullptr);
+  OGRLayerH result = GDALDatasetExecuteSQL(ds, sql.c_str(), nullptr, nullptr);
+  if (result) GDALDatasetReleaseResultSet(ds, result);
+  GDALClose(ds);
+}
+
+}  // namespace
+
+TEST_CASE("export: refuses what it cannot or must not write", "[export][errors]") {
+  const DemoRun& r = demo();
+  std::string out;
+  // Not a results file: exit 3; a path that names nothing: exit 1 (as info and compare).
+  test::write_file(r.dir + "/not-results.h5", "text\n");
+  CHECK(export_cli({r.dir + "/not-results.h5", "--to", r.dir + "/x.gpkg"}, out) == 3);
+  CHECK_THAT(out, Contains("not an HDF5 file"));
+  CHECK(export_cli({r.dir + "/nothing.h5", "--to", r.dir + "/x.gpkg"}, out) == 1);
+  CHECK_THAT(out, Contains("no such file"));
+  CHECK_FALSE(fs::exists(r.dir + "/x.gpkg"));
+  // Options: --to is required and names a .gpkg (or a folder with --csv); unknown series.
+  CHECK(export_cli({r.results}, out) == 1);
+  CHECK_THAT(out, Contains("--to is required"));
+  CHECK(export_cli({r.results, "--to", r.dir + "/x.sqlite"}, out) == 1);
+  CHECK_THAT(out, Contains("does not end in .gpkg"));
+  CHECK(export_cli({r.results, "--to", r.dir + "/x.gpkg", "--variables", "carbon_soil"}, out) == 1);
+  CHECK_THAT(out, Contains("holds no per-parcel series 'carbon_soil'"));
+  CHECK(export_cli({r.results, "--to", r.dir + "/no/such/folder/x.gpkg"}, out) == 1);
+  CHECK(export_cli({r.results, "--to", r.dir + "/c", "--csv", "--parcels", "x.gpkg"}, out) == 1);
+  CHECK(export_cli({"--help"}, out) == 0);
+  CHECK_THAT(out, Contains("--long"));
+
+  // An existing output is kept unless --overwrite is given.
+  const std::string kept = r.dir + "/kept.gpkg";
+  test::write_file(kept, "an earlier file\n");
+  CHECK(export_cli({r.results, "--to", kept}, out) == 1);
+  CHECK_THAT(out, Contains("exists; give --overwrite"));
+  CHECK(test::read_text(kept) == "an earlier file\n");
+  const std::string kept_csv = r.dir + "/kept-csv";
+  fs::create_directories(kept_csv);
+  test::write_file(kept_csv + "/regime.csv", "mine\n");
+  CHECK(export_cli({r.results, "--to", kept_csv, "--csv"}, out) == 1);
+  CHECK_THAT(out, Contains("regime.csv exists; give --overwrite"));
+  CHECK(test::read_text(kept_csv + "/regime.csv") == "mine\n");
+  CHECK_FALSE(fs::exists(kept_csv + "/totals.csv"));  // nothing written
+  CHECK(export_cli({r.results, "--to", kept_csv, "--csv", "--overwrite"}, out) == 0);
+  CHECK(test::read_text(kept_csv + "/regime.csv") != "mine\n");
+  CHECK(export_cli({r.results, "--to", kept, "--overwrite"}, out) == 0);
+  CHECK(test::read_text(kept) != "an earlier file\n");
+
+  // A write that fails (a file-size limit: a real EFBIG): exit 2, no temporary file, no output.
+  const std::string small = r.dir + "/small";
+  fs::create_directories(small);
+  CHECK(export_cli({r.results, "--to", small + "/big.gpkg"}, out, 64 * 1024) == 2);
+  CHECK_THAT(out, Contains("cannot write the GeoPackage '" + small + "/big.gpkg'"));
+  CHECK_THAT(out, Contains("the temporary file was removed"));
+  CHECK_FALSE(fs::exists(small + "/big.gpkg"));
+  CHECK(export_cli({r.results, "--to", small + "/csv", "--csv"}, out, 2000) == 2);
+  CHECK_THAT(out, Contains("cannot write the table"));
+  CHECK(test::files_with(small, ".tmp-").empty());
+  CHECK(test::files_with(small + "/csv", ".tmp-").empty());
+  CHECK(test::files_with(small + "/csv", ".csv").empty());
+
+  // The parcel layer: a run over a copy of the demo layer.
+  const std::string copy_dir = r.dir + "/layer";
+  fs::create_directories(copy_dir);
+  const std::string copy = copy_dir + "/parcels.gpkg";
+  fs::copy_file(test::repo("data/demo/hinohara_demo.gpkg"), copy,
+                fs::copy_options::overwrite_existing);
+  const std::string run = r.dir + "/on-copy.h5";
+  REQUIRE(test::run_cli_args({"run", test::repo("scenarios/hinohara-demo.yaml"), "--years", "8",
+                              "--parcels", copy, "--output", run},
+                             out) == 0);
+  REQUIRE(export_cli({run, "--to", r.dir + "/on-copy.gpkg"}, out) == 0);
+  // Changed after the run (another age): refused, unless given with --parcels (then a warning).
+  execute_sql(copy, "UPDATE shohan SET age = age + 1 WHERE fid = 3");
+  CHECK(export_cli({run, "--to", r.dir + "/changed.gpkg"}, out) == 1);
+  CHECK_THAT(out, Contains("is not the file the run read (SHA-256 "));
+  CHECK_THAT(out, Contains("give --parcels PATH"));
+  CHECK(export_cli({run, "--to", r.dir + "/changed.gpkg", "--parcels", copy}, out) == 0);
+  CHECK_THAT(out, Contains("shinrin: warning: the parcel layer '" + copy + "' is not the file"));
+  CHECK(python("check_export_gpkg.py",
+               run + " " + r.dir + "/changed.gpkg " + copy + " shohan key") == 0);
+  // A register key that is not the run's: refused even with --parcels.
+  execute_sql(copy, "UPDATE shohan SET \"key\" = 'X-1' WHERE fid = 5");
+  CHECK(export_cli({run, "--to", r.dir + "/wrong-key.gpkg", "--parcels", copy}, out) == 1);
+  CHECK_THAT(out, Contains("has the register key 'X-1'"));
+  CHECK_FALSE(fs::exists(r.dir + "/wrong-key.gpkg"));
+  // Records missing from the layer.
+  execute_sql(copy, "DELETE FROM shohan WHERE fid > 500 OR fid = 5");
+  CHECK(export_cli({run, "--to", r.dir + "/missing.gpkg", "--parcels", copy}, out) == 1);
+  CHECK_THAT(out, Contains("has no feature for"));
+  // The layer gone: refused with what to do.
+  fs::remove(copy);
+  CHECK(export_cli({run, "--to", r.dir + "/gone.gpkg"}, out) == 1);
+  CHECK_THAT(out, Contains("the parcel layer '" + copy + "' does not exist"));
+  CHECK(export_cli({run, "--to", r.dir + "/gone.gpkg", "--parcels", copy_dir + "/no.gpkg"}, out) ==
+        1);
+  CHECK(test::files_with(r.dir, ".tmp-").empty());
+  CHECK(test::files_with(copy_dir, ".tmp-").empty());
 }
