@@ -125,7 +125,7 @@ OGRLayer* create_table(GDALDataset& ds, const std::string& name, const GdalError
                        OGRwkbGeometryType type = wkbNone) {
   const char* options[] = {"FID=fid", "GEOMETRY_NAME=geom", nullptr};
   OGRLayer* layer = ds.CreateLayer(name.c_str(), const_cast<OGRSpatialReference*>(srs), type,
-                                    const_cast<char**>(options));
+                                   const_cast<char**>(options));
   if (!layer) throw OutputError("failed to create the layer '" + name + "'" + errors.why());
   return layer;
 }
