@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 
 #include "shinrin/core/error.hpp"
 
@@ -21,12 +22,45 @@ std::vector<Sheet> aggregate_sheets(const ResultsTables& t) {
         {std::string(info.name), std::string(info.units), std::string(info.long_name)});
   }
   std::vector<Sheet> out;
-  Sheet totals{"totals", "", {"total"}, agg_columns, {}};
+  Sheet totals;
+  totals.name = "totals";
+  totals.labels = {"total"};
+  totals.columns = agg_columns;
   for (std::size_t v = 0; v < sim::kAggVarCount; ++v)
     totals.values.push_back({t.summary.totals[v]});
   out.push_back(std::move(totals));
-  for (const GroupTable& g : t.groups)
-    out.push_back({g.dim, g.dim, g.labels, agg_columns, g.values});
+  for (const GroupTable& g : t.groups) {
+    Sheet s;
+    s.name = s.group_column = g.dim;
+    s.labels = g.labels;
+    s.columns = agg_columns;
+    s.values = g.values;
+    out.push_back(std::move(s));
+  }
+  const AgeClassSummary& a = t.summary.age_classes;
+  if (!a.area.empty()) {
+    Sheet s;
+    s.name = s.group_column = "age_class";
+    s.integer_labels = true;
+    s.detail_column = "ages";
+    for (std::size_t k = 0; k < a.area.size(); ++k) {
+      s.labels.push_back(std::to_string(k + 1));
+      const int first = k < a.first_age.size() ? a.first_age[k] : 0;
+      const int last = k < a.last_age.size() ? a.last_age[k] : -1;
+      s.details.push_back(std::to_string(first) +
+                          (last < 0 ? std::string("+") : "-" + std::to_string(last)));
+    }
+    const std::vector<std::vector<double>>* per_var[] = {&a.area, &a.stem_volume, &a.carbon_ag,
+                                                         &a.carbon_bg};
+    static_assert(std::size(per_var) == sim::kAgeClassVarCount);
+    for (std::size_t v = 0; v < sim::kAgeClassVarCount; ++v) {
+      const auto& info = sim::age_class_var_info(sim::AgeClassVar(v));
+      s.columns.push_back(
+          {std::string(info.name), std::string(info.units), std::string(info.long_name)});
+      s.values.push_back(*per_var[v]);
+    }
+    out.push_back(std::move(s));
+  }
   return out;
 }
 

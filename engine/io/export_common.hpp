@@ -19,12 +19,15 @@ struct SheetColumn {
 struct Sheet {
   std::string name;          //!< totals, species, municipality, regime (the file / table name)
   std::string group_column;  //!< column of the group label; empty for totals
-  std::vector<std::string> labels;  //!< group labels ({"total"} for totals)
+  std::vector<std::string> labels;   //!< group labels ({"total"} for totals)
+  bool integer_labels = false;       //!< labels are integers (age classes)
+  std::string detail_column;         //!< a second label column (age classes: `ages`), or empty
+  std::vector<std::string> details;  //!< its value per label
   std::vector<SheetColumn> columns;
   std::vector<std::vector<std::vector<double>>> values;  //!< [column][label][time index]
 };
 
-//! totals, species, municipality, regime (and age_class when the file holds it).
+//! totals, species, municipality, regime, and age_class when the file holds it (format 3.1).
 std::vector<Sheet> aggregate_sheets(const ResultsTables& t);
 
 //! The `state` of time index t: "initial" (t = 0, the end of fiscal year start_year - 1; fluxes

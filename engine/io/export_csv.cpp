@@ -37,12 +37,14 @@ std::string wide_text(const Sheet& s, const std::vector<int>& year) {
   std::string out = "\xEF\xBB\xBF";
   std::vector<std::string> header = {"fiscal_year", "state"};
   if (!s.group_column.empty()) header.push_back(s.group_column);
+  if (!s.detail_column.empty()) header.push_back(s.detail_column);
   for (const auto& c : s.columns) header.push_back(c.name + " [" + c.units + "]");
   row(out, header);
   for (std::size_t t = 0; t < year.size(); ++t) {
     for (std::size_t l = 0; l < s.labels.size(); ++l) {
       std::vector<std::string> cells = {std::to_string(year[t]), exporting::state_of(t)};
       if (!s.group_column.empty()) cells.push_back(s.labels[l]);
+      if (!s.detail_column.empty()) cells.push_back(s.details[l]);
       for (std::size_t c = 0; c < s.columns.size(); ++c)
         cells.push_back(exporting::shortest(s.values[c][l][t]));
       row(out, cells);

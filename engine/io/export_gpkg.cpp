@@ -170,10 +170,17 @@ void write_sheet(GDALDataset& ds, const Sheet& s, const std::vector<int>& year,
   OGRLayer* layer = create_table(ds, s.name, errors);
   add_field(*layer, "fiscal_year", OFTInteger, "", errors);
   add_field(*layer, "state", OFTString, "", errors);
-  if (!s.group_column.empty()) add_field(*layer, s.group_column, OFTString, "", errors);
+  int first_value = 2;
+  if (!s.group_column.empty()) {
+    add_field(*layer, s.group_column, s.integer_labels ? OFTInteger : OFTString, "", errors);
+    ++first_value;
+  }
+  if (!s.detail_column.empty()) {
+    add_field(*layer, s.detail_column, OFTString, "", errors);
+    ++first_value;
+  }
   for (const auto& c : s.columns)
     add_field(*layer, c.name, OFTReal, c.name + " [" + c.units + "]", errors);
-  const int first_value = s.group_column.empty() ? 2 : 3;
   begin(ds, s.name, errors);
   std::size_t rows = 0;
   for (std::size_t t = 0; t < year.size(); ++t) {
@@ -181,7 +188,15 @@ void write_sheet(GDALDataset& ds, const Sheet& s, const std::vector<int>& year,
       OGRFeature f(layer->GetLayerDefn());
       f.SetField(0, year[t]);
       f.SetField(1, exporting::state_of(t));
-      if (!s.group_column.empty()) f.SetField(2, s.labels[l].c_str());
+      int field = 2;
+      if (!s.group_column.empty()) {
+        if (s.integer_labels) {
+          f.SetField(field++, std::stoi(s.labels[l]));
+        } else {
+          f.SetField(field++, s.labels[l].c_str());
+        }
+      }
+      if (!s.detail_column.empty()) f.SetField(field++, s.details[l].c_str());
       for (std::size_t c = 0; c < s.columns.size(); ++c)
         set_real(f, first_value + int(c), s.values[c][l][t]);
       create(*layer, f, errors);
@@ -221,7 +236,13 @@ void write_variables(GDALDataset& ds, const ResultsTables& t, const SeriesChoice
     add(std::string(info.name), std::string(info.units), std::string(info.long_name),
         info.is_flux ? "flux" : "stock", "totals, species, municipality, regime");
   }
-  (void)t;
+  if (!t.summary.age_classes.area.empty()) {
+    for (std::size_t v = 0; v < sim::kAgeClassVarCount; ++v) {
+      const auto& info = sim::age_class_var_info(sim::AgeClassVar(v));
+      add(std::string(info.name), std::string(info.units), std::string(info.long_name), "stock",
+          "age_class");
+    }
+  }
   commit(ds, "variables", errors);
   report.written.push_back("variables: " + std::to_string(rows) + " rows");
 }

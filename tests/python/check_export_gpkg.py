@@ -45,6 +45,9 @@ def main(h5_path, gpkg_path, source_path, layer_name, key_field, *flags):
     expected_layers = ["municipality", "parcels", "regime", "species", "totals", "variables"]
     if long:
         expected_layers.append("parcel_series")
+    with h5py.File(h5_path, "r") as f:
+        if "age_class" in f:
+            expected_layers.append("age_class")
     assert names == sorted(expected_layers), names
     src_ds = ogr.Open(source_path)
     src = src_ds.GetLayerByName(layer_name) if layer_name != "-" else src_ds.GetLayer(0)
@@ -152,9 +155,30 @@ def main(h5_path, gpkg_path, source_path, layer_name, key_field, *flags):
                         assert k == 0 and math.isnan(s), (dim, v, k)
                     else:
                         assert abs(e - s) <= 1e-5 * len(labels) + 1e-9 * abs(e), (dim, v, k, e, s)
+        if "age_class" in f:
+            # Age classes: the file's values; the classes add up to the totals of the four stocks.
+            classes = [int(k) for k in f["age_class"][()]]
+            first, last = f["age_class_first_age"][()], f["age_class_last_age"][()]
+            t = out.GetLayerByName("age_class")
+            assert t.GetFeatureCount() == len(year) * len(classes)
+            class_vars = ("area", "stem_volume", "carbon_ag", "carbon_bg")
+            data = {v: f["age_class_" + v][()] for v in class_vars}
+            sums = {v: np.zeros(len(year)) for v in class_vars}
+            for row in t:
+                k, c = year.index(row.GetField("fiscal_year")), classes.index(row.GetField("age_class"))
+                ages = f"{first[c]}+" if last[c] < 0 else f"{first[c]}-{last[c]}"
+                assert row.GetField("ages") == ages, (row.GetField("ages"), ages)
+                for v in class_vars:
+                    same(data[v][c, k], row.GetField(v), f"age class {classes[c]} {v} {year[k]}")
+                    sums[v][k] += row.GetField(v)
+            for v in class_vars:
+                expected = np.full(len(year), float(f["total_area"][()])) if v == "area" else totals[v]
+                for k in range(len(year)):
+                    assert abs(sums[v][k] - expected[k]) <= 1e-4 + 1e-9 * abs(expected[k]), (v, k, sums[v][k], expected[k])
         units = {}
         for row in out.GetLayerByName("variables"):
-            units[row.GetField("name")] = row.GetField("units")
+            if "totals" in row.GetField("tables"):
+                units[row.GetField("name")] = row.GetField("units")
         for v in agg_vars:
             assert units[v] == attr(f["total_" + v], "units"), (v, units.get(v))
     print(f"checked: {len(ids)} features, {checked_values} series values, layers {names}")
