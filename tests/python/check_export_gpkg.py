@@ -77,6 +77,7 @@ def main(h5_path, gpkg_path, source_path, layer_name, key_field, *flags):
                           "regime", "site_class", "storey", "initial_age", "register_species_name",
                           "register_forest_type_name"] + wide, fields
         index = {pid: p for p, pid in enumerate(ids)}
+        column = {(n, j): defn.GetFieldIndex(f"{n}_{y}") for n in series for j, y in enumerate(years)}
         fids, area, site = f["source_fid"][()], f["area"][()], f["site_class"][()]
         storey, age = f["storey"][()], f["initial_age"][()]
         source = {}
@@ -103,8 +104,11 @@ def main(h5_path, gpkg_path, source_path, layer_name, key_field, *flags):
             assert feat.GetField("register_species_name") == rsn[p]
             assert feat.GetField("register_forest_type_name") == rft[p]
             for n in ([] if long else series):
+                expected = values[n][p].astype(np.float64).tolist()  # float32 values, exactly
                 for j, y in enumerate(years):
-                    same(np.float32(values[n][p, j]), feat.GetField(f"{n}_{y}"), f"{n}_{y} of {pid}")
+                    k = column[n, j]
+                    got = None if feat.IsFieldNull(k) else feat.GetFieldAsDouble(k)
+                    same(expected[j], got, f"{n}_{y} of {pid}")
                     checked_values += 1
             assert fid in source, f"no source feature {fid}"
             key, source_area = source[fid]
