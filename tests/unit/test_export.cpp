@@ -322,6 +322,19 @@ TEST_CASE("export: refuses what it cannot or must not write", "[export][errors]"
   CHECK(export_cli({"--help"}, out) == 0);
   CHECK_THAT(out, Contains("--long"));
 
+  // More columns than a GeoPackage table holds (21 series x 96 output years): refused with advice.
+  const std::string long_run = r.dir + "/95-years.h5";
+  REQUIRE(test::run_cli_args({"run", test::repo("scenarios/hinohara-demo.yaml"), "--years", "95",
+                              "--output", long_run},
+                             out) == 0);
+  CHECK(export_cli({long_run, "--to", r.dir + "/wide.gpkg"}, out) == 1);
+  CHECK_THAT(out,
+             Contains("21 per-parcel series × 96 output years make 2030 columns, more than the "
+                      "2000 a GeoPackage table can hold"));
+  CHECK_FALSE(fs::exists(r.dir + "/wide.gpkg"));
+  CHECK(export_cli({long_run, "--to", r.dir + "/wide.gpkg", "--variables", "age,co2_removal"},
+                   out) == 0);
+
   // An existing output is kept unless --overwrite is given.
   const std::string kept = r.dir + "/kept.gpkg";
   test::write_file(kept, "an earlier file\n");

@@ -76,8 +76,11 @@ struct ParcelSource {
 };
 
 struct ResultsTables {
-  ResultsSummary summary;  //!< metadata, summary.year (fiscal years), summary.totals[var][t]
-  ParcelColumns parcels;   //!< static per-parcel variables
+  //! Metadata, summary.year (fiscal years), summary.totals[var][t] [units of agg_var_info(var)],
+  //! and (format 3.1) summary.age_classes: area [ha], stem_volume [m3], carbon_ag, carbon_bg [t C]
+  //! per age class and time index (empty for 3.0 files).
+  ResultsSummary summary;
+  ParcelColumns parcels;             //!< static per-parcel variables
   std::vector<GroupTable> groups;    //!< species, municipality, regime, in that order
   std::vector<int> output_year;      //!< fiscal years of the per-parcel series (empty: none)
   std::vector<SeriesColumn> series;  //!< per-parcel series present, in sim::ParcelVar order
