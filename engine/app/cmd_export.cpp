@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/io/results_export.hpp"
+#include "signals.hpp"
 
 namespace shinrin::app {
 namespace {
@@ -44,10 +45,12 @@ int cmd_export(const ExportOptions& o) {
   check_not_empty(o.parcels, "--parcels");
   check_not_empty(o.variables, "--variables");
   io::ExportReport report;
+  // SIGINT, SIGTERM and SIGHUP stop the export cleanly: the temporary file is removed (exit 128+N).
+  const StopOnSignals signals;
   if (o.csv) {
     if (o.parcels) throw InputError("option --parcels: only for a GeoPackage (not with --csv)");
     if (o.variables) throw InputError("option --variables: only for a GeoPackage (not with --csv)");
-    report = io::export_csv({o.results, *o.to, o.long_table, o.overwrite});
+    report = io::export_csv({o.results, *o.to, o.long_table, o.overwrite, signals.flag()});
   } else {
     std::string lower = *o.to;
     for (char& ch : lower) ch = char(std::tolower(static_cast<unsigned char>(ch)));
@@ -62,6 +65,7 @@ int cmd_export(const ExportOptions& o) {
     if (o.variables) request.variables = comma_list(*o.variables);
     request.long_table = o.long_table;
     request.overwrite = o.overwrite;
+    request.stop = signals.flag();
     report = io::export_geopackage(request);
   }
   for (const auto& w : report.warnings) std::fprintf(stderr, "shinrin: warning: %s\n", w.c_str());

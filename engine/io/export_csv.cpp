@@ -121,6 +121,9 @@ ExportReport export_csv(const CsvExport& r) {
   }
   ExportReport report;
   for (std::size_t k = 0; k < sheets.size(); ++k) {
+    if (r.stop != nullptr && r.stop->load() != 0)
+      throw Interrupted(r.stop->load(), "the export stopped before " + paths[k] +
+                                            " (the tables listed before it were written)");
     write_replacing(paths[k], r.long_table ? long_text(sheets[k], t.summary.year)
                                            : wide_text(sheets[k], t.summary.year));
     report.written.push_back(paths[k]);

@@ -155,6 +155,12 @@ void create(OGRLayer& layer, OGRFeature& f, const GdalErrors& errors) {
                       "'" + errors.why());
 }
 
+// Throws Interrupted if the stop flag is set.
+void check_stop(const std::atomic<int>* stop, const std::string& when) {
+  if (stop != nullptr && stop->load() != 0)
+    throw Interrupted(stop->load(), "the export stopped " + when);
+}
+
 void set_real(OGRFeature& f, int field, double v) {
   if (std::isnan(v)) {
     f.SetFieldNull(field);
@@ -423,7 +429,7 @@ ExportReport export_geopackage(const GeoPackageExport& r) {
         }
         create(*layer, f, errors);
         written[p] = true;
-        ++features;
+        if (++features % 4096 == 0) check_stop(r.stop, "while writing the parcels");
       }
     }
     if (CPLGetLastErrorType() >= CE_Failure && !errors.first_failure.empty())
@@ -457,7 +463,7 @@ ExportReport export_geopackage(const GeoPackageExport& r) {
             f.SetField(2, choice.columns[k]->name.c_str());
             set_real(f, 3, double(blocks.value(k, p, j)));
             create(*series, f, errors);
-            ++rows;
+            if (++rows % 65536 == 0) check_stop(r.stop, "while writing parcel_series");
           }
         }
       }
@@ -472,6 +478,7 @@ ExportReport export_geopackage(const GeoPackageExport& r) {
     if (!errors.first_failure.empty())
       throw OutputError("failed to finish the GeoPackage" + errors.why());
     exporting::sync_file(temp.path);
+    check_stop(r.stop, "before the GeoPackage was put in place");
     fs::rename(temp.path, r.to, ec);
     if (ec) throw OutputError("cannot rename '" + temp.path + "' to it (" + ec.message() + ")");
     temp.keep = true;

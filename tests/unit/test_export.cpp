@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -334,6 +335,24 @@ TEST_CASE("export: refuses what it cannot or must not write", "[export][errors]"
   CHECK_FALSE(fs::exists(r.dir + "/wide.gpkg"));
   CHECK(export_cli({long_run, "--to", r.dir + "/wide.gpkg", "--variables", "age,co2_removal"},
                    out) == 0);
+
+  // SIGINT while the long table (10^6 rows, seconds) is written: exit 130, no file left.
+  {
+    const std::string target = r.dir + "/interrupted.gpkg";
+    test::Child child =
+        test::start_cli({"export", long_run, "--to", target, "--long"}, r.dir + "/interrupted.log");
+    const std::string temp = target + ".tmp-" + std::to_string(child.pid());
+    REQUIRE(test::wait_for_file(temp, 20.0));
+    ::usleep(300 * 1000);
+    REQUIRE(::kill(child.pid(), SIGINT) == 0);
+    CHECK(child.wait() == 130);
+    const std::string log = test::read_text(r.dir + "/interrupted.log");
+    INFO(log);
+    CHECK_THAT(log, Contains("stopped by SIGINT: the export stopped"));
+    CHECK_FALSE(fs::exists(target));
+    CHECK_FALSE(fs::exists(temp));
+    CHECK(test::files_with(r.dir, ".tmp-").empty());
+  }
 
   // An existing output is kept unless --overwrite is given.
   const std::string kept = r.dir + "/kept.gpkg";

@@ -10,8 +10,10 @@
 //!
 //! Errors: InputError for a refused input or target (no such parcel layer, a layer that is not
 //! the run's, an existing target without `overwrite`, an unknown variable); IncompleteResultsError
-//! for a file that is not a complete results file of format 3; OutputError when writing fails.
+//! for a file that is not a complete results file of format 3; OutputError when writing fails;
+//! Interrupted when `stop` is set.
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +27,9 @@ struct GeoPackageExport {
   std::vector<std::string> variables;  //!< per-parcel series to write; empty: every one held
   bool long_table = false;  //!< series as a table (parcel, year, variable, value), not columns
   bool overwrite = false;
+  //! A signal number set asynchronously (SIGINT ...), read between features and before the
+  //! rename: when set, the export stops (Interrupted), removing its temporary file.
+  const std::atomic<int>* stop = nullptr;
 };
 
 struct CsvExport {
@@ -32,6 +37,7 @@ struct CsvExport {
   std::string dir;          //!< folder for the tables (created if missing)
   bool long_table = false;  //!< tidy: one row per fiscal year, group and variable
   bool overwrite = false;
+  const std::atomic<int>* stop = nullptr;  //!< as GeoPackageExport::stop, read before each file
 };
 
 //! What an export wrote, for the verb to print.
