@@ -126,7 +126,8 @@ int main(int argc, char** argv) {
       ->type_name("PATH")
       ->required();
   export_cmd->add_flag("--csv", export_options.csv,
-                       "CSV tables (UTF-8 with BOM): totals, species, municipality, regime");
+                       "CSV tables (UTF-8 with BOM): totals, species, municipality, regime, age "
+                       "class");
   export_cmd->add_flag("--long", export_options.long_table,
                        "long tables: per-parcel series as rows (parcel, fiscal_year, variable, "
                        "value); with --csv one row per fiscal year, group and variable");

@@ -292,6 +292,11 @@ ExportReport export_geopackage(const GeoPackageExport& r) {
                                 : std::string(" (the run read it; give --parcels "
                                               "PATH if it has moved)")));
   }
+  for (const auto& [input, what] :
+       {std::pair{source_path, "the parcel layer"}, std::pair{r.results, "the results file"}}) {
+    if (fs::exists(to, ec) && fs::equivalent(to, input, ec))
+      throw InputError("export: --to '" + r.to + "' is " + what + " it reads; choose another path");
+  }
   const std::string sha = file_sha256(source_path);
   if (sha != t.source.sha256) {
     const std::string what = "the parcel layer '" + source_path +

@@ -396,6 +396,11 @@ TEST_CASE("export: refuses what it cannot or must not write", "[export][errors]"
                               "--parcels", copy, "--output", run},
                              out) == 0);
   REQUIRE(export_cli({run, "--to", r.dir + "/on-copy.gpkg"}, out) == 0);
+  // The parcel layer itself as the output: refused even with --overwrite, the layer untouched.
+  const std::string layer_bytes = test::read_text(copy);
+  CHECK(export_cli({run, "--to", copy, "--overwrite"}, out) == 1);
+  CHECK_THAT(out, Contains("is the parcel layer it reads"));
+  CHECK(test::read_text(copy) == layer_bytes);
   // Changed after the run (another age): refused, unless given with --parcels (then a warning).
   execute_sql(copy, "UPDATE shohan SET age = age + 1 WHERE fid = 3");
   CHECK(export_cli({run, "--to", r.dir + "/changed.gpkg"}, out) == 1);
