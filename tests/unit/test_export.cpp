@@ -428,3 +428,34 @@ TEST_CASE("export: refuses what it cannot or must not write", "[export][errors]"
   CHECK(test::files_with(r.dir, ".tmp-").empty());
   CHECK(test::files_with(copy_dir, ".tmp-").empty());
 }
+
+TEST_CASE("export: a run without per-parcel series exports its parcels and tables",
+          "[export][gpkg][csv]") {
+  // The yield-table demo (no regimes: every parcel under "(no regime)") without its series.
+  const std::string dir = test::scratch_dir("export-no-series-" + std::to_string(::getpid()));
+  const std::string text = test::replace_once(
+      test::with_repo_data(test::read_text(test::repo("scenarios/hinohara-yield-table.yaml"))),
+      "  parcel_series:\n    variables: [age, stem_volume, carbon_ag, carbon_bg, co2_removal]\n"
+      "    interval: 1\n",
+      "");
+  const std::string scenario = test::write_scenario(dir, "no-series.yaml", text);
+  const std::string results = dir + "/no-series.h5";
+  std::string out;
+  REQUIRE(test::run_cli_args({"run", scenario, "--years", "4", "--output", results}, out) == 0);
+  const io::ResultsTables t = io::read_results_tables(results);
+  CHECK(t.series.empty());
+  CHECK(t.output_year.empty());
+  REQUIRE(t.groups.size() == 3);
+  CHECK(t.groups[2].labels == std::vector<std::string>{"(no regime)"});
+  CHECK_THROWS_AS(io::ParcelSeriesReader(results).read("stem_volume"), InputError);
+  const std::string gpkg = dir + "/no-series.gpkg";
+  REQUIRE(export_cli({results, "--to", gpkg}, out) == 0);
+  INFO(out);
+  CHECK(python("check_export_gpkg.py", results + " " + gpkg + " " +
+                                           test::repo("data/demo/hinohara_demo.gpkg") +
+                                           " shohan key") == 0);
+  CHECK(export_cli({results, "--to", dir + "/v.gpkg", "--variables", "age"}, out) == 1);
+  CHECK_THAT(out, Contains("holds no per-parcel series 'age' (it holds: none)"));
+  REQUIRE(export_cli({results, "--to", dir + "/csv", "--csv"}, out) == 0);
+  CHECK(python("check_export_csv.py", results + " " + dir + "/csv") == 0);
+}
