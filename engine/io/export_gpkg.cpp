@@ -473,6 +473,13 @@ ExportReport export_geopackage(const GeoPackageExport& r) {
         }
       }
       commit(*out, "parcel_series", errors);
+      // Joins and filters on a parcel (QGIS, SQL) would otherwise scan every row.
+      OGRLayer* done = out->ExecuteSQL(
+          "CREATE INDEX parcel_series_parcel ON parcel_series (parcel, fiscal_year)", nullptr,
+          nullptr);
+      if (done) out->ReleaseResultSet(done);
+      if (!errors.first_failure.empty())
+        throw OutputError("failed to index parcel_series" + errors.why());
       report.written.push_back("parcel_series: " + std::to_string(rows) + " rows");
     }
     for (const Sheet& s : exporting::aggregate_sheets(t))

@@ -4,6 +4,7 @@
 // computed here, never from the engine's own output.
 #include <gdal.h>
 #include <hdf5.h>
+#include <ogr_api.h>
 
 #include <unistd.h>
 #include <catch2/catch.hpp>
@@ -238,6 +239,20 @@ TEST_CASE("export: the demo as a GeoPackage: one feature per simulated record wi
   const std::string tall = r.dir + "/demo-long.gpkg";
   REQUIRE(export_cli({r.results, "--to", tall, "--long", "--variables", "stem_volume,co2_removal"},
                      out) == 0);
+  {  // parcel_series is indexed by parcel and year (joins in QGIS)
+    GDALAllRegister();
+    GDALDatasetH ds = GDALOpenEx(tall.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    REQUIRE(ds != nullptr);
+    OGRLayerH rows = GDALDatasetExecuteSQL(
+        ds,
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'parcel_series' AND "
+        "name = 'parcel_series_parcel'",
+        nullptr, nullptr);
+    REQUIRE(rows != nullptr);
+    CHECK(OGR_L_GetFeatureCount(rows, TRUE) == 1);
+    GDALDatasetReleaseResultSet(ds, rows);
+    GDALClose(ds);
+  }
   CHECK(python("check_export_gpkg.py",
                r.results + " " + tall + " " + layer +
                    " shohan key --long --variables stem_volume,co2_removal") == 0);
