@@ -121,9 +121,12 @@ ExportReport export_csv(const CsvExport& r) {
   }
   ExportReport report;
   for (std::size_t k = 0; k < sheets.size(); ++k) {
-    if (r.stop != nullptr && r.stop->load() != 0)
-      throw Interrupted(r.stop->load(), "the export stopped before " + paths[k] +
-                                            " (the tables listed before it were written)");
+    if (r.stop != nullptr && r.stop->load() != 0) {
+      std::string done;
+      for (const auto& w : report.written) done += (done.empty() ? "" : ", ") + w;
+      throw Interrupted(r.stop->load(), "the export stopped before " + paths[k] + " (written: " +
+                                            (done.empty() ? std::string("none") : done) + ")");
+    }
     write_replacing(paths[k], r.long_table ? long_text(sheets[k], t.summary.year)
                                            : wide_text(sheets[k], t.summary.year));
     report.written.push_back(paths[k]);
