@@ -39,6 +39,17 @@ struct CompareOptions {
   bool json = false;
 };
 
+//! `shinrin export`.
+struct ExportOptions {
+  std::string results;                   //!< results file (HDF5)
+  std::optional<std::string> to;         //!< FILE.gpkg, or a folder with --csv
+  std::optional<std::string> parcels;    //!< parcel layer instead of the run's
+  std::optional<std::string> variables;  //!< per-parcel series, comma-separated
+  bool csv = false;                      //!< CSV tables in folder `to` instead of a GeoPackage
+  bool long_table = false;               //!< long ("tidy") tables
+  bool overwrite = false;                //!< replace existing files
+};
+
 //! `shinrin fit-growth`.
 struct FitGrowthOptions {
   std::string table;

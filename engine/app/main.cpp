@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   CreditOptions credit;
   FitGrowthOptions fit;
   CompareOptions compare;
+  ExportOptions export_options;
   bool quiet = false;
 
   CLI::App app("shinrin - forest carbon, thinning and wood-fuel simulation", "shinrin");
@@ -114,6 +115,34 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("A", compare.a, "results file (HDF5)")->required();
   compare_cmd->add_option("B", compare.b, "results file (HDF5)")->required();
   compare_cmd->add_flag("--json", compare.json, "the differences as JSON");
+
+  CLI::App* export_cmd = app.add_subcommand(
+      "export",
+      "write a results file as a GeoPackage map (the parcels with their source geometry, "
+      "per-parcel results and the aggregate tables) or as CSV tables per fiscal year");
+  export_cmd->add_option("RESULTS", export_options.results, "results file (HDF5)")->required();
+  text_option(*export_cmd, "--to", export_options.to,
+              "GeoPackage to write (FILE.gpkg), or with --csv the folder for the tables")
+      ->type_name("PATH")
+      ->required();
+  export_cmd->add_flag("--csv", export_options.csv,
+                       "CSV tables (UTF-8 with BOM): totals, species, municipality, regime, age "
+                       "class");
+  export_cmd->add_flag("--long", export_options.long_table,
+                       "long tables: per-parcel series as rows (parcel, fiscal_year, variable, "
+                       "value); with --csv one row per fiscal year, group and variable");
+  text_option(*export_cmd, "--parcels", export_options.parcels,
+              "parcel layer to join instead of the run's (warns if its SHA-256 differs)")
+      ->type_name("PATH");
+  text_option(*export_cmd, "--variables", export_options.variables,
+              "per-parcel series to write, comma-separated (default: every one the file holds)")
+      ->type_name("LIST");
+  export_cmd->add_flag("--overwrite", export_options.overwrite, "replace existing files");
+  export_cmd->footer(
+      std::string("\nFiles are written under a temporary name and renamed when complete; "
+                  "existing files are\nreplaced only with --overwrite. See README.md, "
+                  "\"Maps and tables\".") +
+      kExitCodes);
 
   CLI::App* fit_cmd = app.add_subcommand(
       "fit-growth",
@@ -184,6 +213,7 @@ int main(int argc, char** argv) {
     if (fit_cmd->parsed()) return cmd_fit_growth(fit);
     if (credit_cmd->parsed()) return cmd_credit(credit);
     if (compare_cmd->parsed()) return cmd_compare(compare);
+    if (export_cmd->parsed()) return cmd_export(export_options);
     throw shinrin::Error("no verb was parsed");
   } catch (const shinrin::Interrupted& e) {
     std::fflush(stdout);

@@ -51,6 +51,7 @@ TEST_CASE("cli: --help and -h on every verb exit 0 and list its options", "[cli]
       {"info", {"--json", "--every", "--quiet"}},
       {"credit", {"--out"}},
       {"fit-growth", {"--species", "--site-class"}},
+      {"export", {"--to", "--csv", "--long", "--parcels", "--variables", "--overwrite"}},
   };
   for (const Verb& v : verbs) {
     for (const char* help : {"--help", "-h"}) {
@@ -64,7 +65,7 @@ TEST_CASE("cli: --help and -h on every verb exit 0 and list its options", "[cli]
   }
   std::string out;
   CHECK(test::run_cli_args({"--help"}, out) == 0);
-  for (const char* verb : {"run", "validate", "info", "credit", "fit-growth"})
+  for (const char* verb : {"run", "validate", "info", "credit", "fit-growth", "export"})
     CHECK_THAT(out, Contains(verb));
   CHECK_THAT(out, Contains("exit codes"));
   CHECK(test::run_cli_args({}, out) == 1);  // no verb: the help, as an error
