@@ -11,5 +11,6 @@ int cmd_info(const InfoOptions& options);
 int cmd_fit_growth(const FitGrowthOptions& options);
 int cmd_credit(const CreditOptions& options);
 int cmd_compare(const CompareOptions& options);
+int cmd_report(const ReportOptions& options);
 
 }  // namespace shinrin::app
