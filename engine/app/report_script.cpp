@@ -64,7 +64,7 @@ function chart(id,type,labels,sets,stacked){
  var ch=new Chart(el,{type:type,data:{labels:labels,datasets:sets.map(function(s,i){
   var c=s.color||palette[i%palette.length];
   return {label:s.label,data:s.data,borderColor:c,backgroundColor:type==='line'?c+'33':c,
-   fill:!!stacked,pointRadius:type==='line'?1.5:0,borderWidth:type==='line'?2:1,spanGaps:false};})},
+   fill:stacked&&type==='line'?(i?'-1':'origin'):false,pointRadius:type==='line'?1.5:0,borderWidth:type==='line'?2:1,spanGaps:false};})},
   options:{animation:false,responsive:true,maintainAspectRatio:false,
    interaction:{mode:'index',intersect:false},
    plugins:{legend:{position:'bottom'}},
