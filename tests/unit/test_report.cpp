@@ -214,9 +214,10 @@ TEST_CASE("report: without its parcel layer the page says why and shows the rest
                 fs::copy_options::overwrite_existing);
   const std::string results = dir() + "/moved.h5";
   std::string log;
-  REQUIRE(test::run_cli_args({"run", test::repo("scenarios/hinohara-demo.yaml"), "--years", "3",
-                              "--parcels", layer, "--output", results, "--quiet"},
-                             log) == 0);
+  REQUIRE(test::run_cli_args(
+              {"run", test::repo("scenarios/hinohara-demo.yaml"), "--years",
+               std::to_string(kDemoYears), "--parcels", layer, "--output", results, "--quiet"},
+              log) == 0);
   fs::remove(layer);
   const std::string html = dir() + "/moved.html";
   REQUIRE(report(results, html, {}, log) == 0);
@@ -224,7 +225,7 @@ TEST_CASE("report: without its parcel layer the page says why and shows the rest
   CHECK_THAT(log, Contains("no map"));
   const std::string text = test::read_text(html);
   CHECK_THAT(text, Contains("id=\"map-absent\"") && Contains("moved.gpkg"));
-  check_page(html, 0, 3, "en", false);
+  check_page(html, 0, kDemoYears, "en", false);
   // --parcels draws it from another copy of the layer.
   const std::string html2 = dir() + "/moved-parcels.html";
   REQUIRE(report(results, html2, {"--parcels", test::repo("data/demo/hinohara_demo.gpkg")}, log) ==
