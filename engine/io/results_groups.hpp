@@ -10,6 +10,7 @@
 #include "shinrin/core/provenance.hpp"
 #include "shinrin/crediting/ledger.hpp"
 #include "shinrin/growth/past_data.hpp"
+#include "shinrin/io/results_reader.hpp"
 #include "shinrin/simulation/inputs.hpp"
 
 namespace shinrin::io {
@@ -29,6 +30,11 @@ void write_crediting(hid_t root, const std::vector<crediting::Credits>& credits,
 
 //! Writes /growth_past_data: parcels past the data of their growth curves (results_past_data.cpp).
 void write_past_data(hid_t root, const growth::PastData& past);
+//! Writes the age-class coordinate and the age_class_* aggregates (results_age_classes.cpp).
+void write_age_classes(hid_t root, hid_t year, const sim::GroupSeries& by_age_class);
+//! Reads them; false (and `out` untouched) in files before format 3.1.
+bool read_age_classes(hid_t root, AgeClassSummary& out);
+
 //! Reads /growth_past_data; false (and `past` untouched) when the file has no such group (format
 //! 2.0 and older).
 bool read_past_data(hid_t root, growth::PastData& past);

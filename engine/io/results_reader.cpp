@@ -138,6 +138,7 @@ ResultsSummary read_opened(const std::string& path, hid_t file) {
     s.unusable_area_records = count("unusable_area_records");
   }
   s.has_past_data = read_past_data(file, s.past_data);
+  read_age_classes(file, s.age_classes);
 
   if (h5::exists(file, "plan")) {
     const auto target = h5::read_strings(file, "plan_target"),

@@ -1056,6 +1056,7 @@ void ResultsWriter::write_results(const sim::Aggregates& agg,
   group_series(agg.by_species, "species_", m.species, " per species");
   group_series(agg.by_municipality, "municipality_", m.municipality, " per municipality");
   group_series(agg.by_regime, "regime_", m.regime, " per regime");
+  write_age_classes(root, m.year, agg.by_age_class);
   {
     std::vector<std::string> names, modules;
     for (std::size_t c = 0; c < carbon::kFluxCount; ++c) {

@@ -93,6 +93,25 @@ constexpr auto kAggVars = std::to_array<VariableInfo>({
 });
 static_assert(kAggVars.size() == kAggVarCount, "one row per AggVar");
 
+constexpr auto kAgeClassVars = std::to_array<VariableInfo>({
+    {"area", "ha", "area of the stands in the age class at the end of the fiscal year", false},
+    {"stem_volume", "m3",
+     "stem volume of the stands in the age class at the end of the fiscal year", false},
+    {"carbon_ag", "t",
+     "carbon in above-ground live biomass of the stands in the age class at the end of the fiscal "
+     "year",
+     false},
+    {"carbon_bg", "t",
+     "carbon in below-ground live biomass of the stands in the age class at the end of the fiscal "
+     "year",
+     false},
+});
+static_assert(kAgeClassVars.size() == kAgeClassVarCount, "one row per AgeClassVar");
+static_assert(age_class_index(0) == 0 && age_class_index(5) == 0 && age_class_index(6) == 1 &&
+                  age_class_index(100) == 19 && age_class_index(101) == 20 &&
+                  age_class_index(2000) == 20,
+              "age classes of 5 years, the last one open");
+
 }  // namespace
 
 const VariableInfo& parcel_var_info(ParcelVar v) {
@@ -100,6 +119,9 @@ const VariableInfo& parcel_var_info(ParcelVar v) {
 }
 const VariableInfo& agg_var_info(AggVar v) {
   return kAggVars[static_cast<std::size_t>(v)];
+}
+const VariableInfo& age_class_var_info(AgeClassVar v) {
+  return kAgeClassVars[static_cast<std::size_t>(v)];
 }
 
 std::size_t series_time_group(std::size_t parcels, std::size_t variables, std::size_t times,

@@ -14,6 +14,7 @@
 // RunShared and what landscape parts left in YearShared. BlockWork scratch (fluxes, operations)
 // does not survive a landscape barrier: what a later part needs goes to State or YearShared.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -79,7 +80,9 @@ struct BlockWork {
   std::vector<double> emission;                      //!< per block row [t C ha-1]
   CellSums cells;                                    //!< this block's pass
   std::vector<double> flux_sums;                     //!< this block's pass, per channel [t C]
-  GroupTotals by_species, by_municipality, by_regime, flux;
+  //! This block's pass by age class: age_sums[k * kAgeClassVarCount + v] (AgeClassVar v).
+  std::array<double, kAgeClassCount * kAgeClassVarCount> age_sums{};
+  GroupTotals by_species, by_municipality, by_regime, by_age_class, flux;
   std::vector<double> phase_seconds;  //!< busy time per registered phase
   double busy_seconds = 0.0;          //!< busy time in the current segment
   double balance_seconds = 0.0;       //!< carbon balance checks

@@ -99,6 +99,13 @@ void outputs_block(PhaseContext& c) {
     cell[V(AggVar::stem_volume)] += st.volume[i] * area;
     for (std::size_t k = 0; k < carbon::kPoolCount; ++k)
       cell[V(AggVar::carbon_ag) + k] += pool[k][i] * area;
+    double* by_age = &w.age_sums[age_class_index(st.age[i]) * kAgeClassVarCount];
+    by_age[std::size_t(AgeClassVar::area)] += area;
+    by_age[std::size_t(AgeClassVar::stem_volume)] += st.volume[i] * area;
+    by_age[std::size_t(AgeClassVar::carbon_ag)] +=
+        pool[std::size_t(carbon::Pool::ag_biomass)][i] * area;
+    by_age[std::size_t(AgeClassVar::carbon_bg)] +=
+        pool[std::size_t(carbon::Pool::bg_biomass)][i] * area;
     if (t == 0) continue;
     // This year's growth counts for the stand that grew (before a felling replanted another).
     double* grew = w.harvested && w.operation[r] == Operation::final_felling

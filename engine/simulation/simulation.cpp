@@ -240,6 +240,7 @@ BlockWork::BlockWork(const Inputs& in, const RunConfig& config, std::size_t phas
       by_species(in.species.size(), in.times(), kAggVarCount),
       by_municipality(in.parcels.municipality_names.size(), in.times(), kAggVarCount),
       by_regime(in.regime_groups(), in.times(), kAggVarCount),
+      by_age_class(kAgeClassCount, in.times(), kAgeClassVarCount),
       flux(1, in.times(), carbon::kFluxCount),
       phase_seconds(phase_count, 0.0) {}
 
@@ -251,6 +252,9 @@ void BlockWork::begin_pass(std::size_t rows) {
 
 void BlockWork::end_pass(const Inputs& in, std::size_t t) {
   cells.flush(in.cells, t, by_species, by_municipality, by_regime);
+  for (std::size_t k = 0; k < kAgeClassCount; ++k)
+    by_age_class.add(k, t, &age_sums[k * kAgeClassVarCount], kAgeClassVarCount);
+  age_sums.fill(0.0);
   flux.add(0, t, flux_sums.data(), carbon::kFluxCount);
   std::fill(flux_sums.begin(), flux_sums.end(), 0.0);
 }
@@ -335,7 +339,9 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   auto end_pass = [&](PhaseContext& c) {
     const bool beyond = std::any_of(c.work.flux_sums.begin(), c.work.flux_sums.end(),
                                     [](double v) { return !FixedSum::addable(v); });
-    if (beyond || c.work.cells.any_not_addable()) {
+    const bool age_beyond = std::any_of(c.work.age_sums.begin(), c.work.age_sums.end(),
+                                        [](double v) { return !FixedSum::addable(v); });
+    if (beyond || age_beyond || c.work.cells.any_not_addable()) {
       for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
         if (!std::isfinite(c.st.volume[i]) || !std::isfinite(c.st.pools.total(i)))
           fail(c, i, "non-finite volume or carbon");
@@ -452,6 +458,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     work[0]->by_species.merge(work[k]->by_species);
     work[0]->by_municipality.merge(work[k]->by_municipality);
     work[0]->by_regime.merge(work[k]->by_regime);
+    work[0]->by_age_class.merge(work[k]->by_age_class);
     work[0]->flux.merge(work[k]->flux);
   }
   const BlockWork& w0 = *work[0];
@@ -460,6 +467,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   agg.by_species = to_series(w0.by_species, in.species.size(), times);
   agg.by_municipality = to_series(w0.by_municipality, in.parcels.municipality_names.size(), times);
   agg.by_regime = to_series(w0.by_regime, in.regime_groups(), times);
+  agg.by_age_class = to_series(w0.by_age_class, kAgeClassCount, times);
   agg.flux = to_series(w0.flux, 1, times);
   // The total over species: exact, because every species total is a sum of the same fixed-point
   // block sums.

@@ -6,6 +6,6 @@ namespace shinrin::io {
 
 inline constexpr const char* kResultsFiletype = "shinrin_results";
 inline constexpr int kResultsFormatMajor = 3;
-inline constexpr int kResultsFormatMinor = 0;
+inline constexpr int kResultsFormatMinor = 1;
 
 }  // namespace shinrin::io

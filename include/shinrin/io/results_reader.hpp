@@ -70,6 +70,15 @@ struct CreditProject {
   std::vector<std::string> boilers;                                          //!< boiler projects
 };
 
+//! Area and live stocks by age class (齢級) at the end of each year (format 3.1), all indexed
+//! [class][time index]; classes as sim::age_class_index (5 years, the last one open).
+struct AgeClassSummary {
+  std::vector<int> first_age, last_age;          //!< per class [year]; last_age -1: no upper bound
+  std::vector<std::vector<double>> area;         //!< [ha]
+  std::vector<std::vector<double>> stem_volume;  //!< [m3]
+  std::vector<std::vector<double>> carbon_ag, carbon_bg;  //!< [t C]
+};
+
 struct ResultsSummary {
   std::string path;
   std::array<int, 2> format_version{};
@@ -93,6 +102,7 @@ struct ResultsSummary {
   int implausible_age_above_years = 0;       //!< the bound of that warning (0: not recorded)
   std::int64_t unusable_area_records = 0;    //!< records not simulated counted as 0 ha
   std::vector<ParameterRecord> parameters;   //!< every parameter used
+  AgeClassSummary age_classes;               //!< empty in files before format 3.1
   std::vector<PlanRowSummary> plan;          //!< empty without planning targets
   std::vector<BoilerSummary> boilers;        //!< empty without boilers
   std::vector<CreditProject> credits;        //!< empty without credit projects

@@ -100,6 +100,38 @@ inline constexpr std::size_t kAggVarCount = static_cast<std::size_t>(AggVar::cou
 inline constexpr std::size_t kFirstStreamVar = static_cast<std::size_t>(AggVar::sawlog_volume);
 const VariableInfo& agg_var_info(AggVar v);
 
+//! Age classes (齢級) of the age-class aggregates: 5-year classes; class k (1-based) holds ages
+//! 5k-4 .. 5k, age 0 (a stand replanted this year) is in class 1, and the last class holds every
+//! age from 5 * (kAgeClassCount - 1) + 1 up (an open class, 101 years and older).
+inline constexpr int kAgeClassYears = 5;
+inline constexpr std::size_t kAgeClassCount = 21;
+//! 0-based index of the age class of a stand age [year].
+constexpr std::size_t age_class_index(int age) {
+  if (age <= kAgeClassYears) return 0;
+  const std::size_t k = std::size_t(age - 1) / kAgeClassYears;
+  return k < kAgeClassCount ? k : kAgeClassCount - 1;
+}
+//! First age [year] of 0-based class k (class 0 starts at 0).
+constexpr int age_class_first_age(std::size_t k) {
+  return k == 0 ? 0 : int(k) * kAgeClassYears + 1;
+}
+//! Last age [year] of 0-based class k; -1 for the open last class.
+constexpr int age_class_last_age(std::size_t k) {
+  return k + 1 == kAgeClassCount ? -1 : int(k + 1) * kAgeClassYears;
+}
+
+//! Variables of the age-class aggregates: end-of-year totals over the parcels whose stand age at
+//! the end of the year falls in the class.
+enum class AgeClassVar : std::size_t {
+  area = 0,
+  stem_volume,
+  carbon_ag,
+  carbon_bg,
+  count_,
+};
+inline constexpr std::size_t kAgeClassVarCount = static_cast<std::size_t>(AgeClassVar::count_);
+const VariableInfo& age_class_var_info(AgeClassVar v);
+
 //! Which per-parcel series to write.
 struct OutputSelection {
   std::vector<ParcelVar> variables;  //!< empty: no per-parcel series
@@ -156,6 +188,9 @@ struct Aggregates {
   GroupSeries by_species;       //!< one group per species of the SpeciesTable (current species)
   GroupSeries by_municipality;  //!< one group per municipality name
   GroupSeries by_regime;        //!< one group per regime, then one for parcels without a regime
+  //! kAgeClassCount groups of width kAgeClassVarCount (AgeClassVar), stocks at the end of each
+  //! year by the stand age then (the initial state included).
+  GroupSeries by_age_class;
   //! Carbon moved on each flux channel per year [t C year-1]: one group, width kFluxCount.
   GroupSeries flux;
   std::vector<double> species_area_ha;       //!< simulated area per initial species [ha]
