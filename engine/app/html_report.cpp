@@ -273,7 +273,8 @@ class Page {
     out_ += "<div class=\"charts\">";
     chart_box("chart-age", "age_classes");
     out_ += "</div>\n<p class=\"note\">" + lx("age_classes_note") + "</p>\n";
-    if (a.end.empty()) out_ += "<p class=\"note\">" + lx("age_end_absent") + "</p>\n";
+    if (a.end.empty())
+      out_ += "<p class=\"note\" id=\"age-end-absent\">" + lx("age_end_absent") + "</p>\n";
   }
 
   void map() {
@@ -360,13 +361,13 @@ class Page {
     const auto& a = d_.age_classes;
     if (!a.start.empty()) {
       std::vector<std::string> names;
-      for (int k = 1; k <= AgeClassAreas::kClasses; ++k) {
-        const std::string years = k == AgeClassAreas::kClasses
-                                      ? std::to_string(5 * k - 4) + "+"
-                                      : std::to_string(5 * k - 4) + "–" + std::to_string(5 * k);
+      for (std::size_t k = 0; k < a.first_age.size(); ++k) {
+        const std::string years = a.last_age[k] < 0 ? std::to_string(a.first_age[k]) + "+"
+                                                    : std::to_string(a.first_age[k]) + "–" +
+                                                          std::to_string(a.last_age[k]);
         names.push_back(lang_ == ReportLang::ja
-                            ? std::to_string(k) + "齢級 (" + years + "年)"
-                            : "class " + std::to_string(k) + " (" + years + " y)");
+                            ? std::to_string(k + 1) + "齢級 (" + years + "年)"
+                            : "class " + std::to_string(k + 1) + " (" + years + " y)");
       }
       j += ",\"age\":{\"labels\":" + json_strings(names) + ",\"start\":" + json_array(a.start) +
            ",\"start_year\":" + std::to_string(a.start_year) +

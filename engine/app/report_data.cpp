@@ -8,15 +8,16 @@
 #include "shinrin/core/error.hpp"
 #include "shinrin/io/parcel_outlines.hpp"
 #include "shinrin/io/results_tables.hpp"
+#include "shinrin/simulation/outputs.hpp"
 
 namespace shinrin::app {
 namespace {
 
-//! Area by age class at the start from the parcels' initial ages (files without age classes).
+//! Area by age class at the start from the parcels' initial ages (files before format 3.1).
 std::vector<double> start_areas(const io::ParcelColumns& p) {
-  std::vector<double> area(AgeClassAreas::kClasses, 0.0);
+  std::vector<double> area(sim::kAgeClassCount, 0.0);
   for (std::size_t i = 0; i < p.size(); ++i)
-    area[static_cast<std::size_t>(age_class_of(p.initial_age[i]) - 1)] += p.area[i];
+    area[sim::age_class_index(p.initial_age[i])] += p.area[i];
   return area;
 }
 
@@ -62,11 +63,13 @@ void add_series_variables(const std::string& results, const io::ResultsTables& t
     const std::vector<float> all = reader.read(s.name);
     MapVariable v;
     v.name = s.name;
-    v.label = s.long_name + " [" + s.units + "], " + std::string(report_label(lang, "at_year")) +
-              " " + std::to_string(t.output_year[last]);
-    if (lang == ReportLang::ja)
-      v.label = s.long_name + " [" + s.units + "]（" + std::to_string(t.output_year[last]) +
-                std::string(report_label(lang, "at_year")) + "）";
+    const std::string year = std::to_string(t.output_year[last]);
+    if (lang == ReportLang::ja) {
+      const auto ja = find_report_label(lang, "pv_" + s.name);
+      v.label = std::string(ja ? *ja : s.long_name) + " [" + s.units + "]（" + year + "年度）";
+    } else {
+      v.label = s.long_name + " [" + s.units + "], fiscal year " + year;
+    }
     v.values.reserve(reader.parcels());
     for (std::size_t i = 0; i < reader.parcels(); ++i) v.values.push_back(all[i * years + last]);
     d.map_variables.push_back(std::move(v));
@@ -115,12 +118,6 @@ void draw_map(const io::ResultsTables& t, const std::optional<std::string>& parc
 
 }  // namespace
 
-int age_class_of(double age) {
-  if (!(age > 5.0)) return 1;
-  const int k = static_cast<int>(std::ceil(age / 5.0));
-  return std::min(k, AgeClassAreas::kClasses);
-}
-
 ReportData gather_report_data(const std::string& results, const std::optional<std::string>& parcels,
                               const std::optional<std::string>& map_variable, ReportLang lang) {
   io::ResultsTables t = io::read_results_tables(results);
@@ -133,11 +130,23 @@ ReportData gather_report_data(const std::string& results, const std::optional<st
   d.parcel_ids = t.parcels.id;
 
   AgeClassAreas& a = d.age_classes;
+  const io::AgeClassSummary& classes = d.summary.age_classes;
   if (!d.summary.year.empty()) {
     a.start_year = d.summary.year.front();
     a.end_year = d.summary.year.back();
   }
-  if (t.parcels.size() > 0) {
+  if (!classes.area.empty()) {  // format 3.1 on: every class and year in the file
+    a.first_age = classes.first_age;
+    a.last_age = classes.last_age;
+    for (const auto& per_year : classes.area) {
+      a.start.push_back(per_year.front());
+      a.end.push_back(per_year.back());
+    }
+  } else if (t.parcels.size() > 0) {
+    for (std::size_t k = 0; k < sim::kAgeClassCount; ++k) {
+      a.first_age.push_back(sim::age_class_first_age(k));
+      a.last_age.push_back(sim::age_class_last_age(k));
+    }
     a.start = start_areas(t.parcels);
     a.from_parcels = true;
   }

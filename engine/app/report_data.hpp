@@ -19,19 +19,16 @@ struct ReportInput {
   std::string role, path, sha256;
 };
 
-//! Area by 5-year age class (齢級): class k (1-based) holds ages 5k-4 .. 5k, age 0 in class 1,
-//! the last class (21) every age above 100 years.
+//! Area by 5-year age class (齢級, sim::age_class_index: class k holds ages 5k-4 .. 5k, age 0 in
+//! class 1, the last class every age above 100 years).
 struct AgeClassAreas {
-  static constexpr int kClasses = 21;
-  std::vector<double> start;  //!< [ha] per class; empty: unknown
-  std::vector<double> end;    //!< [ha] per class; empty: not in the file
+  std::vector<int> first_age, last_age;  //!< per class [year]; last_age -1: open class
+  std::vector<double> start;             //!< [ha] per class, the initial state; empty: unknown
+  std::vector<double> end;    //!< [ha] per class, the end of the last year; empty: not in the file
   int start_year = 0;         //!< fiscal year whose end `start` describes
   int end_year = 0;           //!< fiscal year whose end `end` describes
-  bool from_parcels = false;  //!< start computed from per-parcel initial age and area
+  bool from_parcels = false;  //!< start computed from per-parcel initial age and area (< 3.1)
 };
-
-//! The age class (1..21) of a stand of `age` years.
-int age_class_of(double age);
 
 //! One variable the map can be coloured by: a value per parcel row (NaN: none) or a category.
 struct MapVariable {

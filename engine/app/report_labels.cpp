@@ -124,7 +124,29 @@ constexpr std::array kLabels{
     Label{"species", "Species", "樹種"},
     Label{"municipality", "Municipality", "市町村"},
     Label{"no_value", "no value", "値なし"},
-    Label{"at_year", "in fiscal year", "年度"},
+    // Per-parcel series on the map (English from the file's long_name; these are the Japanese).
+    Label{"pv_age", "Stand age", "林齢"},
+    Label{"pv_stem_volume", "Growing stock", "蓄積"},
+    Label{"pv_stems", "Stems", "立木本数"},
+    Label{"pv_height", "Top height", "上層樹高"},
+    Label{"pv_yield_index", "Yield index", "収量比数"},
+    Label{"pv_carbon_ag", "Above-ground biomass carbon", "地上部バイオマス炭素"},
+    Label{"pv_carbon_bg", "Below-ground biomass carbon", "地下部バイオマス炭素"},
+    Label{"pv_carbon_dead_wood", "Dead wood carbon", "枯死木炭素"},
+    Label{"pv_carbon_litter", "Litter carbon", "リター炭素"},
+    Label{"pv_carbon_soil", "Soil carbon", "土壌炭素"},
+    Label{"pv_carbon_hwp_sawnwood", "Sawnwood carbon", "製材の炭素"},
+    Label{"pv_carbon_hwp_panels", "Panels carbon", "木質ボードの炭素"},
+    Label{"pv_carbon_hwp_paper", "Paper carbon", "紙の炭素"},
+    Label{"pv_co2_removal", "CO₂ removals", "吸収量"},
+    Label{"pv_co2_emission", "CO₂ emissions", "排出量"},
+    Label{"pv_removed_sawlog", "Sawlogs removed", "製材用材の搬出量"},
+    Label{"pv_removed_other_industrial", "Other industrial wood removed",
+          "その他の産業用材の搬出量"},
+    Label{"pv_removed_fuelwood", "Fuelwood removed", "燃料材の搬出量"},
+    Label{"pv_stems_left", "Stems left in the forest", "林内に残置した幹"},
+    Label{"pv_residues_collected", "Residues collected", "収集した林地残材"},
+    Label{"pv_residues_left", "Residues left", "林地に残した残材"},
     Label{"unconfirmed", "Unconfirmed parameters (status U)", "未確認のパラメータ（状態 U）"},
     Label{"unconfirmed_note",
           "Values the run used whose primary source has not been read; replace them when it is.",
@@ -168,6 +190,13 @@ std::string_view report_label(ReportLang lang, std::string_view key) {
   const auto it =
       std::find_if(kLabels.begin(), kLabels.end(), [&](const Label& l) { return l.key == key; });
   if (it == kLabels.end()) throw std::logic_error("report: no label '" + std::string(key) + "'");
+  return lang == ReportLang::ja ? it->ja : it->en;
+}
+
+std::optional<std::string_view> find_report_label(ReportLang lang, std::string_view key) {
+  const auto it =
+      std::find_if(kLabels.begin(), kLabels.end(), [&](const Label& l) { return l.key == key; });
+  if (it == kLabels.end()) return std::nullopt;
   return lang == ReportLang::ja ? it->ja : it->en;
 }
 

@@ -19,6 +19,9 @@ std::string_view report_lang_tag(ReportLang lang);
 //! The label `key` in `lang`; throws std::logic_error (an internal error) for an unknown key.
 std::string_view report_label(ReportLang lang, std::string_view key);
 
+//! The label `key` in `lang`, or nullopt for an unknown key.
+std::optional<std::string_view> find_report_label(ReportLang lang, std::string_view key);
+
 //! Every label key (for the page's script, which needs some of them, and for the tests).
 std::vector<std::string_view> report_label_keys();
 

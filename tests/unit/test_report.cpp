@@ -233,6 +233,42 @@ TEST_CASE("report: without its parcel layer the page says why and shows the rest
   CHECK(test::count_of(test::read_text(html2), "<path data-p=") == parcels_in(results));
 }
 
+TEST_CASE("report: age classes at the start and the end, and the start only from a 3.0 file",
+          "[report]") {
+  // Format 3.1: both histograms, from the file's age_class_area.
+  const std::string html = dir() + "/age-31.html";
+  std::string log;
+  REQUIRE(report(demo_results(), html, {}, log) == 0);
+  const Browser b31 = open_in_chromium(html);
+  CHECK(b31.numbers.at("chart chart-age") == 2 * 21);
+  // The same file as 3.0 would be: no age-class datasets. The start comes from the per-parcel
+  // initial age and area, and the page says the end is not in the file.
+  const std::string as_30 = dir() + "/as-30.h5";
+  fs::copy_file(demo_results(), as_30, fs::copy_options::overwrite_existing);
+  {
+    const hid_t f = H5Fopen(as_30.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    REQUIRE(f >= 0);
+    for (const char* name :
+         {"age_class_area", "age_class_stem_volume", "age_class_carbon_ag", "age_class_carbon_bg",
+          "age_class_first_age", "age_class_last_age", "age_class"})
+      REQUIRE(H5Ldelete(f, name, H5P_DEFAULT) >= 0);
+    const hid_t a = H5Aopen(f, "format_version", H5P_DEFAULT);
+    const int v[2] = {3, 0};
+    REQUIRE(H5Awrite(a, H5T_NATIVE_INT, v) >= 0);
+    H5Aclose(a);
+    REQUIRE(H5Fclose(f) >= 0);
+  }
+  const std::string html30 = dir() + "/age-30.html";
+  REQUIRE(report(as_30, html30, {}, log) == 0);
+  INFO(log);
+  const Browser b30 = open_in_chromium(html30);
+  CHECK(b30.errors.empty());
+  CHECK(b30.numbers.at("chart chart-age") == 21);
+  CHECK_THAT(test::read_text(html30), Contains("<p class=\"note\" id=\"age-end-absent\">The end "
+                                               "histogram is not in this results file"));
+  CHECK_THAT(test::read_text(html), !Contains("id=\"age-end-absent\""));
+}
+
 TEST_CASE("report: exit codes and an existing page", "[report]") {
   const std::string html = dir() + "/codes.html";
   std::string log;
