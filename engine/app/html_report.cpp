@@ -285,6 +285,9 @@ class Page {
               html_escape(m.absent_reason) + "</p>\n";
       return;
     }
+    if (!m.changed.empty())
+      out_ += "<p class=\"warn\" id=\"map-changed\">" + lx("map_changed") + " (" +
+              html_escape(m.changed) + ")</p>\n";
     out_ += "<div id=\"map-wrap\"><label>" + lx("map_variable") +
             " <select id=\"map-variable\"></select></label>\n<div id=\"map-legend\"></div>\n";
     out_ += m.svg;

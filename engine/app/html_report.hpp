@@ -8,6 +8,7 @@
 //   chart <id> <points>       data points drawn per chart (finite values, all datasets)
 //   map_paths <n>             <path> elements of the map
 //   map_coloured <n>          paths given a colour from a value of the selected variable
+//   map_variable <name>       the variable selected when the page opened
 //   yearly_rows <n>           rows of the yearly table's body
 //   error <message>           each script error caught (window.onerror, console.error)
 //   done                      the script ran to its end

@@ -8,6 +8,7 @@
 #include "shinrin/core/error.hpp"
 #include "shinrin/io/parcel_outlines.hpp"
 #include "shinrin/io/results_tables.hpp"
+#include "shinrin/io/results_writer.hpp"
 #include "shinrin/simulation/outputs.hpp"
 
 namespace shinrin::app {
@@ -106,6 +107,10 @@ void draw_map(const io::ResultsTables& t, const std::optional<std::string>& parc
     m.absent_reason = e.what();
     return;
   }
+  // The join is on feature ids: a layer edited since the run may put them on other polygons.
+  if (!t.source.sha256.empty() && io::file_sha256(m.source) != t.source.sha256)
+    m.changed = parcels ? "--parcels '" + m.source + "' is not byte for byte the layer the run read"
+                        : "the layer '" + m.source + "' has changed since the run";
   MapSvg svg = map_svg(outlines);
   if (svg.paths == 0) {
     m.absent_reason = "no feature of '" + m.source + "' has the source_fid of a simulated parcel";

@@ -45,6 +45,7 @@ struct ReportMap {
   std::size_t parcels_without_geometry = 0;  //!< parcel rows whose feature was not found
   std::string source;                        //!< the layer read
   std::string absent_reason;                 //!< why there is no map (empty when there is one)
+  std::string changed;  //!< not empty: the layer's SHA-256 is not the one the run recorded
 };
 
 struct ReportData {

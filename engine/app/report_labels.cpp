@@ -119,6 +119,11 @@ constexpr std::array kLabels{
           "Polygons of the source layer, joined on source_fid; coordinates rounded to about 1 m. "
           "Grey: no value.",
           "入力レイヤのポリゴン（source_fid で結合）。座標は約 1 m に丸めています。灰色：値なし。"},
+    Label{"map_changed",
+          "The layer's SHA-256 differs from the one the run recorded: the parcels are joined on "
+          "feature ids (source_fid), which an edited layer may give to other polygons.",
+          "レイヤの SHA-256 が実行時の記録と異なります。小班は地物 ID（source_fid）で結合して"
+          "いるため、編集されたレイヤでは別のポリゴンに結び付くことがあります。"},
     Label{"initial_age", "Initial age [years]", "期首林齢 [年]"},
     Label{"area", "Area [ha]", "面積 [ha]"},
     Label{"species", "Species", "樹種"},

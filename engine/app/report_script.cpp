@@ -131,7 +131,7 @@ if(svg&&R.map){
   o.textContent=v.label;sel.appendChild(o);});
  sel.value=R.map.selected;sel.onchange=function(){colourBy(sel.value);};
  colourBy(R.map.selected);
- check.push('map_paths '+paths.length);check.push('map_coloured '+coloured);
+ check.push('map_variable '+sel.value);check.push('map_paths '+paths.length);check.push('map_coloured '+coloured);
 }else{check.push('map_paths 0');}
 var yearly=document.querySelector('#yearly-table tbody');
 check.push('yearly_rows '+(yearly?yearly.rows.length:0));

@@ -85,6 +85,7 @@ struct Browser {
   std::vector<std::string> errors;      // "error ..." lines of the page and console lines
   bool done = false;
   std::string lang;
+  std::string map_variable;  // selected when the page opened
 };
 
 Browser open_in_chromium(const std::string& html) {
@@ -116,6 +117,8 @@ Browser open_in_chromium(const std::string& html) {
       b.errors.push_back(line);
     } else if (line.rfind("lang ", 0) == 0) {
       b.lang = line.substr(5);
+    } else if (line.rfind("map_variable ", 0) == 0) {
+      b.map_variable = line.substr(13);
     } else if (const auto sp = line.rfind(' '); sp != std::string::npos) {
       b.numbers[line.substr(0, sp)] = std::stol(line.substr(sp + 1));
     }
@@ -173,6 +176,8 @@ TEST_CASE("report: the demo's page opens in chromium with charts, tables and a m
   REQUIRE(report(demo_results(), html, {}, log) == 0);
   INFO(log);
   check_page(html, parcels_in(demo_results()), kDemoYears, "en");
+  CHECK(open_in_chromium(html).map_variable == "initial_age");
+  CHECK_THAT(test::read_text(html), !Contains("id=\"map-changed\""));
   const std::string text = test::read_text(html);
   CHECK_THAT(text, Contains("<html lang=\"en\">") && Contains("Growing stock") &&
                        Contains("Area by age class") && Contains("Unconfirmed parameters"));
@@ -185,6 +190,7 @@ TEST_CASE("report: --lang ja labels everything in Japanese", "[report]") {
   REQUIRE(report(demo_results(), html, {"--lang", "ja", "--map-variable", "species"}, log) == 0);
   INFO(log);
   check_page(html, parcels_in(demo_results()), kDemoYears, "ja");
+  CHECK(open_in_chromium(html).map_variable == "species");
   const std::string text = test::read_text(html);
   CHECK_THAT(text, Contains("<html lang=\"ja\">") && Contains("蓄積") && Contains("齢級") &&
                        Contains("間伐") && Contains("主伐") && Contains("吸収量") &&
@@ -231,6 +237,20 @@ TEST_CASE("report: without its parcel layer the page says why and shows the rest
   REQUIRE(report(results, html2, {"--parcels", test::repo("data/demo/hinohara_demo.gpkg")}, log) ==
           0);
   CHECK(test::count_of(test::read_text(html2), "<path data-p=") == parcels_in(results));
+  CHECK_THAT(test::read_text(html2), !Contains("id=\"map-changed\""));
+  // A layer that is not the one the run read (the same features, other bytes): the page warns.
+  const std::string edited = dir() + "/edited.gpkg";
+  fs::copy_file(test::repo("data/demo/hinohara_demo.gpkg"), edited,
+                fs::copy_options::overwrite_existing);
+  {
+    std::FILE* f = std::fopen(edited.c_str(), "ab");
+    REQUIRE(f != nullptr);
+    std::fputs("\n", f);  // SQLite ignores bytes past its last page
+    std::fclose(f);
+  }
+  const std::string html3 = dir() + "/moved-edited.html";
+  REQUIRE(report(results, html3, {"--parcels", edited}, log) == 0);
+  CHECK_THAT(test::read_text(html3), Contains("id=\"map-changed\""));
 }
 
 TEST_CASE("report: age classes at the start and the end, and the start only from a 3.0 file",
