@@ -82,6 +82,8 @@ class Page {
     age_classes();
     map();
     unconfirmed();
+    out_ += "<p class=\"note\">" + lx("generated_by") + " <span class=\"code\">" +
+            html_escape(s_.path) + "</span></p>\n</main>\n";
     out_ += "<pre id=\"report-check\"></pre>\n";
     out_ += "<script>\n" + std::string(chartjs_source()) + "\n</script>\n";
     out_ += "<script>\nvar REPORT=" + script_safe(data_json()) + ";\n</script>\n";

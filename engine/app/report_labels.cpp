@@ -14,7 +14,6 @@ struct Label {
 // One row per label: key, English, Japanese.
 constexpr std::array kLabels{
     Label{"title", "shinrin simulation report", "shinrin 森林シミュレーション報告"},
-    Label{"contents", "Contents", "目次"},
     Label{"overview", "Overview", "概要"},
     Label{"results_file", "Results file", "結果ファイル"},
     Label{"parcels_simulated", "Simulated parcels", "模擬した小班数"},
@@ -165,7 +164,6 @@ constexpr std::array kLabels{
     Label{"unit", "Unit", "単位"},
     Label{"source", "Source", "出典"},
     Label{"generated_by", "Made by shinrin report from", "shinrin report により作成。元ファイル："},
-    Label{"language", "Language", "言語"},
     Label{"script_needed",
           "The charts and the map colours need JavaScript; the tables read without it.",
           "グラフと地図の色分けには JavaScript が必要です。表はなくても読めます。"},

@@ -308,6 +308,14 @@ TEST_CASE("report: exit codes and an existing page", "[report]") {
   CHECK(report(demo_results(), html, {"--overwrite"}, log) == 0);
   CHECK_THAT(test::read_text(html), Contains("<!DOCTYPE html>"));
   CHECK(test::files_with(dir(), ".tmp-").empty());
+  // A write that fails (a file-size limit below the page's size): exit 2, the earlier page as it
+  // was, no temporary file.
+  const std::string before = test::read_text(html);
+  CHECK(test::run_cli_args({"report", demo_results(), "--html", html, "--overwrite"}, log,
+                           100'000) == 2);
+  CHECK_THAT(log, Contains("cannot write the report") && Contains(html));
+  CHECK(test::read_text(html) == before);
+  CHECK(test::files_with(dir(), ".tmp-").empty());
   // Not a results file, or an incomplete one: exit 3, as for info.
   const std::string junk = dir() + "/junk.h5";
   test::write_file(junk, "not HDF5");
