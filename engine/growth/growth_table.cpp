@@ -31,6 +31,7 @@ GrowthTable GrowthTable::build(const GrowthModel& model, std::span<const CurveKe
     }
   }
   if (height != nullptr) {
+    t.has_height_ = true;
     t.height_.resize(curves.size() * t.stride());
     for (std::size_t c = 0; c < curves.size(); ++c) {
       if (auto why = height->missing(curves[c])) throw Error("height curves: " + *why);
@@ -53,8 +54,9 @@ namespace shinrin::growth {
 
 void GrowthTable::add_density_terms(
     std::span<const std::optional<DensityDiagram>> diagram_of_curve) {
-  if (curves_ == 0) return;  // no parcel (an empty landscape the scenario allows)
-  if (height_.empty()) throw Error("growth table: density terms need top heights");
+  // Whether heights were tabulated, not whether there are any: a table of no curves (a register
+  // with no record to simulate) takes density terms for no curve.
+  if (!has_height_) throw Error("growth table: density terms need top heights");
   if (diagram_of_curve.size() != curves_)
     throw Error("growth table: one diagram entry per curve expected");
   density_.assign(curves_ * stride(), DensityTerms{});

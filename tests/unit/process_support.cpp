@@ -71,6 +71,24 @@ int Child::wait() {
   return rc;
 }
 
+bool Child::poll(int& status) {
+  if (pid_ <= 0) throw std::logic_error("poll of a process already waited for");
+  int s = 0;
+  pid_t r;
+  while ((r = ::waitpid(pid_, &s, WNOHANG)) < 0) {
+    if (errno != EINTR) throw std::runtime_error("waitpid failed");
+  }
+  if (r == 0) return false;
+  status = WIFEXITED(s) ? WEXITSTATUS(s) : -WTERMSIG(s);
+  pid_ = -1;
+  return true;
+}
+
+int Child::kill() {
+  ::kill(pid_, SIGKILL);
+  return wait();
+}
+
 int run_cli_args(const std::vector<std::string>& args, std::string& output, long file_size_limit) {
   std::vector<std::string> a = args;
   std::vector<char*> argv = argv_of(a);

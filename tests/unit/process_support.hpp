@@ -24,6 +24,11 @@ class Child {
   const std::string& log() const { return log_; }
   //! Waits for the process to end: its exit status (0-255), or -N if signal N ended it.
   int wait();
+  //! Whether the process has ended, without blocking; if so `status` is as wait() returns (the
+  //! process is reaped).
+  bool poll(int& status);
+  //! Kills the process (SIGKILL) and reaps it; returns as wait() does (-9 unless it had ended).
+  int kill();
 
  private:
   pid_t pid_ = -1;  // -1 once waited for

@@ -122,6 +122,30 @@ TEST_CASE("the growth table holds V(a) and V(a+1) - V(a), and grow() advances a 
   CHECK(volume[1] == Approx(25.0));
 }
 
+TEST_CASE("a growth table of no curves takes heights and density terms (nothing to simulate)",
+          "[growth][fuzz]") {
+  // A register with no record to simulate (all non-forest, or every record refused) tabulates no
+  // curve. With a height model and density diagrams that was taken for "no heights tabulated" and
+  // stopped loading with a bare Error (exit 2, no file or record named): a fuzz reproducer
+  // (tests/fuzz/no-simulated-record.yaml).
+  const growth::YieldTableModel model(
+      io::read_yield_tables(test::repo("tests/data/yield_fukui_sugi.csv")));
+  auto table = growth::GrowthTable::build(model, std::span<const CurveKey>{}, 12, &model);
+  CHECK(table.curve_count() == 0);
+  CHECK(table.has_height());
+  CHECK_NOTHROW(table.add_density_terms({}));
+  // Without a height model density terms still cannot be added (the guard stays).
+  auto no_height = growth::GrowthTable::build(model, std::span<const CurveKey>{}, 12);
+  CHECK_FALSE(no_height.has_height());
+  CHECK_THROWS_WITH(no_height.add_density_terms({}),
+                    "growth table: density terms need top heights");
+  // One curve with heights: has_height, and heights are the model's.
+  const std::vector<CurveKey> curves = {{"sugi", 1}};
+  const auto one = growth::GrowthTable::build(model, curves, 12, &model);
+  CHECK(one.has_height());
+  CHECK(one.height(0, 5) == Approx(9.0));
+}
+
 TEST_CASE("the Richards fit recovers known parameters from exact points", "[growth][fit]") {
   const growth::RichardsParams truth{420.0, 0.035, 2.8};
   std::vector<double> ages, vols;

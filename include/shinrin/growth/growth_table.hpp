@@ -62,9 +62,11 @@ class GrowthTable {
   float increment(std::uint32_t curve, int age) const { return increment_[index(curve, age)]; }
   //! Top height [m]; 0 when no height model was tabulated.
   float height(std::uint32_t curve, int age) const {
-    return height_.empty() ? 0.0f : height_[index(curve, age)];
+    return has_height_ ? height_[index(curve, age)] : 0.0f;
   }
-  bool has_height() const { return !height_.empty(); }
+  //! Whether a height model was tabulated (also for a table of no curves: a register with nothing
+  //! to simulate).
+  bool has_height() const { return has_height_; }
   //! Adds density terms from the diagram of each curve's species (nullopt: none). Needs heights.
   void add_density_terms(std::span<const std::optional<DensityDiagram>> diagram_of_curve);
   //! Density terms at (curve, age); invalid when none were added for the curve.
@@ -87,6 +89,7 @@ class GrowthTable {
   std::size_t curves_ = 0;
   std::vector<float> volume_;
   std::vector<float> increment_;
+  bool has_height_ = false;
   std::vector<float> height_;
   std::vector<DensityTerms> density_;
 };
