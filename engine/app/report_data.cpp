@@ -64,12 +64,18 @@ void add_series_variables(const std::string& results, const io::ResultsTables& t
     const std::vector<float> all = reader.read(s.name);
     MapVariable v;
     v.name = s.name;
-    const std::string year = std::to_string(t.output_year[last]);
+    // A flux written every k > 1 years is the sum over the years since the previous output year.
+    const int to = t.output_year[last];
+    const int from = s.is_flux && last > 0 ? t.output_year[last - 1] + 1 : to;
+    const std::string years_text =
+        from == to ? std::to_string(to) : std::to_string(from) + "–" + std::to_string(to);
     if (lang == ReportLang::ja) {
       const auto ja = find_report_label(lang, "pv_" + s.name);
-      v.label = std::string(ja ? *ja : s.long_name) + " [" + s.units + "]（" + year + "年度）";
+      v.label = std::string(ja ? *ja : s.long_name) + " [" + s.units + "]（" + years_text +
+                (from == to ? "年度）" : "年度の合計）");
     } else {
-      v.label = s.long_name + " [" + s.units + "], fiscal year " + year;
+      v.label = s.long_name + " [" + s.units + "], " +
+                (from == to ? "fiscal year " : "sum over fiscal years ") + years_text;
     }
     v.values.reserve(reader.parcels());
     for (std::size_t i = 0; i < reader.parcels(); ++i) v.values.push_back(all[i * years + last]);
