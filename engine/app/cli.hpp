@@ -50,6 +50,16 @@ struct ExportOptions {
   bool overwrite = false;                //!< replace existing files
 };
 
+//! `shinrin report`.
+struct ReportOptions {
+  std::string results;                      //!< results file (HDF5)
+  std::string html;                         //!< the page to write
+  std::optional<std::string> lang;          //!< `en` (default) or `ja`
+  std::optional<std::string> parcels;       //!< parcel layer instead of the one in /inputs
+  std::optional<std::string> map_variable;  //!< variable the map is coloured by when it opens
+  bool overwrite = false;                   //!< replace an existing page
+};
+
 //! `shinrin fit-growth`.
 struct FitGrowthOptions {
   std::string table;

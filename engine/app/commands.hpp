@@ -12,5 +12,6 @@ int cmd_fit_growth(const FitGrowthOptions& options);
 int cmd_credit(const CreditOptions& options);
 int cmd_compare(const CompareOptions& options);
 int cmd_export(const ExportOptions& options);
+int cmd_report(const ReportOptions& options);
 
 }  // namespace shinrin::app

@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   FitGrowthOptions fit;
   CompareOptions compare;
   ExportOptions export_options;
+  ReportOptions report;
   bool quiet = false;
 
   CLI::App app("shinrin - forest carbon, thinning and wood-fuel simulation", "shinrin");
@@ -143,6 +144,26 @@ int main(int argc, char** argv) {
                   "existing files are\nreplaced only with --overwrite. See README.md, "
                   "\"Maps and tables\".") +
       kExitCodes);
+  CLI::App* report_cmd = app.add_subcommand(
+      "report",
+      "one self-contained HTML page of a results file: provenance, handling, yearly table, charts, "
+      "age classes, a map of the parcels, unconfirmed parameters");
+  report_cmd->add_option("RESULTS", report.results, "results file (HDF5)")->required();
+  report_cmd->add_option("--html", report.html, "the page to write")->type_name("FILE")->required();
+  text_option(*report_cmd, "--lang", report.lang, "language of the labels: en (default) or ja")
+      ->type_name("LANG");
+  text_option(*report_cmd, "--parcels", report.parcels,
+              "parcel layer for the map instead of the one the run read (joined on source_fid)")
+      ->type_name("SOURCE");
+  text_option(*report_cmd, "--map-variable", report.map_variable,
+              "variable the map is coloured by when the page opens (initial_age, area, species, "
+              "or a per-parcel series, e.g. stem_volume)")
+      ->type_name("NAME");
+  report_cmd->add_flag("--overwrite", report.overwrite,
+                       "replace an existing page (without it, report refuses to)");
+  report_cmd->footer(std::string("\nThe page needs no network: Chart.js, the data and the map "
+                                 "are inside it.") +
+                     kExitCodes);
 
   CLI::App* fit_cmd = app.add_subcommand(
       "fit-growth",
@@ -214,6 +235,7 @@ int main(int argc, char** argv) {
     if (credit_cmd->parsed()) return cmd_credit(credit);
     if (compare_cmd->parsed()) return cmd_compare(compare);
     if (export_cmd->parsed()) return cmd_export(export_options);
+    if (report_cmd->parsed()) return cmd_report(report);
     throw shinrin::Error("no verb was parsed");
   } catch (const shinrin::Interrupted& e) {
     std::fflush(stdout);

@@ -52,6 +52,8 @@ TEST_CASE("cli: --help and -h on every verb exit 0 and list its options", "[cli]
       {"credit", {"--out"}},
       {"fit-growth", {"--species", "--site-class"}},
       {"export", {"--to", "--csv", "--long", "--parcels", "--variables", "--overwrite"}},
+      {"report", {"--html", "--lang", "--parcels", "--map-variable", "--overwrite"}},
+      {"compare", {"--json"}},
   };
   for (const Verb& v : verbs) {
     for (const char* help : {"--help", "-h"}) {
@@ -65,7 +67,8 @@ TEST_CASE("cli: --help and -h on every verb exit 0 and list its options", "[cli]
   }
   std::string out;
   CHECK(test::run_cli_args({"--help"}, out) == 0);
-  for (const char* verb : {"run", "validate", "info", "credit", "fit-growth", "export"})
+  for (const char* verb :
+       {"run", "validate", "info", "credit", "fit-growth", "export", "report", "compare"})
     CHECK_THAT(out, Contains(verb));
   CHECK_THAT(out, Contains("exit codes"));
   CHECK(test::run_cli_args({}, out) == 1);  // no verb: the help, as an error
