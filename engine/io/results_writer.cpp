@@ -856,13 +856,20 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
                                 H5Dclose, "create dataset " + std::string(info.name));
         h5::attr_float(ds, "_FillValue", fill);
         std::string long_name(info.long_name);
+        std::string units(info.units);
         if (info.is_flux && out.time_index.size() > 1 &&
             out.time_index[1] - out.time_index[0] > 1) {
           long_name += v == sim::ParcelVar::operation
                            ? " (largest code of the years since the previous output year)"
                            : " (sum over the years since the previous output year)";
+          // A sum over several years is an amount over the interval (output_time_bounds), not a
+          // yearly rate: t ha-1, not t ha-1 year-1 (3.1).
+          const std::string per_year = " year-1";
+          if (units.size() > per_year.size() &&
+              units.compare(units.size() - per_year.size(), per_year.size(), per_year) == 0)
+            units.resize(units.size() - per_year.size());
         }
-        h5::attr_cf(ds, std::string(info.units), long_name);
+        h5::attr_cf(ds, units, long_name);
         if (const auto sn = parcel_standard_name(v); !sn.empty())
           h5::attr_string(ds, "standard_name", std::string(sn));
         h5::attr_string(ds, "cell_methods",

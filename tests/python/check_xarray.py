@@ -67,6 +67,10 @@ def check(path, engine):
     # Per-parcel series (float32) x area summed over parcels equals the totals (float64); a
     # per-parcel flux holds the sum over the years since the previous output year.
     years = ds.output_year.values
+    # A per-parcel flux written every k > 1 years is an amount over its interval: t ha-1 (3.1).
+    step = int(years[1] - years[0]) if len(years) > 1 else 1
+    assert ds.co2_removal.attrs["units"] == ("t ha-1" if step > 1 else "t ha-1 year-1"), \
+        (step, ds.co2_removal.attrs["units"])
     for previous, y in zip(years[:-1], years[1:]):
         per_parcel = float((ds.co2_removal.sel(output_year=y).astype("f8") * ds.area).sum())
         total = float(ds.total_co2_removal.sel(year=slice(previous + 1, y)).sum())
