@@ -12,6 +12,7 @@
 #include "html_report.hpp"
 #include "report_data.hpp"
 #include "shinrin/core/error.hpp"
+#include "shinrin/io/durable_file.hpp"
 
 namespace shinrin::app {
 namespace {
@@ -37,29 +38,6 @@ void check_output(const ReportOptions& o) {
   }
 }
 
-// Writes `text` to `path` under the temporary name "<path>.tmp-<pid>", flushed to disk, then
-// renamed onto `path`: a failure leaves no temporary file and an earlier page as it was.
-void write_page(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  auto fail = [&](const std::string& why) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    throw OutputError("cannot write the report '" + path + "' (" + why + "); '" + path +
-                      "' was not changed");
-  };
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) fail(std::strerror(errno));
-  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  int err = written ? 0 : errno;
-  if (std::fflush(f) != 0 && err == 0) err = errno;
-  if (::fsync(::fileno(f)) != 0 && err == 0) err = errno;
-  if (std::fclose(f) != 0 && err == 0) err = errno;
-  if (!written || err != 0) fail(std::strerror(err != 0 ? err : EIO));
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) fail(ec.message());
-}
-
 }  // namespace
 
 int cmd_report(const ReportOptions& o) {
@@ -71,7 +49,7 @@ int cmd_report(const ReportOptions& o) {
   check_output(o);
   const ReportData data = gather_report_data(o.results, o.parcels, o.map_variable, *lang);
   const std::string page = html_report(data, *lang);
-  write_page(o.html, page);
+  io::write_text_replacing(o.html, page, "the report");
   std::printf("report: %s (%.1f MB", o.html.c_str(), static_cast<double>(page.size()) / 1e6);
   if (data.map.svg.empty()) {
     std::printf("; no map: %s)\n", data.map.absent_reason.c_str());

@@ -1,5 +1,7 @@
 #include "export_common.hpp"
 
+#include "register_text.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -11,6 +13,7 @@
 #include <iterator>
 
 #include "shinrin/core/error.hpp"
+#include "shinrin/io/results_writer.hpp"
 
 namespace shinrin::io::exporting {
 
@@ -76,46 +79,11 @@ std::string shortest(double v) {
 }
 
 std::string temp_name(const std::string& path) {
-  return path + ".tmp-" + std::to_string(::getpid());
-}
-
-void sync_file(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    throw OutputError("cannot open '" + path + "' to sync it (" + std::strerror(errno) + ")");
-  const int rc = ::fsync(fd);
-  const int e = errno;
-  ::close(fd);
-  if (rc != 0)
-    throw OutputError("failed to write '" + path + "' to disk (" + std::strerror(e) + ")");
-}
-
-void sync_folder_of(const std::string& path) {
-  const auto folder = std::filesystem::path(path).parent_path();
-  const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  (void)::fsync(fd);
-  ::close(fd);
+  return temp_path_for(path, ::getpid());
 }
 
 std::string trimmed(const std::string& s) {
-  std::string_view v = s;
-  constexpr std::string_view kWide = "\u3000";
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  for (;;) {
-    if (!v.empty() && space(v.front())) {
-      v.remove_prefix(1);
-    } else if (v.substr(0, kWide.size()) == kWide) {
-      v.remove_prefix(kWide.size());
-    } else if (!v.empty() && space(v.back())) {
-      v.remove_suffix(1);
-    } else if (v.size() >= kWide.size() && v.substr(v.size() - kWide.size()) == kWide) {
-      v.remove_suffix(kWide.size());
-    } else {
-      break;
-    }
-  }
-  return std::string(v);
+  return std::string(trim_register_text(s));
 }
 
 }  // namespace shinrin::io::exporting

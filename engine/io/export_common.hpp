@@ -40,11 +40,6 @@ std::string shortest(double v);
 //! "<path>.tmp-<pid>" (as results_writer.hpp temp_path_for).
 std::string temp_name(const std::string& path);
 
-//! Writes the file at `path` to disk (fsync); OutputError naming it on failure.
-void sync_file(const std::string& path);
-//! fsync of the folder holding `path` (best effort: makes a rename durable).
-void sync_folder_of(const std::string& path);
-
 //! Trims ASCII white space and the ideographic space U+3000 at both ends, as the parcel reader
 //! does with register text.
 std::string trimmed(const std::string& s);

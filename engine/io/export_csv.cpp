@@ -9,6 +9,7 @@
 
 #include "export_common.hpp"
 #include "shinrin/core/error.hpp"
+#include "shinrin/io/durable_file.hpp"
 #include "shinrin/io/results_export.hpp"
 
 namespace shinrin::io {
@@ -81,7 +82,7 @@ void write_replacing(const std::string& path, const std::string& text) {
         throw OutputError("failed to write '" + tmp + "' (" +
                           std::strerror(n != text.size() ? e : errno) + ")");
     }
-    exporting::sync_file(tmp);
+    sync_file(tmp);
     std::error_code ec;
     fs::rename(tmp, path, ec);
     if (ec)
@@ -131,7 +132,7 @@ ExportReport export_csv(const CsvExport& r) {
                                            : wide_text(sheets[k], t.summary.year));
     report.written.push_back(paths[k]);
   }
-  if (!paths.empty()) exporting::sync_folder_of(paths.front());
+  if (!paths.empty()) sync_folder_of(paths.front());
   return report;
 }
 

@@ -16,6 +16,7 @@
 #include "export_common.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/version.hpp"
+#include "shinrin/io/durable_file.hpp"
 #include "shinrin/io/results_export.hpp"
 #include "shinrin/io/results_writer.hpp"
 
@@ -489,7 +490,7 @@ ExportReport export_geopackage(const GeoPackageExport& r) {
     GDALClose(out.release());
     if (!errors.first_failure.empty())
       throw OutputError("failed to finish the GeoPackage" + errors.why());
-    exporting::sync_file(temp.path);
+    sync_file(temp.path);
     check_stop(r.stop, "before the GeoPackage was put in place");
     fs::rename(temp.path, r.to, ec);
     if (ec) throw OutputError("cannot rename '" + temp.path + "' to it (" + ec.message() + ")");
@@ -500,7 +501,7 @@ ExportReport export_geopackage(const GeoPackageExport& r) {
     throw OutputError("cannot write the GeoPackage '" + r.to + "': " + e.what() +
                       "; the temporary file was removed and '" + r.to + "' was not changed");
   }
-  exporting::sync_folder_of(r.to);
+  sync_folder_of(r.to);
   return report;
 }
 

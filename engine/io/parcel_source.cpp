@@ -12,6 +12,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "register_text.hpp"
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/units.hpp"
 
@@ -50,25 +51,10 @@ struct Mapped {
   std::unordered_map<GIntBig, std::string> stored_otherwise = {};
 };
 
-// Drops ASCII white space and the ideographic space U+3000 (UTF-8 E3 80 80) at both ends.
+// Drops ASCII white space and the ideographic space U+3000 at both ends (register_text.hpp), into
+// `out` (keeping its capacity: this runs for every field of every record).
 void trim_into(const char* s, std::string& out) {
-  std::string_view v = s ? s : "";
-  constexpr std::string_view kWide = "\u3000";
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  for (;;) {
-    if (!v.empty() && space(v.front())) {
-      v.remove_prefix(1);
-    } else if (v.substr(0, kWide.size()) == kWide) {
-      v.remove_prefix(kWide.size());
-    } else if (!v.empty() && space(v.back())) {
-      v.remove_suffix(1);
-    } else if (v.size() >= kWide.size() && v.substr(v.size() - kWide.size()) == kWide) {
-      v.remove_suffix(kWide.size());
-    } else {
-      break;
-    }
-  }
-  out.assign(v);
+  out.assign(trim_register_text(s ? s : ""));
 }
 
 void text_of(OGRFeature& f, const Mapped& m, std::string& out) {

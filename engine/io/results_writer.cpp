@@ -26,6 +26,7 @@
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/sha256.hpp"
 #include "shinrin/core/version.hpp"
+#include "shinrin/io/durable_file.hpp"
 #include "shinrin/io/results_format.hpp"
 
 namespace shinrin::io {
@@ -453,27 +454,6 @@ void write_fuel(hid_t root, const std::vector<std::vector<fuel::BoilerYear>>& ye
           [](const BY& r) -> const std::array<double, 12>& { return r.useful_heat_month; });
   monthly("shortfall_monthly", "useful heat met by the backup fuel, by month",
           [](const BY& r) -> const std::array<double, 12>& { return r.shortfall_month; });
-}
-
-// Writes the file's bytes to the disk (fsync), so that a late error of the file system (a full
-// disk on NFS, a quota) is reported before the rename, and a crash after the rename cannot leave
-// an empty file in place of a good one.
-void sync_to_disk(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw OutputError("cannot open the finished file to sync it (" + errno_text() + ")");
-  const int rc = ::fsync(fd);
-  const std::string why = rc != 0 ? errno_text() : "";
-  ::close(fd);
-  if (rc != 0) throw OutputError("failed to write the file to disk (" + why + ")");
-}
-
-// Makes the rename durable (best effort: the file is complete and in place either way).
-void sync_folder(const std::string& path) {
-  const fs::path folder = fs::path(path).parent_path();
-  const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  (void)::fsync(fd);
-  ::close(fd);
 }
 
 // What a caught exception says, for the writer's one message.
@@ -1011,7 +991,7 @@ void ResultsWriter::finish(const sim::Aggregates& agg,
     const hid_t f = m.file.release();  // closed once, even if the close fails
     h5::check(H5Fclose(f), "close the file");
     impl_.reset();
-    sync_to_disk(temp_path_);
+    sync_file(temp_path_);
     if (stop_ != nullptr && stop_->load() != 0) {
       throw Interrupted(stop_->load(), "the run stopped before its results were put in place");
     }
@@ -1025,7 +1005,7 @@ void ResultsWriter::finish(const sim::Aggregates& agg,
     throw abandon(what_failed(e));
   }
   finished_ = true;
-  sync_folder(path_);
+  sync_folder_of(path_);
 }
 
 void ResultsWriter::write_results(const sim::Aggregates& agg,
