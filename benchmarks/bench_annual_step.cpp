@@ -1,7 +1,7 @@
 // Throughput of the annual step on synthetic parcels.
 //
 //   bench_annual_step [--parcels N] [--years Y] [--threads T] [--repeat R] [--growth-only] [--plan]
-//                     [--boilers B] [--credit] [--timings]
+//                     [--boilers B] [--credit] [--timings] [--json FILE]
 //
 // Builds N synthetic parcels (species mix of a Japanese prefecture: sugi 45 %, hinoki 25 %,
 // broadleaf 20 %, pines 10 %; ages 1-100; site classes 1-3; 60 municipalities, each a contiguous
@@ -21,7 +21,10 @@
 // demand drives the thinning target (rule boiler_demand, nearest first) in place of the thinning
 // area target. --credit: an FO-001 credit project over every parcel for the whole run (yearly
 // periods; replanting rule and wood products claimed; a treatment record on every parcel), so the
-// crediting phase runs every year. --timings: time per phase.
+// crediting phase runs every year. --timings: time per phase. --json FILE: the figures, the
+// time per phase and SHA-256 digests of the aggregates and of the final State (to check that a
+// faster build gives the same numbers bit for bit) as one JSON object, for
+// scripts/plot_benchmarks.py and benchmarks/README.md.
 // --growth-only: growth and biomass carbon only. No per-parcel series are written: this
 // measures the engine's kernel; benchmarks/README.md also times whole `shinrin run`s.
 #include <sys/resource.h>
@@ -36,6 +39,7 @@
 
 #include <omp.h>
 
+#include "shinrin/core/sha256.hpp"
 #include "shinrin/crediting/account.hpp"
 #include "shinrin/crediting/methodology.hpp"
 #include "shinrin/fuel/model.hpp"
@@ -67,6 +71,59 @@ bool flag(int argc, char** argv, const char* name) {
     if (std::string(argv[i]) == name) return true;
   }
   return false;
+}
+
+const char* text_arg(int argc, char** argv, const char* name) {
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == name) return argv[i + 1];
+  }
+  return nullptr;
+}
+
+// Adds the bytes of `values` to a digest.
+template <class T>
+void digest(Sha256& h, const T* values, std::size_t n) {
+  h.update(std::string_view(reinterpret_cast<const char*>(values), n * sizeof(T)));
+}
+
+// SHA-256 of every aggregate of a run (values in their memory bytes): equal digests mean
+// bitwise-equal totals, per species, municipality, regime, age class, flux channel and plan row.
+std::string aggregates_digest(const sim::Aggregates& a) {
+  Sha256 h;
+  for (const sim::GroupSeries* s :
+       {&a.total, &a.by_species, &a.by_municipality, &a.by_regime, &a.by_age_class, &a.flux}) {
+    for (std::size_t g = 0; g < s->groups(); ++g) {
+      for (std::size_t t = 0; t < s->times(); ++t) {
+        for (std::size_t v = 0; v < s->width(); ++v) {
+          const double x = s->at(g, t, v);
+          digest(h, &x, 1);
+        }
+      }
+    }
+  }
+  for (std::size_t row = 0; row < a.plan.rows(); ++row) {
+    for (std::size_t t = 0; t < a.plan.times(); ++t) {
+      for (std::size_t v = 0; v < planning::kPlanVarCount; ++v) {
+        const double x = a.plan.at(row, t, planning::PlanVar(v));
+        digest(h, &x, 1);
+      }
+    }
+  }
+  return h.hex();
+}
+
+// SHA-256 of the final State's stand columns and carbon pools.
+std::string state_digest(const State& st) {
+  Sha256 h;
+  digest(h, st.age.data(), st.size());
+  digest(h, st.volume.data(), st.size());
+  digest(h, st.stems.data(), st.size());
+  digest(h, st.height.data(), st.size());
+  for (std::size_t k = 0; k < carbon::kPoolCount; ++k) {
+    const auto pool = st.pools.pool(carbon::Pool(k));
+    digest(h, pool.data(), pool.size());
+  }
+  return h.hex();
 }
 
 long arg(int argc, char** argv, const char* name, long fallback) {
@@ -295,6 +352,7 @@ int main(int argc, char** argv) {
   std::vector<double> rates;
   double check = 0.0;
   sim::Timings timings;
+  std::string aggregates, state_hex;
   State state(n);
   for (int r = 0; r < repeat; ++r) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -304,6 +362,8 @@ int main(int argc, char** argv) {
     check =
         result.aggregates.total.at(0, static_cast<std::size_t>(years), sim::AggVar::stem_volume);
     timings = result.timings;
+    aggregates = aggregates_digest(result.aggregates);
+    state_hex = state_digest(state);
     if (n_boilers > 0 && r + 1 == repeat) {
       double burnt = 0.0, shortfall = 0.0, reduction = 0.0, demand = 0.0;
       for (const auto& by_year : result.aggregates.fuel) {
@@ -345,6 +405,7 @@ int main(int argc, char** argv) {
   std::printf("parcel-years/s  best %.3g  median %.3g\n", rates.back(), rates[rates.size() / 2]);
   std::printf("peak RSS %.1f MiB\n", ru.ru_maxrss / 1024.0);
   std::printf("final stem volume %.6e m3 (checksum)\n", check);
+  std::printf("aggregates sha256 %s\nstate sha256 %s\n", aggregates.c_str(), state_hex.c_str());
   if (flag(argc, argv, "--timings")) {
     std::printf(
         "timings of the last run (thread-seconds for per-parcel parts, wall for landscape "
@@ -359,6 +420,43 @@ int main(int argc, char** argv) {
         "s\n",
         timings.barrier_wait_seconds, timings.segments, timings.initial_seconds,
         timings.wall_seconds);
+  }
+  if (const char* path = text_arg(argc, argv, "--json")) {
+    // Names and numbers only (no text that needs escaping), so printf writes valid JSON.
+    std::FILE* f = std::fopen(path, "w");
+    if (f == nullptr) {
+      std::fprintf(stderr, "bench_annual_step: cannot write %s\n", path);
+      return 1;
+    }
+    std::fprintf(f,
+                 "{\"benchmark\": \"annual_step\", \"step\": \"%s\", \"plan\": %s, "
+                 "\"boilers\": %d, \"credit\": %s, \"output\": \"aggregates\", \"parcels\": %zu, "
+                 "\"years\": %d, \"threads\": %d, \"ranks\": 1, \"repeats\": %d,\n",
+                 full ? "full" : "growth-only", plan ? "true" : "false", n_boilers,
+                 flag(argc, argv, "--credit") ? "true" : "false", n, years,
+                 threads > 0 ? threads : omp_get_max_threads(), repeat);
+    std::fprintf(f, " \"parcel_years_per_s\": [");
+    for (std::size_t k = 0; k < rates.size(); ++k)
+      std::fprintf(f, "%s%.6g", k ? ", " : "", rates[k]);
+    std::fprintf(f,
+                 "], \"parcel_years_per_s_median\": %.6g, \"peak_rss_mib\": %.1f, "
+                 "\"peak_rss_bytes_per_parcel\": %.1f,\n",
+                 rates[rates.size() / 2], ru.ru_maxrss / 1024.0,
+                 double(ru.ru_maxrss) * 1024.0 / double(n));
+    std::fprintf(f, " \"ns_per_parcel_year\": {");
+    for (std::size_t k = 0; k < timings.phases.size(); ++k) {
+      const auto& ph = timings.phases[k];
+      std::fprintf(f, "%s\"%s%s\": %.3f", k ? ", " : "", ph.name.c_str(),
+                   ph.landscape ? " (landscape)" : "", ph.seconds / (double(n) * years) * 1e9);
+    }
+    std::fprintf(f, "},\n \"barrier_wait_thread_seconds\": %.4f, \"wall_seconds\": %.4f,\n",
+                 timings.barrier_wait_seconds, timings.wall_seconds);
+    std::fprintf(f, " \"aggregates_sha256\": \"%s\", \"state_sha256\": \"%s\"}\n",
+                 aggregates.c_str(), state_hex.c_str());
+    if (std::fclose(f) != 0) {
+      std::fprintf(stderr, "bench_annual_step: cannot write %s\n", path);
+      return 1;
+    }
   }
   return 0;
 }

@@ -28,7 +28,17 @@ class FixedSum {
   //! Whether `value` may be added: finite and |value| <= kMaxAdd.
   static bool addable(double value) { return std::abs(value) <= kMaxAdd; }
   //! Adds a block sum [same unit as the aggregate]; addable(value) must hold.
-  void add(double value) { units_ += static_cast<Units>(std::nearbyint(value * kScale)); }
+  //! Rounds to the nearest unit, ties to even. Sums below 2^42 (4.4e12) take the 64-bit
+  //! conversion (one instruction where math errno is off, as in the engine); larger ones the
+  //! 128-bit one (a library call). Both give the same integer.
+  void add(double value) {
+    const double units = value * kScale;
+    if (std::abs(units) < 0x1p62) {
+      units_ += static_cast<std::int64_t>(std::llrint(units));
+    } else {
+      units_ += static_cast<Units>(std::nearbyint(units));
+    }
+  }
   //! Adds another fixed sum exactly.
   void add(const FixedSum& other) { units_ += other.units_; }
   //! The total as a double.
