@@ -92,33 +92,43 @@ void outputs_block(PhaseContext& c) {
       for (std::size_t r = 0; r < n; ++r) w.emission[r] += a[r];
     }
   }
+  // Each row's values are read before anything is added (the sums are doubles too, so a store
+  // would otherwise make the compiler read the pools again), then added to the row's cell and
+  // age class.
+  const double* area_ha = L.area_ha.data();
+  const float* stem_volume = st.volume.data();
+  const std::int16_t* age = st.age.data();
+  const bool harvested = w.harvested;
   for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
     const std::size_t r = i - c.rows.first;
-    const double area = L.area_ha[i];
+    const double area = area_ha[i];
+    const double stem = stem_volume[i] * area;
+    double carbon[carbon::kPoolCount];
+    for (std::size_t k = 0; k < carbon::kPoolCount; ++k) carbon[k] = pool[k][i] * area;
+    const std::size_t age_class = age_class_index(age[i]);
     double* cell = w.cells.row(c.cell(i));
-    cell[V(AggVar::stem_volume)] += st.volume[i] * area;
+    cell[V(AggVar::stem_volume)] += stem;
     for (std::size_t k = 0; k < carbon::kPoolCount; ++k)
-      cell[V(AggVar::carbon_ag) + k] += pool[k][i] * area;
-    double* by_age = &w.age_sums[age_class_index(st.age[i]) * kAgeClassVarCount];
+      cell[V(AggVar::carbon_ag) + k] += carbon[k];
+    double* by_age = &w.age_sums[age_class * kAgeClassVarCount];
     by_age[std::size_t(AgeClassVar::area)] += area;
-    by_age[std::size_t(AgeClassVar::stem_volume)] += st.volume[i] * area;
-    by_age[std::size_t(AgeClassVar::carbon_ag)] +=
-        pool[std::size_t(carbon::Pool::ag_biomass)][i] * area;
-    by_age[std::size_t(AgeClassVar::carbon_bg)] +=
-        pool[std::size_t(carbon::Pool::bg_biomass)][i] * area;
+    by_age[std::size_t(AgeClassVar::stem_volume)] += stem;
+    by_age[std::size_t(AgeClassVar::carbon_ag)] += carbon[std::size_t(carbon::Pool::ag_biomass)];
+    by_age[std::size_t(AgeClassVar::carbon_bg)] += carbon[std::size_t(carbon::Pool::bg_biomass)];
     if (t == 0) continue;
+    const double removal = uptake(i, r) * units::kCo2PerC * area;
+    const double emission = w.emission[r] * units::kCo2PerC * area;
+    const Operation op = harvested ? w.operation[r] : Operation::none;
     // This year's growth counts for the stand that grew (before a felling replanted another).
-    double* grew = w.harvested && w.operation[r] == Operation::final_felling
-                       ? w.cells.row(w.harvest_cell[r])
-                       : cell;
-    grew[V(AggVar::co2_removal)] += uptake(i, r) * units::kCo2PerC * area;
-    cell[V(AggVar::co2_emission)] += w.emission[r] * units::kCo2PerC * area;
-    if (w.harvested && w.operation[r] != Operation::none) {
+    double* grew = op == Operation::final_felling ? w.cells.row(w.harvest_cell[r]) : cell;
+    grew[V(AggVar::co2_removal)] += removal;
+    cell[V(AggVar::co2_emission)] += emission;
+    if (op != Operation::none) {
       // Removals count for the species that was cut (a felling may replant another).
       const SpeciesParams& sp = c.in.species[w.harvest_species[r]];
       double* h = w.cells.row(w.harvest_cell[r]);
       w.cells.mark_full();
-      const bool felled = w.operation[r] == Operation::final_felling;
+      const bool felled = op == Operation::final_felling;
       h[V(AggVar::thinned_area)] += felled ? 0.0 : area;
       h[V(AggVar::felled_area)] += felled ? area : 0.0;
       for (std::size_t k = 0; k < silviculture::kStreamCount; ++k) {
