@@ -352,7 +352,8 @@ int main(int argc, char** argv) {
   std::vector<double> rates;
   double check = 0.0;
   sim::Timings timings;
-  std::string aggregates, state_hex;
+  std::string aggregates = "-", state_hex = "-";  // computed only for --json
+  const bool digests = text_arg(argc, argv, "--json") != nullptr;
   State state(n);
   for (int r = 0; r < repeat; ++r) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -362,8 +363,10 @@ int main(int argc, char** argv) {
     check =
         result.aggregates.total.at(0, static_cast<std::size_t>(years), sim::AggVar::stem_volume);
     timings = result.timings;
-    aggregates = aggregates_digest(result.aggregates);
-    state_hex = state_digest(state);
+    if (digests) {
+      aggregates = aggregates_digest(result.aggregates);
+      state_hex = state_digest(state);
+    }
     if (n_boilers > 0 && r + 1 == repeat) {
       double burnt = 0.0, shortfall = 0.0, reduction = 0.0, demand = 0.0;
       for (const auto& by_year : result.aggregates.fuel) {
@@ -405,7 +408,8 @@ int main(int argc, char** argv) {
   std::printf("parcel-years/s  best %.3g  median %.3g\n", rates.back(), rates[rates.size() / 2]);
   std::printf("peak RSS %.1f MiB\n", ru.ru_maxrss / 1024.0);
   std::printf("final stem volume %.6e m3 (checksum)\n", check);
-  std::printf("aggregates sha256 %s\nstate sha256 %s\n", aggregates.c_str(), state_hex.c_str());
+  if (digests)
+    std::printf("aggregates sha256 %s\nstate sha256 %s\n", aggregates.c_str(), state_hex.c_str());
   if (flag(argc, argv, "--timings")) {
     std::printf(
         "timings of the last run (thread-seconds for per-parcel parts, wall for landscape "

@@ -147,39 +147,51 @@ void planning_candidates_block(PhaseContext& c) {
   const std::uint16_t* plan_row = c.run.plan_row.data();
   planning::BlockCandidates& block = c.year.candidates[c.block];
   block.clear();
+  // The columns, read through local pointers: the candidate list's stores would otherwise make
+  // the compiler load them from their vectors again for every row.
+  const sv::Regime* regimes = m.regimes.data();
+  const std::uint16_t* regime_of = L.regime.data();
+  const std::int16_t* age_of = st.age.data();
+  const std::int16_t* since_thinning = st.since_thinning.data();
+  const float* stems = st.stems.data();
+  const float* volume = st.volume.data();
+  const std::uint32_t* curve = st.curve.data();
+  const double* area_ha = L.area_ha.data();
+  const std::uint16_t* target_of_row = c.run.target_of_plan_row.data();
+  const bool events = !m.events.empty();
+  const int fiscal_year = c.fiscal_year;
   for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
     const std::uint16_t felling_row = plan_row[2 * i];
     const std::uint16_t thinning_row = plan_row[2 * i + 1];
     if ((felling_row & thinning_row) == planning::kNoTarget) continue;  // neither is planned
-    const sv::Regime& regime = m.regimes[L.regime[i]];
-    const int age = st.age[i];
+    const sv::Regime& regime = regimes[regime_of[i]];
+    const int age = age_of[i];
 
     std::uint16_t row = planning::kNoTarget;
     bool forced = false;
     std::uint8_t removals = kThinning;
-    if (const sv::Event* event = m.event_in(i, c.fiscal_year)) {
+    if (const sv::Event* event = events ? m.event_in(i, fiscal_year) : nullptr) {
       forced = true;
       row = event->felling ? felling_row : thinning_row;
       removals = event->felling ? kFelling : (event->leave_on_site ? kLeftOnSite : kThinning);
-    } else if (sv::felling_due(regime, age, c.fiscal_year)) {
+    } else if (sv::felling_due(regime, age, fiscal_year)) {
       row = felling_row;
       removals = kFelling;
     } else if (thinning_row != planning::kNoTarget &&
-               sv::thinning_called(regime, sv::RuleMode::eligible, age, st.since_thinning[i],
-                                   st.stems[i], in.growth.density(st.curve[i], age))) {
+               sv::thinning_called(regime, sv::RuleMode::eligible, age, since_thinning[i], stems[i],
+                                   in.growth.density(curve[i], age))) {
       row = thinning_row;
     }
     if (row == planning::kNoTarget) continue;
 
-    const std::uint16_t target = c.run.target_of_plan_row[row];
+    const std::uint16_t target = target_of_row[row];
     const planning::Target& tg = plan.targets[target];
-    const double area = L.area_ha[i];
+    const double area = area_ha[i];
     // What the target counts: an area now; a volume or fuel mass needs the harvest arithmetic,
     // done when selection reaches the candidate.
     const bool lazy = tg.basis != planning::Basis::area;
     const std::uint32_t priority =
-        forced ? 0u
-               : priority_of(tg, in, st, i, in.growth.density(st.curve[i], age), c.fiscal_year);
+        forced ? 0u : priority_of(tg, in, st, i, in.growth.density(curve[i], age), fiscal_year);
     block.add({.row = static_cast<std::uint32_t>(i),
                .target = target,
                .priority = priority,
@@ -187,7 +199,7 @@ void planning_candidates_block(PhaseContext& c) {
                .removals = removals,
                .lazy = lazy,
                .amount = lazy ? 0.0 : area},
-              row, area, double(st.volume[i]) * area);
+              row, area, double(volume[i]) * area);
   }
   planning::prepare_block(block);
 }
