@@ -34,12 +34,14 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <vector>
 
 #include <omp.h>
 
 #include "shinrin/core/sha256.hpp"
+#include "shinrin/core/version.hpp"
 #include "shinrin/crediting/account.hpp"
 #include "shinrin/crediting/methodology.hpp"
 #include "shinrin/fuel/model.hpp"
@@ -455,8 +457,14 @@ int main(int argc, char** argv) {
     }
     std::fprintf(f, "},\n \"barrier_wait_thread_seconds\": %.4f, \"wall_seconds\": %.4f,\n",
                  timings.barrier_wait_seconds, timings.wall_seconds);
-    std::fprintf(f, " \"aggregates_sha256\": \"%s\", \"state_sha256\": \"%s\"}\n",
-                 aggregates.c_str(), state_hex.c_str());
+    char date[32] = "";
+    const std::time_t now = std::time(nullptr);
+    std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    std::fprintf(f,
+                 " \"aggregates_sha256\": \"%s\", \"state_sha256\": \"%s\",\n \"git_sha\": "
+                 "\"%.*s\", \"cpus\": %d, \"date\": \"%s\"}\n",
+                 aggregates.c_str(), state_hex.c_str(), int(git_sha().size()), git_sha().data(),
+                 omp_get_num_procs(), date);
     if (std::fclose(f) != 0) {
       std::fprintf(stderr, "bench_annual_step: cannot write %s\n", path);
       return 1;
