@@ -113,9 +113,21 @@ struct Head {
   }
 };
 
+// Pops the group's smallest key and requests the candidate of the next one (the block's next
+// head in the merge, often taken soon), whose list entry lies anywhere in the block's list.
 std::uint64_t pop_key(BlockCandidates& bc, BlockCandidates::Group& g) {
   std::pop_heap(bc.keys.begin() + long(g.begin), bc.keys.begin() + long(g.end), std::greater<>());
-  return bc.keys[--g.end];
+  const std::uint64_t key = bc.keys[--g.end];
+  if (g.end > g.begin) __builtin_prefetch(&bc.list[bc.keys[g.begin] & 0xFFFF]);
+  return key;
+}
+
+// Requests a group's heap (its keys were written in the per-parcel pass, long before the merge
+// walks them, one cold path of the heap per pop otherwise).
+void prefetch_heap(const BlockCandidates& bc, const BlockCandidates::Group& g) {
+  const char* first = reinterpret_cast<const char*>(bc.keys.data() + g.begin);
+  const char* last = reinterpret_cast<const char*>(bc.keys.data() + g.end);
+  for (const char* p = first; p < last; p += 64) __builtin_prefetch(p);
 }
 
 }  // namespace
@@ -151,6 +163,7 @@ void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates
     const double met = goal * (1.0 - kFitSlack);
     double eligible_area = 0.0, eligible_volume = 0.0, eligible_n = 0.0;
     std::vector<Head> heap;
+    for (const auto& [b, k] : groups_of_[row]) prefetch_heap(blocks[b], blocks[b].groups[k]);
     for (const auto& [b, k] : groups_of_[row]) {  // eligible totals added in block order
       auto& g = blocks[b].groups[k];
       eligible_area += g.area;
