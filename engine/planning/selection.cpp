@@ -135,7 +135,7 @@ void prefetch_heap(const BlockCandidates& bc, const BlockCandidates::Group& g) {
 void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates> blocks,
                       const RemovedOf& removed_of, std::span<Decision> decision,
                       std::vector<std::uint32_t>& treated, PlanResults& results, int threads,
-                      bool dynamic, std::span<const double> goals, const Prefetch& prefetch) {
+                      bool dynamic, std::span<const double> goals) {
   // Each plan row: its groups in every block, in block order.
   groups_of_.resize(plan.rows);
   treated_of_.resize(plan.rows);
@@ -172,9 +172,8 @@ void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates
       if (g.end > g.begin) heap.push_back({pop_key(blocks[b], g), b, k});
     }
     std::make_heap(heap.begin(), heap.end(), std::greater<>());
-    double achieved = 0.0;
-    // The treated candidates in order, with what they remove where the choice needed it already.
-    std::vector<std::pair<const Candidate*, std::optional<Removed>>> chosen;
+    double achieved = 0.0, area = 0.0, volume = 0.0, fuel = 0.0, n_treated = 0.0,
+           treated_standing = 0.0;
     while (!heap.empty()) {
       std::pop_heap(heap.begin(), heap.end(), std::greater<>());
       const Head head = heap.back();
@@ -191,8 +190,13 @@ void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates
       // stop: the first parcel that does not fit ends the year, unless it alone exceeds the target.
       if (!fits && target.last_parcel == LastParcel::stop && amount <= limit) break;
       if (fits) {
+        if (!r) r = removed_of(c);
         achieved += amount;
-        chosen.emplace_back(&c, r);
+        area += r->area;
+        volume += r->volume;
+        fuel += r->fuel_dry_mass;
+        treated_standing += r->volume_standing;
+        n_treated += 1.0;
         if (!c.forced) {
           decision[c.row] = target.operation == Operation::final_felling ? Decision::final_felling
                                                                          : Decision::thinning;
@@ -207,24 +211,6 @@ void Selector::select(const Plan& plan, std::size_t t, std::span<BlockCandidates
         heap.push_back({pop_key(bc, g), head.block, head.group});
         std::push_heap(heap.begin(), heap.end(), std::greater<>());
       }
-    }
-    // What the treatments remove, added in treated order (the scattered parcels' columns are
-    // requested a few candidates ahead).
-    constexpr std::size_t kAhead = 8;
-    double area = 0.0, volume = 0.0, fuel = 0.0, n_treated = 0.0, treated_standing = 0.0;
-    for (std::size_t k = 0; prefetch && k < std::min(kAhead, chosen.size()); ++k) {
-      if (!chosen[k].second) prefetch(*chosen[k].first);
-    }
-    for (std::size_t k = 0; k < chosen.size(); ++k) {
-      if (prefetch && k + kAhead < chosen.size() && !chosen[k + kAhead].second)
-        prefetch(*chosen[k + kAhead].first);
-      const auto& [c, known] = chosen[k];
-      const Removed r = known ? *known : removed_of(*c);
-      area += r.area;
-      volume += r.volume;
-      fuel += r.fuel_dry_mass;
-      treated_standing += r.volume_standing;
-      n_treated += 1.0;
     }
     auto set = [&](PlanVar v, double x) { results.at(row, t, v) = x; };
     set(PlanVar::target, goal);

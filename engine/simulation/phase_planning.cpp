@@ -218,23 +218,8 @@ void planning_select(LandscapeContext& c) {
     if (keep_fuel) c.year.planned_fuel[cand.row] = boiler_fuel(c.in, c.in.fuel.home[cand.row], r);
     return r;
   };
-  // removed() reads these columns of the parcel (and tables indexed by them).
-  const planning::Prefetch prefetch = [&](const planning::Candidate& cand) {
-    const std::size_t i = cand.row;
-    const State& st = c.st;
-    __builtin_prefetch(&st.age[i]);
-    __builtin_prefetch(&st.curve[i]);
-    __builtin_prefetch(&st.stems[i]);
-    __builtin_prefetch(&st.since_thinning[i]);
-    __builtin_prefetch(&st.volume[i]);
-    __builtin_prefetch(&st.species[i]);
-    __builtin_prefetch(&st.pools.pool(carbon::Pool::ag_biomass)[i]);
-    __builtin_prefetch(&st.pools.pool(carbon::Pool::bg_biomass)[i]);
-    __builtin_prefetch(&c.in.parcels.area_ha[i]);
-    __builtin_prefetch(&c.in.parcels.regime[i]);
-  };
   c.year.selector.select(c.in.plan, c.t, c.year.candidates, removed_of, c.year.decision,
-                         c.year.treated, c.year.plan, c.threads, false, {}, prefetch);
+                         c.year.treated, c.year.plan, c.threads);
 }
 
 }  // namespace shinrin::sim

@@ -60,8 +60,6 @@ struct Removed {
   double amount = 0.0;
 };
 using RemovedOf = std::function<Removed(const Candidate&)>;
-//! A hint that removed_of(c) comes soon: may start loading what it reads (no effect on results).
-using Prefetch = std::function<void(const Candidate&)>;
 
 //! The candidates of one block, grouped by plan row (first_row[target] + unit). Within a group
 //! the keys (priority << 16) | index in list form a binary min-heap: selection pops the block's
@@ -171,16 +169,13 @@ class Selector {
  public:
   //! Selects this year's treatments from the blocks' candidates. Sets decision[row] for every
   //! treated non-forced candidate (and appends the rows to `treated`, in plan-row order), and fills
-  //! the results of time index t. `removed_of` is called concurrently for different candidates;
-  //! for candidates whose amount is known without it, after the row's choice, in treated order
-  //! (`prefetch` ahead of it), so that its reads of scattered parcels overlap.
+  //! the results of time index t. `removed_of` is called concurrently for different candidates.
   //! Targets whose amount the run sets (Target::dynamic(), boiler demand) are selected in a pass
   //! of their own (`dynamic` true), with the amount of each of their rows in `goals`.
   void select(const Plan& plan, std::size_t t, std::span<BlockCandidates> blocks,
               const RemovedOf& removed_of, std::span<Decision> decision,
               std::vector<std::uint32_t>& treated, PlanResults& results, int threads,
-              bool dynamic = false, std::span<const double> goals = {},
-              const Prefetch& prefetch = {});
+              bool dynamic = false, std::span<const double> goals = {});
 
  private:
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>>
