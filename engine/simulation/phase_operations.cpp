@@ -75,17 +75,22 @@ void operations_block(PhaseContext& c) {
         share = call->share;
         w.operation[r] = call->operation;
       }
-    } else if (sv::felling_due(*regime, age, c.fiscal_year)) {
-      if (plan_row == nullptr || plan_row[2 * i] == planning::kNoTarget) {
-        felling = true;
-        share = {1.0, 1.0};
-        w.operation[r] = sv::Operation::final_felling;
-      }
-    } else if (plan_row == nullptr || plan_row[2 * i + 1] == planning::kNoTarget) {
-      if (const auto call = sv::thinning_call(*regime, sv::RuleMode::due, age, st.since_thinning[i],
-                                              st.stems[i], density())) {
-        share = call->share;
-        w.operation[r] = call->operation;
+    } else if (const bool fell_planned =
+                   plan_row != nullptr && plan_row[2 * i] != planning::kNoTarget,
+               thin_planned = plan_row != nullptr && plan_row[2 * i + 1] != planning::kNoTarget;
+               !(fell_planned && thin_planned)) {  // where both are planned, the rules do nothing
+      if (sv::felling_due(*regime, age, c.fiscal_year)) {
+        if (!fell_planned) {
+          felling = true;
+          share = {1.0, 1.0};
+          w.operation[r] = sv::Operation::final_felling;
+        }
+      } else if (!thin_planned) {
+        if (const auto call = sv::thinning_call(*regime, sv::RuleMode::due, age,
+                                                st.since_thinning[i], st.stems[i], density())) {
+          share = call->share;
+          w.operation[r] = call->operation;
+        }
       }
     }
     if (w.operation[r] == sv::Operation::none) {
