@@ -3,11 +3,12 @@
 
 Usage: plot_benchmarks.py [--results DIR] [--png FILE] [--table FILE]
 
-Reads every *.json in DIR (default benchmarks/results; written by `bench_annual_step --json` and
-benchmarks/run_scaling.sh), prints a Markdown table (parcels, years, threads, ranks, output,
-parcel-years/s, peak RSS) sorted by parcels, threads and ranks, and draws FILE (default
-benchmarks/scaling.png): parcel-years per second and peak memory per parcel against the number
-of parcels, one line per (threads, ranks). Needs python3-matplotlib (scripts/setup.sh).
+Reads every *.json in DIR (default benchmarks/results; written by `bench_annual_step --json`,
+benchmarks/run_scaling.sh and benchmarks/run_whole.py), prints a Markdown table (benchmark,
+parcels, years, threads, ranks, output, parcel-years/s, peak RSS) sorted by benchmark, parcels,
+threads and ranks, and draws FILE (default benchmarks/scaling.png): parcel-years per second and
+peak memory per parcel against the number of parcels, one line per (benchmark, output, threads,
+ranks). Needs python3-matplotlib (scripts/setup.sh).
 """
 import argparse
 import json
@@ -19,7 +20,8 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 
-REQUIRED = ("parcels", "years", "threads", "ranks", "output", "parcel_years_per_s_median",
+NAMES = {"annual_step": "annual step", "whole_run": "whole run"}
+REQUIRED = ("benchmark", "parcels", "years", "threads", "ranks", "output", "parcel_years_per_s_median",
             "peak_rss_mib")
 
 
@@ -37,16 +39,18 @@ def load(folder):
         runs.append(run)
     if not runs:
         sys.exit(f"plot_benchmarks: no *.json in {folder}")
-    runs.sort(key=lambda r: (r["parcels"], r["threads"], r["ranks"], r["years"], r["file"]))
+    runs.sort(key=lambda r: (r["benchmark"], r["output"], r["parcels"], r["threads"], r["ranks"],
+                             r["years"], r["file"]))
     return runs
 
 
 def table(runs):
-    lines = ["| parcels | years | threads | ranks | output | parcel-years/s | peak RSS | per parcel |",
-             "| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |"]
+    lines = ["| benchmark | parcels | years | threads | ranks | output | parcel-years/s | peak RSS "
+             "| per parcel |",
+             "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |"]
     for r in runs:
         per_parcel = r["peak_rss_mib"] * 1048576.0 / r["parcels"]
-        lines.append(f"| {r['parcels']:,} | {r['years']} | {r['threads']} | {r['ranks']} | "
+        lines.append(f"| {NAMES.get(r['benchmark'], r['benchmark'])} | {r['parcels']:,} | {r['years']} | {r['threads']} | {r['ranks']} | "
                      f"{r['output']} | {r['parcel_years_per_s_median']:.3g} | "
                      f"{r['peak_rss_mib']:.0f} MiB | {per_parcel:,.0f} B |")
     return "\n".join(lines) + "\n"
@@ -55,18 +59,17 @@ def table(runs):
 def plot(runs, png):
     series = {}
     for r in runs:
-        series.setdefault((r["threads"], r["ranks"], r["output"]), []).append(r)
+        series.setdefault((r["benchmark"], r["output"], r["threads"], r["ranks"]), []).append(r)
     fig, (speed, memory) = plt.subplots(1, 2, figsize=(11, 4.2))
-    for (threads, ranks, output), rs in sorted(series.items()):
+    for (benchmark, output, threads, ranks), rs in sorted(series.items()):
         x = [r["parcels"] for r in rs]
-        label = f"{threads} thread{'s' if threads > 1 else ''} x {ranks} rank{'s' if ranks > 1 else ''}"
-        if output != "aggregates":
-            label += f", {output}"
+        label = (f"{NAMES.get(benchmark, benchmark)} ({output}): {threads} thread"
+                 f"{'s' if threads > 1 else ''} x {ranks} rank{'s' if ranks > 1 else ''}")
         speed.plot(x, [r["parcel_years_per_s_median"] for r in rs], marker="o", label=label)
         memory.plot(x, [r["peak_rss_mib"] * 1048576.0 / r["parcels"] for r in rs], marker="o",
                     label=label)
     speed.set(xscale="log", yscale="log", xlabel="parcels", ylabel="parcel-years per second",
-              title="Full annual step, planning every year")
+              title="Speed (annual step: planning every year)")
     memory.set(xscale="log", yscale="log", xlabel="parcels", ylabel="peak RSS per parcel [bytes]",
                title="Peak memory per parcel")
     for ax in (speed, memory):

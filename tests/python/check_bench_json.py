@@ -57,13 +57,13 @@ with tempfile.TemporaryDirectory() as tmp:
     out = subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "plot_benchmarks.py"),
                           "--results", str(results), "--png", str(png), "--table", str(table)],
                          check=True, capture_output=True, text=True).stdout
-    rows = [line for line in out.splitlines() if line.startswith("| 3,000 |")]
+    rows = [line for line in out.splitlines() if line.startswith("| annual step | 3,000 |")]
     check(len(rows) == 2, f"table rows: {out}")
     if len(rows) == 2:
-        check(rows[0].split("|")[3].strip() == "1" and rows[1].split("|")[3].strip() == "2",
+        check(rows[0].split("|")[4].strip() == "1" and rows[1].split("|")[4].strip() == "2",
               f"table order (threads 1 then 2): {rows}")
         for row, threads in zip(rows, (1, 2)):
-            figure = float(row.split("|")[6])
+            figure = float(row.split("|")[7])
             want = runs[threads]["parcel_years_per_s_median"]
             check(abs(figure - want) <= 0.005 * want, f"table figure {figure} vs {want}")
     check(table.read_text(encoding="utf-8") == out, "--table file differs from the printout")
