@@ -53,14 +53,11 @@ const PlanVarInfo& plan_var_info(PlanVar v) {
   return kPlanVars[static_cast<std::size_t>(v)];
 }
 
-std::size_t BlockCandidates::group_of(std::size_t row) {
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    if (groups[g].row == row) return g;
-  }
+std::uint16_t BlockCandidates::add_group(std::size_t row) {
   groups.emplace_back();
   groups.back().row = row;
   groups.back().min_amount = std::numeric_limits<double>::infinity();
-  return groups.size() - 1;
+  return static_cast<std::uint16_t>(groups.size() - 1);
 }
 
 void prepare_block(BlockCandidates& block) {

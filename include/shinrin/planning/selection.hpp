@@ -76,6 +76,7 @@ struct BlockCandidates {
   std::vector<Group> groups;  //!< in order of first appearance, then sorted by prepare()
   std::vector<std::uint64_t> keys;
   void clear() {
+    for (const Group& g : groups) group_of_row_[g.row] = kNoGroup;
     list.clear();
     groups.clear();
     keys.clear();
@@ -83,21 +84,25 @@ struct BlockCandidates {
   //! Appends `c` (eligible for plan row `row`) and adds it to the row's eligible totals (inline:
   //! a year lists about half of all parcels).
   void add(const Candidate& c, std::size_t row, double area_ha, double volume_standing_m3) {
-    if (last_group_ >= groups.size() || groups[last_group_].row != row) last_group_ = group_of(row);
-    Group& group = groups[last_group_];
+    if (row >= group_of_row_.size()) group_of_row_.resize(row + 1, kNoGroup);
+    std::uint16_t& index = group_of_row_[row];
+    if (index == kNoGroup) index = add_group(row);
+    Group& group = groups[index];
     group.area += area_ha;
     group.volume += volume_standing_m3;
     group.parcels += 1.0;
     ++group.end;  // a count until prepare_block()
     if (!c.forced) group.min_amount = std::min(group.min_amount, c.lazy ? 0.0 : c.amount);
     Candidate& added = list.emplace_back(c);
-    added.group = static_cast<std::uint16_t>(last_group_);
+    added.group = index;
   }
 
  private:
-  std::size_t last_group_ = 0;  //!< group of the last add() (neighbouring rows share groups)
-  //! Index of plan row `row`'s group, added if new.
-  std::size_t group_of(std::size_t row);
+  static constexpr std::uint16_t kNoGroup = 0xFFFF;
+  //! Per plan row, the index of its group until prepare_block() (kNoGroup: none yet).
+  std::vector<std::uint16_t> group_of_row_;
+  //! Adds an empty group for plan row `row`; its index.
+  std::uint16_t add_group(std::size_t row);
 };
 
 //! Builds each group's heap of `block` (groups in plan-row order). Needs fewer than 65536 plan
