@@ -34,10 +34,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string errno_text() {
-  return std::strerror(errno);
-}
-
 std::string utc_now() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
