@@ -1,6 +1,5 @@
 #include "shinrin/carbon/decay.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -19,15 +18,6 @@ class Inflow {
     double in = 0.0;
     for (std::size_t k = 0; k < n_; ++k) in += spans_[k][row];
     return in;
-  }
-  //! out[r] = operator()(first + r) for r < n, channel by channel (the same additions in the
-  //! same order, in loops that vectorise).
-  void sum(std::size_t first, std::size_t n, double* __restrict out) const {
-    for (std::size_t r = 0; r < n; ++r) out[r] = 0.0;
-    for (std::size_t k = 0; k < n_; ++k) {
-      const double* __restrict c = spans_[k].data() + first;
-      for (std::size_t r = 0; r < n; ++r) out[r] += c[r];
-    }
   }
 
  private:
@@ -57,50 +47,39 @@ double dead_wood_outflow(const FirstOrderRate& in, double stock, double inflow, 
 void decay_fluxes(RowRange rows, const DecayConfig& config,
                   std::span<const std::uint16_t> input_species, PoolTable& pools,
                   FluxBlock& fluxes) {
-  const double* dead_wood = pools.pool(Pool::dead_wood).data();
-  const double* litter = pools.pool(Pool::litter).data();
-  const double* soil = pools.pool(Pool::soil).data();
-  float* rate = pools.dead_wood_rate().data();
+  const auto dead_wood = pools.pool(Pool::dead_wood);
+  const auto litter = pools.pool(Pool::litter);
+  const auto soil = pools.pool(Pool::soil);
+  const auto rate = pools.dead_wood_rate();
   const Inflow in_dw(fluxes, {Flux::thinning_ag_to_dead_wood, Flux::thinning_bg_to_dead_wood,
                               Flux::felling_ag_to_dead_wood, Flux::felling_bg_to_dead_wood,
                               Flux::turnover_ag_mortality});
   const Inflow in_lt(
       fluxes, {Flux::thinning_ag_to_litter, Flux::felling_ag_to_litter, Flux::turnover_litterfall});
   const Inflow in_soil(fluxes, {Flux::turnover_roots});
-  double* dw_atm = fluxes.dense(Flux::dead_wood_to_atmosphere).data();
-  double* lt_atm = fluxes.dense(Flux::litter_to_atmosphere).data();
+  const auto dw_atm = fluxes.dense(Flux::dead_wood_to_atmosphere);
+  const auto lt_atm = fluxes.dense(Flux::litter_to_atmosphere);
   const bool soil_on = config.soil_enabled;
-  double* dw_soil = soil_on ? fluxes.dense(Flux::dead_wood_to_soil).data() : nullptr;
-  double* lt_soil = soil_on ? fluxes.dense(Flux::litter_to_soil).data() : nullptr;
-  double* soil_atm = soil_on ? fluxes.dense(Flux::soil_to_atmosphere).data() : nullptr;
-  const FirstOrderRate soil_rate = config.soil;
-  // In chunks: the inflows summed channel by channel first, then each row's outflows.
-  constexpr std::size_t kChunk = 128;
-  double dw_in[kChunk], lt_in[kChunk], soil_in[kChunk];
-  for (std::size_t first = rows.first; first < rows.last; first += kChunk) {
-    const std::size_t n = std::min(kChunk, rows.last - first), r0 = first - rows.first;
-    in_dw.sum(r0, n, dw_in);
-    in_lt.sum(r0, n, lt_in);
-    in_soil.sum(r0, n, soil_in);
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t i = first + k, r = r0 + k;
-      const DecayRates& rates = config.by_species[input_species[r]];
-      // Pools already hold this year's inflow: the start-of-year stock is pool - inflow.
-      const double dw = dw_in[k], lt = lt_in[k];
-      const double out_dw = dead_wood_outflow(rates.dead_wood, dead_wood[i] - dw, dw, rate[i]);
-      const double out_lt = rates.litter.outflow(litter[i] - lt, lt);
-      if (soil_on) {
-        const double to_soil_dw = out_dw * rates.to_soil, to_soil_lt = out_lt * rates.to_soil;
-        dw_soil[r] = to_soil_dw;
-        lt_soil[r] = to_soil_lt;
-        dw_atm[r] = out_dw - to_soil_dw;
-        lt_atm[r] = out_lt - to_soil_lt;
-        const double to_soil = to_soil_dw + to_soil_lt + soil_in[k];
-        soil_atm[r] = soil_rate.outflow(soil[i] - soil_in[k], to_soil);
-      } else {
-        dw_atm[r] = out_dw;
-        lt_atm[r] = out_lt;
-      }
+  const auto dw_soil = soil_on ? fluxes.dense(Flux::dead_wood_to_soil) : std::span<double>{};
+  const auto lt_soil = soil_on ? fluxes.dense(Flux::litter_to_soil) : std::span<double>{};
+  const auto soil_atm = soil_on ? fluxes.dense(Flux::soil_to_atmosphere) : std::span<double>{};
+  for (std::size_t i = rows.first; i < rows.last; ++i) {
+    const std::size_t r = i - rows.first;
+    const DecayRates& k = config.by_species[input_species[r]];
+    // Pools already hold this year's inflow: the start-of-year stock is pool - inflow.
+    const double dw = in_dw(r), lt = in_lt(r);
+    const double out_dw = dead_wood_outflow(k.dead_wood, dead_wood[i] - dw, dw, rate[i]);
+    const double out_lt = k.litter.outflow(litter[i] - lt, lt);
+    if (soil_on) {
+      dw_soil[r] = out_dw * k.to_soil;
+      lt_soil[r] = out_lt * k.to_soil;
+      dw_atm[r] = out_dw - dw_soil[r];
+      lt_atm[r] = out_lt - lt_soil[r];
+      const double to_soil = dw_soil[r] + lt_soil[r] + in_soil(r);
+      soil_atm[r] = config.soil.outflow(soil[i] - in_soil(r), to_soil);
+    } else {
+      dw_atm[r] = out_dw;
+      lt_atm[r] = out_lt;
     }
   }
 }
