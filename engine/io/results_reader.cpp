@@ -219,10 +219,28 @@ ResultsSummary read_opened(const std::string& path, hid_t file) {
                em_bl = series("baseline_emission"), em_pj = series("project_emission"),
                er = series("reduction"), stock = series("stock");
     for (std::size_t b = 0; b < names.size(); ++b) {
-      s.boilers.push_back({names[b],         form[b],        sources[b], baseline[b],  backup[b],
-                           baseline_unit[b], backup_unit[b], basis[b],   demand[b],    supplied[b],
-                           burnt[b],         energy[b],      heat[b],    shortfall[b], backup_q[b],
-                           displaced[b],     em_bl[b],       em_pj[b],   er[b],        stock[b]});
+      s.boilers.push_back({names[b],
+                           form[b],
+                           sources[b],
+                           baseline[b],
+                           backup[b],
+                           baseline_unit[b],
+                           backup_unit[b],
+                           basis[b],
+                           demand[b],
+                           supplied[b],
+                           burnt[b],
+                           energy[b],
+                           heat[b],
+                           shortfall[b],
+                           backup_q[b],
+                           displaced[b],
+                           em_bl[b],
+                           em_pj[b],
+                           er[b],
+                           stock[b],
+                           {},
+                           {}});
     }
     if (h5::exists(fg, "profile")) {  // monthly figures of the boilers with a demand profile
       const auto profile = h5::read_doubles(fg, "profile");
