@@ -331,7 +331,7 @@ Loaded load(const io::Scenario& scenario) {
   std::string layer;
   const bool read_ok = problems.attempt([&] {
     classifier.emplace(scenario, in.species, aliases, forest_types, extra_fields);
-    layer = io::read_parcel_records(scenario, extra_fields, *classifier);
+    layer = io::read_parcel_records(scenario, extra_fields, *classifier).layer;
   });
   if (!read_ok) problems.throw_all();  // nothing further can be checked without the records
   setup::Classified classified = classifier->finish(layer);

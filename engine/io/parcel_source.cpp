@@ -2,12 +2,15 @@
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
+#include <ogr_recordbatch.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <unordered_map>
@@ -143,25 +146,9 @@ void number_of(OGRFeature& f, const Mapped& m, setup::RawNumber& out) {
   out.valid = parse_number(out.text, out.value);
 }
 
-// A date from a Date/DateTime field, or from text "YYYY-MM-DD", "YYYY/MM/DD" or "YYYYMMDD"
-// (an integer field 20190401 reads as text).
-void date_of(OGRFeature& f, const Mapped& m, setup::RawDate& out) {
-  out = {};
-  if (m.index < 0 || !f.IsFieldSetAndNotNull(m.index)) return;
-  out.present = true;
-  if (m.type == OFTDate || m.type == OFTDateTime) {
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
-    float sec = 0;
-    if (f.GetFieldAsDateTime(m.index, &y, &mo, &d, &h, &mi, &sec, &tz)) {
-      out.year = y;
-      out.month = mo;
-      out.day = d;
-      out.valid = y > 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
-    }
-    if (!out.valid) out.text = f.GetFieldAsString(m.index);
-    return;
-  }
-  trim_into(f.GetFieldAsString(m.index), out.text);
+// out.text (trimmed) as "YYYY-MM-DD", "YYYY/MM/DD" or "YYYYMMDD" (a date given as text or as an
+// integer such as 20190401).
+void date_from_text(setup::RawDate& out) {
   const std::string& s = out.text;
   auto digits = [&](std::size_t pos, std::size_t n, int& v) {
     if (pos + n > s.size()) return false;
@@ -181,6 +168,226 @@ void date_of(OGRFeature& f, const Mapped& m, setup::RawDate& out) {
   }
   out.valid =
       ok && out.year > 0 && out.month >= 1 && out.month <= 12 && out.day >= 1 && out.day <= 31;
+}
+
+// A date from a Date/DateTime field, or from text "YYYY-MM-DD", "YYYY/MM/DD" or "YYYYMMDD"
+// (an integer field 20190401 reads as text).
+void date_of(OGRFeature& f, const Mapped& m, setup::RawDate& out) {
+  out = {};
+  if (m.index < 0 || !f.IsFieldSetAndNotNull(m.index)) return;
+  out.present = true;
+  if (m.type == OFTDate || m.type == OFTDateTime) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+    float sec = 0;
+    if (f.GetFieldAsDateTime(m.index, &y, &mo, &d, &h, &mi, &sec, &tz)) {
+      out.year = y;
+      out.month = mo;
+      out.day = d;
+      out.valid = y > 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31;
+    }
+    if (!out.valid) out.text = f.GetFieldAsString(m.index);
+    return;
+  }
+  trim_into(f.GetFieldAsString(m.index), out.text);
+  date_from_text(out);
+}
+
+// --- The columnar path: GDAL's Arrow stream ---------------------------------------------------
+// About 2.5 times faster than feature by feature on a FlatGeobuf register (benchmarks/README.md).
+// Taken only where it gives the records the feature accessors give: no geometry needed, not a
+// GeoPackage or SQLite source (their values of another storage class are looked up by feature
+// id), and every mapped field of a type read here exactly as OGR reads it: text as text,
+// integers (which OGR writes as plain decimals when text is wanted), reals where a number is
+// wanted (as text only when not finite: "nan", "inf", "-inf", as OGR writes them).
+
+enum class Role { text, number, date };
+
+bool arrow_type_ok(const OGRFieldDefn& d, Role role) {
+  if (d.GetSubType() != OFSTNone && d.GetType() != OFTString) return false;
+  switch (d.GetType()) {
+    case OFTString:
+    case OFTInteger:
+    case OFTInteger64:
+      return true;
+    case OFTReal:
+      return role == Role::number;
+    default:
+      return false;
+  }
+}
+
+// The Arrow format of an OGR field type the columnar path reads.
+std::string_view arrow_format(OGRFieldType t) {
+  switch (t) {
+    case OFTInteger:
+      return "i";
+    case OFTInteger64:
+      return "l";
+    case OFTReal:
+      return "g";
+    default:
+      return "u";
+  }
+}
+
+// One column of a batch.
+struct Column {
+  const ArrowArray* array = nullptr;
+  OGRFieldType type = OFTString;
+
+  bool set(std::int64_t i) const {
+    if (array->null_count == 0 || array->buffers[0] == nullptr) return true;
+    const std::int64_t k = i + array->offset;
+    return (static_cast<const std::uint8_t*>(array->buffers[0])[k / 8] >> (k % 8)) & 1;
+  }
+  // Text up to its first NUL (where a C string from OGR ends).
+  std::string_view text(std::int64_t i) const {
+    const std::int64_t k = i + array->offset;
+    const auto* offsets = static_cast<const std::int32_t*>(array->buffers[1]);
+    const char* data = static_cast<const char*>(array->buffers[2]) + offsets[k];
+    const std::size_t n = std::size_t(offsets[k + 1] - offsets[k]);
+    return {data, strnlen(data, n)};
+  }
+  std::int64_t integer(std::int64_t i) const {
+    const std::int64_t k = i + array->offset;
+    return type == OFTInteger ? static_cast<const std::int32_t*>(array->buffers[1])[k]
+                              : static_cast<const std::int64_t*>(array->buffers[1])[k];
+  }
+  double real(std::int64_t i) const {
+    return static_cast<const double*>(array->buffers[1])[i + array->offset];
+  }
+};
+
+void text_from(const Column* c, std::int64_t i, std::string& out) {
+  if (c == nullptr || !c->set(i)) {
+    out.clear();
+  } else if (c->type == OFTString) {
+    out.assign(trim_register_text(c->text(i)));
+  } else {
+    out = std::to_string(c->integer(i));
+  }
+}
+
+void number_from(const Column* c, std::int64_t i, setup::RawNumber& out) {
+  out = {};
+  if (c == nullptr || !c->set(i)) return;
+  out.present = true;
+  if (c->type == OFTString) {
+    out.text.assign(trim_register_text(c->text(i)));
+    out.valid = parse_number(out.text, out.value);
+  } else if (c->type == OFTReal) {
+    out.value = c->real(i);
+    out.valid = std::isfinite(out.value);
+    if (!out.valid) out.text = std::isnan(out.value) ? "nan" : out.value > 0 ? "inf" : "-inf";
+  } else {
+    out.value = static_cast<double>(c->integer(i));
+    out.valid = true;
+  }
+}
+
+void date_from(const Column* c, std::int64_t i, setup::RawDate& out) {
+  out = {};
+  if (c == nullptr || !c->set(i)) return;
+  out.present = true;
+  if (c->type == OFTString) {
+    out.text.assign(trim_register_text(c->text(i)));
+  } else {
+    out.text = std::to_string(c->integer(i));
+  }
+  date_from_text(out);
+}
+
+// The mapped fields of a layer, in the order the columnar path fills a RawRecord.
+struct MappedFields {
+  Mapped *id, *species, *forest_type, *storey, *municipality, *area, *age, *volume, *stems,
+      *site_class, *as_of;
+  std::vector<Mapped>* extra;
+};
+
+// Reads every record of `layer` (its unmapped fields and geometry ignored) through the Arrow
+// stream into `sink`; the number read, or -1 when the stream cannot be had or does not hold the
+// columns expected (then nothing was read, and the caller reads features). A failure while
+// reading is left as GDAL's last error, as on the feature path.
+std::int64_t read_by_arrow(OGRLayer& layer, const MappedFields& m, setup::RecordSink& sink) {
+  ArrowArrayStream stream{};
+  const char* options[] = {"INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=65536", nullptr};
+  if (!layer.GetArrowStream(&stream, options)) {
+    CPLErrorReset();
+    return -1;
+  }
+  struct Release {
+    ArrowArrayStream& stream;
+    ArrowSchema schema{};
+    ~Release() {
+      if (schema.release) schema.release(&schema);
+      if (stream.release) stream.release(&stream);
+    }
+  } guard{stream};
+  if (stream.get_schema(&stream, &guard.schema) != 0) return -1;
+  const ArrowSchema& schema = guard.schema;
+  auto column_of = [&](std::string_view name, std::string_view format) -> std::int64_t {
+    for (std::int64_t c = 0; c < schema.n_children; ++c) {
+      if (schema.children[c]->name == name && schema.children[c]->format == format) return c;
+    }
+    return -1;
+  };
+  const char* fid_name = layer.GetFIDColumn();
+  const std::int64_t fid_column = column_of(fid_name && *fid_name ? fid_name : "OGC_FID", "l");
+  std::vector<Mapped*> fields = {m.id,           m.species,    m.forest_type, m.storey,
+                                 m.municipality, m.area,       m.age,         m.volume,
+                                 m.stems,        m.site_class, m.as_of};
+  for (Mapped& e : *m.extra) fields.push_back(&e);
+  std::vector<std::int64_t> column(fields.size(), -1);
+  for (std::size_t k = 0; k < fields.size(); ++k) {
+    if (fields[k]->index < 0) continue;
+    column[k] = column_of(fields[k]->source, arrow_format(fields[k]->type));
+    if (column[k] < 0) return -1;  // not as expected: read features
+  }
+  if (fid_column < 0) return -1;
+
+  setup::RawRecord rec;
+  rec.extra.resize(m.extra->size());
+  std::vector<Column> cols(fields.size());
+  std::vector<const Column*> col(fields.size(), nullptr);
+  std::int64_t read = 0;
+  for (;;) {
+    ArrowArray batch{};
+    if (stream.get_next(&stream, &batch) != 0) {
+      const char* why = stream.get_last_error(&stream);
+      CPLError(CE_Failure, CPLE_AppDefined, "%s", why ? why : "Arrow stream failed");
+      return read;
+    }
+    if (batch.release == nullptr) break;  // end of the layer
+    struct ReleaseBatch {
+      ArrowArray& a;
+      ~ReleaseBatch() { a.release(&a); }
+    } batch_guard{batch};
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+      col[k] = nullptr;
+      if (column[k] < 0) continue;
+      cols[k] = {batch.children[column[k]], fields[k]->type};
+      col[k] = &cols[k];
+    }
+    const Column fid{batch.children[fid_column], OFTInteger64};
+    for (std::int64_t i = 0; i < batch.length; ++i) {
+      ++read;
+      rec.fid = fid.integer(i);
+      text_from(col[0], i, rec.key);
+      text_from(col[1], i, rec.species);
+      text_from(col[2], i, rec.forest_type);
+      text_from(col[3], i, rec.storey);
+      text_from(col[4], i, rec.municipality);
+      number_from(col[5], i, rec.area);
+      number_from(col[6], i, rec.age);
+      number_from(col[7], i, rec.volume);
+      number_from(col[8], i, rec.stems);
+      number_from(col[9], i, rec.site_class);
+      date_from(col[10], i, rec.as_of);
+      for (std::size_t k = 0; k < rec.extra.size(); ++k) text_from(col[11 + k], i, rec.extra[k]);
+      sink.record(rec);
+    }
+  }
+  return read;
 }
 
 }  // namespace
@@ -248,8 +455,8 @@ class PolygonTest {
   std::vector<OGREnvelope> envelopes_;
 };
 
-std::string read_parcel_records(const Scenario& s, const std::vector<std::string>& extra_fields,
-                                setup::RecordSink& sink) {
+ParcelRead read_parcel_records(const Scenario& s, const std::vector<std::string>& extra_fields,
+                               setup::RecordSink& sink) {
   QuietGdal quiet;
   std::vector<const char*> options;
   for (const auto& o : s.open_options) options.push_back(o.c_str());
@@ -366,12 +573,48 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
     }
   }
 
+  // The columnar path where it reads what the feature path reads (see read_by_arrow()).
+  const std::string driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+  const bool geometry =
+      s.area_epsg.has_value() || centroids ||
+      std::any_of(polygon_of.begin(), polygon_of.end(), [](const auto& p) { return p != nullptr; });
+  bool columnar = !geometry && driver != "GPKG" && driver != "SQLite";
+  for (Mapped* m : all) {
+    if (m->index < 0) continue;
+    const Role role = m == &as_of ? Role::date
+                      : (m == &area || m == &age || m == &vol || m == &stems || m == &site)
+                          ? Role::number
+                          : Role::text;
+    columnar = columnar && arrow_type_ok(*defn->GetFieldDefn(m->index), role);
+  }
+  std::int64_t read = -1;
+  bool columnar_read = false;
+  if (columnar) {
+    std::vector<const char*> ignored;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+      if (std::none_of(all.begin(), all.end(), [&](const Mapped* m) { return m->index == i; }))
+        ignored.push_back(defn->GetFieldDefn(i)->GetNameRef());
+    }
+    ignored.push_back("OGR_GEOMETRY");
+    ignored.push_back(nullptr);
+    if (layer->SetIgnoredFields(ignored.data()) == OGRERR_NONE) {
+      layer->ResetReading();
+      read = read_by_arrow(
+          *layer,
+          {&id, &sp, &ftype, &storey, &muni, &area, &age, &vol, &stems, &site, &as_of, &extra},
+          sink);
+    }
+    if (read < 0) {  // back to every field, feature by feature
+      layer->SetIgnoredFields(nullptr);
+      CPLErrorReset();
+    }
+    columnar_read = read >= 0;
+  }
+
   setup::RawRecord rec;
   rec.extra.resize(extra.size());
-  layer->ResetReading();
-  std::int64_t read = 0;
-  for (auto& feature : *layer) {
-    ++read;
+  // The feature path: one record from one feature.
+  auto record_of = [&](OGRFeature* feature) {
     rec.fid = feature->GetFID();
     text_of(*feature, id, rec.key);
     text_of(*feature, sp, rec.species);
@@ -427,12 +670,19 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
       }
     }
     sink.record(rec);
+  };
+  if (read < 0) {  // feature by feature
+    read = 0;
+    layer->ResetReading();
+    for (auto& feature : *layer) {
+      ++read;
+      record_of(feature.get());
+    }
   }
   // The count the format declares: the FlatGeobuf header, the GeoPackage contents table
   // (gpkg_ogr_contents), which OGR returns without reading the features. A file truncated at a
   // feature boundary or inside its index reads fewer features without any GDAL error. Other drivers
   // count what they read (a Shapefile's count includes records marked deleted), so are not asked.
-  const std::string driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
   const std::string declared_by =
       driver == "FlatGeobuf" ? "its FlatGeobuf header declares"
                              : "its GeoPackage contents table (gpkg_ogr_contents) declares";
@@ -453,7 +703,7 @@ std::string read_parcel_records(const Scenario& s, const std::vector<std::string
                      " " + std::to_string(declared) +
                      "; the file is truncated or damaged, so nothing is simulated");
   }
-  return layer->GetName();
+  return {layer->GetName(), columnar_read};
 }
 
 std::string location_problem(int epsg, double x, double y) {

@@ -21,11 +21,20 @@
 
 namespace shinrin::io {
 
+//! What read_parcel_records() read.
+struct ParcelRead {
+  std::string layer;      //!< name of the layer read
+  bool columnar = false;  //!< through GDAL's Arrow stream (else feature by feature)
+};
+
 //! Reads every feature of the scenario's parcel layer into `sink`, with the values of
-//! `extra_fields` (source field names) in RawRecord::extra. Returns the name of the layer read.
-std::string read_parcel_records(const Scenario& scenario,
-                                const std::vector<std::string>& extra_fields,
-                                setup::RecordSink& sink);
+//! `extra_fields` (source field names) in RawRecord::extra. The records, and their order, are the
+//! same whichever way the layer is read: through GDAL's columnar Arrow stream where no geometry is
+//! needed, the source is not a GeoPackage or SQLite file and every mapped field is text, an
+//! integer or (for numbers) a real; else feature by feature.
+ParcelRead read_parcel_records(const Scenario& scenario,
+                               const std::vector<std::string>& extra_fields,
+                               setup::RecordSink& sink);
 
 //! Why the point (x, y) [m] of projected CRS `epsg` is no place of that CRS (outside its area of
 //! use, or not transformable to longitude and latitude), or "" when it is one.
