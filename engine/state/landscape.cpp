@@ -116,9 +116,23 @@ std::vector<std::size_t> Landscape::sort_canonical() {
     if (prefix[a] != prefix[b]) return prefix[a] < prefix[b];
     return tie(a) < tie(b);
   };
-  // Registers usually come sorted by key: check before sorting.
-  if (!std::is_sorted(order.begin(), order.end(), less))
-    std::sort(order.begin(), order.end(), less);
+  // Registers usually come sorted by key: check before sorting. Else sort (prefix, row) pairs,
+  // contiguous in memory, then each run of equal prefixes by the whole tie: `less` is a total
+  // order (the feature id differs), so this is the one order std::sort(order, less) gives, at a
+  // fraction of the cost (10^6 records: no string compared unless the prefixes are equal).
+  if (!std::is_sorted(order.begin(), order.end(), less)) {
+    std::vector<std::pair<std::uint64_t, std::size_t>> pairs(size());
+    for (std::size_t i = 0; i < size(); ++i) pairs[i] = {prefix[i], i};
+    std::sort(pairs.begin(), pairs.end());
+    for (std::size_t i = 0; i < size(); ++i) order[i] = pairs[i].second;
+    for (std::size_t first = 0; first < size();) {
+      std::size_t last = first + 1;
+      while (last < size() && pairs[last].first == pairs[first].first) ++last;
+      if (last - first > 1)
+        std::sort(order.begin() + long(first), order.begin() + long(last), less);
+      first = last;
+    }
+  }
   permute(order);
   return order;
 }
