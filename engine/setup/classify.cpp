@@ -374,11 +374,23 @@ Classified Classifier::finish(const std::string& layer) {
     const Landscape& p = out_.parcels;
     std::vector<std::size_t> rows(p.size());
     std::iota(rows.begin(), rows.end(), std::size_t{0});
-    // By the hash of (key, storey) first: integer comparisons, the strings only on equal hashes.
-    std::sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
+    // By the hash of (key, storey) first: (hash, row) pairs, contiguous in memory, then each run
+    // of equal hashes by the whole tie (a total order: the feature id differs), so the strings
+    // are compared only on equal hashes.
+    auto less = [&](std::size_t a, std::size_t b) {
       return std::tie(p.key_hash[a], p.key[a], p.storey[a], p.source_fid[a]) <
              std::tie(p.key_hash[b], p.key[b], p.storey[b], p.source_fid[b]);
-    });
+    };
+    std::vector<std::pair<std::uint64_t, std::size_t>> by_hash(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) by_hash[i] = {p.key_hash[i], i};
+    std::sort(by_hash.begin(), by_hash.end());
+    for (std::size_t i = 0; i < p.size(); ++i) rows[i] = by_hash[i].second;
+    for (std::size_t first = 0; first < rows.size();) {
+      std::size_t last = first + 1;
+      while (last < rows.size() && by_hash[last].first == by_hash[first].first) ++last;
+      if (last - first > 1) std::sort(rows.begin() + long(first), rows.begin() + long(last), less);
+      first = last;
+    }
     long repeated = 0;
     std::string listed;
     for (std::size_t k = 0; k < rows.size();) {
