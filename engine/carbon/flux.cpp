@@ -127,20 +127,20 @@ double& FluxBlock::at(Flux f, std::size_t row) {
   active_[static_cast<std::size_t>(f)] = true;
   if (touched_.empty() || touched_.back() != row)
     touched_.push_back(static_cast<std::uint32_t>(row));
-  return amount_[static_cast<std::size_t>(f) * rows_ + row];
+  return amount_[static_cast<std::size_t>(f) * stride_ + row];
 }
 
 std::span<double> FluxBlock::dense(Flux f) {
   if (is_sparse(f)) throw std::logic_error("FluxBlock::dense on a sparse channel");
   active_[static_cast<std::size_t>(f)] = true;
-  return {amount_.data() + static_cast<std::size_t>(f) * rows_, rows_};
+  return {amount_.data() + static_cast<std::size_t>(f) * stride_, rows_};
 }
 
 void FluxBlock::clear() {
   if (!touched_.empty()) {
     for (std::size_t c = 0; c < kFluxCount; ++c) {
       if (!active_[c] || !is_sparse(Flux(c))) continue;
-      double* channel = amount_.data() + c * rows_;
+      double* channel = amount_.data() + c * stride_;
       for (std::uint32_t row : touched_) channel[row] = 0.0;
     }
   }

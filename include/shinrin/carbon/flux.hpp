@@ -87,18 +87,19 @@ HarvestChannels harvest_channels(Module operation);
 //! those rows, so a year without operations costs nothing.
 class FluxBlock {
  public:
-  explicit FluxBlock(std::size_t rows = 0) : rows_(rows), amount_(rows * kFluxCount, 0.0) {}
+  explicit FluxBlock(std::size_t rows = 0)
+      : rows_(rows), stride_(padded(rows)), amount_(stride_ * kFluxCount, 0.0) {}
   std::size_t rows() const { return rows_; }
   //! Amount of one row of a sparse channel.
   double& at(Flux f, std::size_t row);
   //! The whole of a dense channel, for a module that writes every row.
   std::span<double> dense(Flux f);
   double get(Flux f, std::size_t row) const {
-    return active(f) ? amount_[static_cast<std::size_t>(f) * rows_ + row] : 0.0;
+    return active(f) ? amount_[static_cast<std::size_t>(f) * stride_ + row] : 0.0;
   }
   //! The channel's amounts; only meaningful when active(f).
   std::span<const double> channel(Flux f) const {
-    return {amount_.data() + static_cast<std::size_t>(f) * rows_, rows_};
+    return {amount_.data() + static_cast<std::size_t>(f) * stride_, rows_};
   }
   bool active(Flux f) const { return active_[static_cast<std::size_t>(f)]; }
   //! Block rows written in sparse channels since the last clear(), in the order first written
@@ -108,7 +109,12 @@ class FluxBlock {
   void clear();
 
  private:
-  std::size_t rows_;
+  //! Channels lie `stride_` doubles apart: the rows plus a cache line, so that row r of two
+  //! channels never shares the low 12 address bits (blocks of 1,024 rows would put every channel
+  //! 8 KiB apart, and the processor then takes a store to one channel for a store to the other
+  //! when loading: "4K aliasing").
+  static std::size_t padded(std::size_t rows) { return rows + 8 * (rows % 512 == 0 ? 1 : 0); }
+  std::size_t rows_, stride_;
   std::vector<double> amount_;
   std::array<bool, kFluxCount> active_{};
   std::vector<std::uint32_t> touched_;  // rows written in sparse channels since clear()
