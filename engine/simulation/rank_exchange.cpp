@@ -96,48 +96,55 @@ void set_row(State& st, std::size_t i, const CandidateRow& r) {
 
 }  // namespace
 
-void share_candidates(const parallel::Ranks& ranks, State& st, YearShared& year) {
-  const std::size_t blocks = year.candidates.size();
+namespace {
+
+// Each block's part of a shared per-block list, made by the rank that owns the block, on every
+// rank: `write(bytes, b)` appends block b of this rank, `read(reader, b)` reads block b of another
+// rank (in the order written). Collective.
+template <class Write, class Read>
+void share_blocks(const parallel::Ranks& ranks, std::size_t blocks, const char* what, Write write,
+                  Read read) {
   const RowRange own = ranks.own_blocks(blocks);
   Bytes mine;
-  for (std::size_t b = own.first; b < own.last; ++b) {
-    const planning::BlockCandidates& bc = year.candidates[b];
-    mine.put_all(bc.list);
-    mine.put_all(bc.groups);
-    mine.put_all(bc.keys);
-    for (const planning::Candidate& c : bc.list) mine.put(row_of(st, c.row));
-  }
+  for (std::size_t b = own.first; b < own.last; ++b) write(mine, b);
   std::vector<std::size_t> offsets;
   const std::vector<std::byte> all = ranks.gather_all(mine.data(), offsets);
   for (int r = 0; r < ranks.size(); ++r) {
     if (r == ranks.rank()) continue;
     Reader in(all, offsets[std::size_t(r)], offsets[std::size_t(r) + 1]);
     const RowRange theirs = ranks.blocks_of(r, blocks);
-    for (std::size_t b = theirs.first; b < theirs.last; ++b) {
-      planning::BlockCandidates& bc = year.candidates[b];
-      in.get_all(bc.list);
-      in.get_all(bc.groups);
-      in.get_all(bc.keys);
-      for (const planning::Candidate& c : bc.list) set_row(st, c.row, in.get<CandidateRow>());
-    }
-    if (!in.done()) throw Error("simulation: a rank's candidate lists are longer than expected");
+    for (std::size_t b = theirs.first; b < theirs.last; ++b) read(in, b);
+    if (!in.done())
+      throw Error(std::string("simulation: a rank's ") + what + " are longer than expected");
   }
 }
 
+}  // namespace
+
+void share_candidates(const parallel::Ranks& ranks, State& st, YearShared& year) {
+  share_blocks(
+      ranks, year.candidates.size(), "candidate lists",
+      [&](Bytes& out, std::size_t b) {
+        const planning::BlockCandidates& bc = year.candidates[b];
+        out.put_all(bc.list);
+        out.put_all(bc.groups);
+        out.put_all(bc.keys);
+        for (const planning::Candidate& c : bc.list) out.put(row_of(st, c.row));
+      },
+      [&](Reader& in, std::size_t b) {
+        planning::BlockCandidates& bc = year.candidates[b];
+        in.get_all(bc.list);
+        in.get_all(bc.groups);
+        in.get_all(bc.keys);
+        for (const planning::Candidate& c : bc.list) set_row(st, c.row, in.get<CandidateRow>());
+      });
+}
+
 void share_fuel_supply(const parallel::Ranks& ranks, YearShared& year) {
-  const std::size_t blocks = year.fuel_supply.size();
-  const RowRange own = ranks.own_blocks(blocks);
-  Bytes mine;
-  for (std::size_t b = own.first; b < own.last; ++b) mine.put_all(year.fuel_supply[b]);
-  std::vector<std::size_t> offsets;
-  const std::vector<std::byte> all = ranks.gather_all(mine.data(), offsets);
-  for (int r = 0; r < ranks.size(); ++r) {
-    if (r == ranks.rank()) continue;
-    Reader in(all, offsets[std::size_t(r)], offsets[std::size_t(r) + 1]);
-    const RowRange theirs = ranks.blocks_of(r, blocks);
-    for (std::size_t b = theirs.first; b < theirs.last; ++b) in.get_all(year.fuel_supply[b]);
-    if (!in.done()) throw Error("simulation: a rank's fuel supply is longer than expected");
-  }
+  share_blocks(
+      ranks, year.fuel_supply.size(), "fuel supplies",
+      [&](Bytes& out, std::size_t b) { out.put_all(year.fuel_supply[b]); },
+      [&](Reader& in, std::size_t b) { in.get_all(year.fuel_supply[b]); });
 }
 
 void share_for_landscape(const PhaseEntry& entry, bool after_pass, const parallel::Ranks& ranks,

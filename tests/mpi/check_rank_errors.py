@@ -10,13 +10,11 @@ Cases:
     rank stops with it), the file unchanged.
 Each run has a time limit: a rank waiting for another forever fails the test.
 """
-import argparse
 import glob
 import os
-import subprocess
 import sys
 
-MPI_FLAGS = ["--allow-run-as-root", "--bind-to", "none"]
+import mpi_common
 
 
 def error_line(text):
@@ -24,23 +22,12 @@ def error_line(text):
     return next((l for l in text.splitlines() if l.startswith("shinrin:")), "(no shinrin message)")
 
 
-def mpirun(args, extra, timeout=300):
-    cmd = [args.mpiexec, "-np", "2"] + MPI_FLAGS + [args.exe] + extra
-    env = dict(os.environ, OMP_NUM_THREADS="1")
-    try:
-        return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise SystemExit(f"FAILED: {' '.join(cmd)} did not end within {timeout} s (a rank waits)")
+def mpirun(args, extra):
+    return mpi_common.run(mpi_common.mpiexec(args, 2, extra), 1, timeout=300)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--exe", required=True)
-    ap.add_argument("--mpiexec", required=True)
-    ap.add_argument("--source-dir", required=True)
-    ap.add_argument("--dir", required=True)
-    args = ap.parse_args()
-    os.makedirs(args.dir, exist_ok=True)
+    args = mpi_common.arguments(("--source-dir", None))
     failures = []
 
     out = os.path.join(args.dir, "demo.h5")

@@ -14,25 +14,23 @@ attribute the same value. Excluded, and only these: the root attributes `date_an
 time the run started writing) and `history` (which holds that time). The thread and rank counts
 are not recorded in the file. Exits 1 and lists the differences otherwise.
 """
-import argparse
 import os
 import shutil
-import subprocess
 import sys
 
 import h5py
 import numpy as np
 
+import mpi_common
+
 EXCLUDED_ROOT_ATTRS = {"date_and_time", "history"}
-MPI_FLAGS = ["--allow-run-as-root", "--bind-to", "none", "--oversubscribe"]
 
 
 def run(cmd, threads, out_path, keep_as):
     """Runs `cmd` with `threads` OpenMP threads a process and keeps its results as `keep_as`."""
-    env = dict(os.environ, OMP_NUM_THREADS=str(threads))
     if os.path.exists(out_path):
         os.remove(out_path)
-    p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    p = mpi_common.run(cmd, threads)
     if p.returncode != 0:
         sys.stderr.write(p.stdout[-3000:] + p.stderr[-3000:])
         raise SystemExit(f"FAILED (exit {p.returncode}): {' '.join(cmd)}")
@@ -114,20 +112,12 @@ def compare(a_path, b_path):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--exe", required=True)
-    ap.add_argument("--mpiexec", required=True)
-    ap.add_argument("--scenario", required=True)
-    ap.add_argument("--dir", required=True)
-    ap.add_argument("--ranks", default="2")
-    ap.add_argument("--serial-exe", default="")
-    args = ap.parse_args()
-    os.makedirs(args.dir, exist_ok=True)
+    args = mpi_common.arguments(("--scenario", None), ("--ranks", "2"), ("--serial-exe", ""))
     out_path = os.path.join(args.dir, "results.h5")
     shinrin = ["run", args.scenario, "--output", out_path, "--quiet"]
 
     def mpi(k):
-        return [args.mpiexec, "-np", str(k)] + MPI_FLAGS + [args.exe] + shinrin
+        return mpi_common.mpiexec(args, k, shinrin)
 
     reference = run(mpi(1), 2, out_path, os.path.join(args.dir, "ranks1-threads2.h5"))
     others = [run(mpi(int(k)), 1, out_path, os.path.join(args.dir, f"ranks{k}-threads1.h5"))

@@ -24,6 +24,14 @@
 
 namespace shinrin::parallel {
 
+//! The blocks [first, last) of `blocks` that rank `rank` of `ranks` owns: contiguous, in rank
+//! order, covering every block once, sizes differing by at most one (more ranks than blocks leave
+//! some ranks none). The blocks themselves never change with the rank count.
+inline RowRange blocks_of_rank(int rank, int ranks, std::size_t blocks) {
+  const std::size_t k = std::size_t(ranks), r = std::size_t(rank);
+  return {blocks * r / k, blocks * (r + 1) / k};
+}
+
 //! Starts MPI for the life of the program (MPI_Init_thread, MPI_THREAD_FUNNELED) and ends it
 //! (MPI_Finalize); nothing in the serial build. One per process, made first thing in main.
 class Session {
@@ -47,14 +55,10 @@ class Ranks {
   //! Rank 0: writes the results file and prints.
   bool root() const { return rank_ == 0; }
 
-  //! The blocks [first, last) of `blocks` that this rank owns: contiguous, in rank order, sizes
-  //! differing by at most one. (The blocks themselves never change with the rank count.)
-  RowRange own_blocks(std::size_t blocks) const { return blocks_of(rank_, blocks); }
-  //! The blocks [first, last) of `blocks` that rank `r` owns.
-  RowRange blocks_of(int r, std::size_t blocks) const {
-    const std::size_t k = std::size_t(size_), q = std::size_t(r);
-    return {blocks * q / k, blocks * (q + 1) / k};
-  }
+  //! The blocks [first, last) of `blocks` that this rank owns (blocks_of_rank).
+  RowRange own_blocks(std::size_t blocks) const { return blocks_of_rank(rank_, size_, blocks); }
+  //! The blocks [first, last) of `blocks` that rank `r` of these owns.
+  RowRange blocks_of(int r, std::size_t blocks) const { return blocks_of_rank(r, size_, blocks); }
   //! Every rank's `mine`, concatenated in rank order, on every rank; rank r's bytes are
   //! [offsets[r], offsets[r + 1]) (offsets has size() + 1 entries).
   std::vector<std::byte> gather_all(std::span<const std::byte> mine,
