@@ -182,12 +182,18 @@ void clear_series(YearShared& year) {
 }
 
 void check_distributable(const Inputs& in, const parallel::Ranks& ranks) {
-  if (ranks.size() == 1 || in.credit.projects.empty()) return;
-  throw InputError("credit projects (scenario section 'crediting', " +
-                   std::to_string(in.credit.projects.size()) +
-                   " project(s)) are not supported with " + std::to_string(ranks.size()) +
-                   " > 1 ranks yet: run the scenario on one rank (without mpirun), or remove the "
-                   "section");
+  if (ranks.size() == 1) return;
+  // Boiler projects are credited from the boilers' years, which every rank holds; forest projects
+  // from ledgers of their parcels in the State, which each rank fills for its own rows only.
+  std::string forest;
+  for (const crediting::Project& p : in.credit.projects) {
+    if (p.rules->scope == crediting::Scope::forest)
+      forest += (forest.empty() ? "'" : ", '") + p.name + "'";
+  }
+  if (forest.empty()) return;
+  throw InputError("forest credit projects (scenario section 'crediting': " + forest +
+                   ") are not supported with " + std::to_string(ranks.size()) +
+                   " > 1 ranks yet: run the scenario on one rank (without mpirun), or remove them");
 }
 
 }  // namespace shinrin::sim

@@ -37,8 +37,8 @@ void sum_over_ranks(const parallel::Ranks& ranks, BlockWork& w);
 void series_to_root(const parallel::Ranks& ranks, YearShared& year);
 void clear_series(YearShared& year);
 
-//! Throws InputError if `in` uses a feature that does not run on more than one rank yet (credit
-//! projects); nothing with one rank.
+//! Throws InputError if `in` uses a feature that does not run on more than one rank yet (forest
+//! credit projects; boiler projects run); nothing with one rank.
 void check_distributable(const Inputs& in, const parallel::Ranks& ranks);
 
 }  // namespace shinrin::sim

@@ -4,8 +4,9 @@ every rank (no rank left waiting), the status of one process, and no results fil
 
 Usage: check_rank_errors.py --exe SHINRIN --mpiexec MPIEXEC --source-dir REPO --dir SCRATCH
 Cases:
-  a scenario with a credit project (scenarios/hinohara-demo.yaml) -> exit 1, "not supported with
-    2 > 1 ranks yet", no results file and no temporary file left;
+  a scenario with a forest credit project (scenarios/fukuoka-fo001.yaml) -> exit 1, "not
+    supported with 2 > 1 ranks yet" naming the project, no results file and no temporary file
+    left;
   a run onto an existing results file without --overwrite -> exit 1 (the root refuses; the other
     rank stops with it), the file unchanged.
 Each run has a time limit: a rank waiting for another forever fails the test.
@@ -30,20 +31,21 @@ def main():
     args = mpi_common.arguments(("--source-dir", None))
     failures = []
 
-    out = os.path.join(args.dir, "demo.h5")
+    out = os.path.join(args.dir, "fo001.h5")
     for f in glob.glob(out + "*"):
         os.remove(f)
-    p = mpirun(args, ["run", os.path.join(args.source_dir, "scenarios/hinohara-demo.yaml"),
+    p = mpirun(args, ["run", os.path.join(args.source_dir, "scenarios/fukuoka-fo001.yaml"),
                       "--output", out, "--quiet"])
     text = p.stdout + p.stderr
-    print(f"credit project on 2 ranks: exit {p.returncode}: {error_line(text)}")
+    print(f"forest credit project on 2 ranks: exit {p.returncode}: {error_line(text)}")
     if p.returncode != 1:
-        failures.append(f"credit project on 2 ranks: exit {p.returncode}, expected 1")
-    if "not supported with 2 > 1 ranks yet" not in text:
-        failures.append("credit project on 2 ranks: the message does not say it is not supported")
+        failures.append(f"forest credit project on 2 ranks: exit {p.returncode}, expected 1")
+    if "not supported with 2 > 1 ranks yet" not in text or "hisayama_fo001" not in text:
+        failures.append("forest credit project on 2 ranks: the message does not say that the "
+                        "project is not supported")
     left = glob.glob(out + "*")
     if left:
-        failures.append(f"credit project on 2 ranks: files left: {left}")
+        failures.append(f"forest credit project on 2 ranks: files left: {left}")
 
     out = os.path.join(args.dir, "existing.h5")
     with open(out, "wb") as f:
