@@ -86,6 +86,7 @@ RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
     const sim::Inputs base = baseline_inputs(loaded.inputs);
     sim::RunConfig quiet;  // aggregates only: the baseline's physical results are not written
     quiet.threads = config.threads;
+    quiet.ranks = config.ranks;  // on the same ranks, into the same blocks
     quiet.stop = stop;
     baseline.emplace(base.parcels.size());
     (void)sim::run(base, *baseline, quiet, nullptr);

@@ -2,6 +2,7 @@
 // MPI calls these (MPI_THREAD_FUNNELED); OpenMP threads never do.
 #include <mpi.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -134,6 +135,16 @@ void Ranks::or_to_root(std::span<std::uint32_t> words) const {
   } else {
     check(MPI_Reduce(words.data(), nullptr, n, MPI_UINT32_T, MPI_BOR, 0, MPI_COMM_WORLD),
           "MPI_Reduce of per-parcel series");
+  }
+}
+
+void Ranks::or_all(std::span<std::byte> bytes) const {
+  if (size_ == 1) return;
+  constexpr std::size_t kPiece = std::size_t(1) << 30;  // within the int count of one message
+  for (std::size_t at = 0; at < bytes.size(); at += kPiece) {
+    const int n = count_of(std::min(kPiece, bytes.size() - at), "a reduction");
+    check(MPI_Allreduce(MPI_IN_PLACE, bytes.data() + at, n, MPI_BYTE, MPI_BOR, MPI_COMM_WORLD),
+          "MPI_Allreduce of credit ledgers");
   }
 }
 

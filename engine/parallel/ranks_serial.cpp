@@ -24,6 +24,8 @@ void Ranks::sum_all(std::span<FixedSum>) const {}
 
 void Ranks::or_to_root(std::span<std::uint32_t>) const {}
 
+void Ranks::or_all(std::span<std::byte>) const {}
+
 int Ranks::max_all(int value) const {
   return value;
 }

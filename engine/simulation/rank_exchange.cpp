@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <span>
 #include <string>
 #include <type_traits>
 
@@ -181,19 +182,20 @@ void clear_series(YearShared& year) {
   for (auto& column : year.series) std::fill(column.begin(), column.end(), 0.0f);
 }
 
-void check_distributable(const Inputs& in, const parallel::Ranks& ranks) {
+void merge_ledgers(const parallel::Ranks& ranks, State& st) {
   if (ranks.size() == 1) return;
-  // Boiler projects are credited from the boilers' years, which every rank holds; forest projects
-  // from ledgers of their parcels in the State, which each rank fills for its own rows only.
-  std::string forest;
-  for (const crediting::Project& p : in.credit.projects) {
-    if (p.rules->scope == crediting::Scope::forest)
-      forest += (forest.empty() ? "'" : ", '") + p.name + "'";
+  auto bytes_of = [](auto& column) {
+    using T = typename std::decay_t<decltype(column)>::value_type;
+    static_assert(std::is_trivially_copyable_v<T>);
+    return std::span<std::byte>(reinterpret_cast<std::byte*>(column.data()),
+                                column.size() * sizeof(T));
+  };
+  for (crediting::ProjectLedger& ledger : st.credit) {
+    ranks.or_all(bytes_of(ledger.history));
+    ranks.or_all(bytes_of(ledger.entries));
+    ranks.or_all(bytes_of(ledger.species0));
+    ranks.or_all(bytes_of(ledger.age_class0));
   }
-  if (forest.empty()) return;
-  throw InputError("forest credit projects (scenario section 'crediting': " + forest +
-                   ") are not supported with " + std::to_string(ranks.size()) +
-                   " > 1 ranks yet: run the scenario on one rank (without mpirun), or remove them");
 }
 
 }  // namespace shinrin::sim

@@ -6,7 +6,8 @@
 // runs on every rank, on the same data: before it, the per-block results it reads are gathered
 // from the ranks that made them, in block order, so every rank takes the same decisions and then
 // applies those of its own rows. At the end of the run the fixed-point totals are added over the
-// ranks (exactly), and per-parcel series go to the root, which writes them.
+// ranks (exactly) and the credit ledgers merged, and per-parcel series go to the root, which
+// writes them.
 
 #include "phase.hpp"
 #include "shinrin/parallel/ranks.hpp"
@@ -37,8 +38,9 @@ void sum_over_ranks(const parallel::Ranks& ranks, BlockWork& w);
 void series_to_root(const parallel::Ranks& ranks, YearShared& year);
 void clear_series(YearShared& year);
 
-//! Throws InputError if `in` uses a feature that does not run on more than one rank yet (forest
-//! credit projects; boiler projects run); nothing with one rank.
-void check_distributable(const Inputs& in, const parallel::Ranks& ranks);
+//! The forest credit projects' ledgers (State::credit) of every rank, on every rank: each rank
+//! filled the rows of its own parcels and left the others zero, so a bitwise OR over the ranks
+//! gives every row's bits.
+void merge_ledgers(const parallel::Ranks& ranks, State& st);
 
 }  // namespace shinrin::sim

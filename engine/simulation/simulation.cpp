@@ -295,7 +295,6 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   // runs the per-parcel parts only on its blocks (own) and so owns only their rows; landscape parts
   // run on every rank over data gathered in block order (rank_exchange.hpp).
   const RowRange own = ranks.own_blocks(blocks);
-  check_distributable(in, ranks);
   if (!out.variables.empty() && sink == nullptr && ranks.root())
     throw Error("simulation: series selected but no sink");
 
@@ -491,6 +490,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     work[0]->flux.merge(work[k]->flux);
   }
   sum_over_ranks(ranks, *work[0]);  // exact: integer sums (nothing with one rank)
+  merge_ledgers(ranks, st);
   const BlockWork& w0 = *work[0];
   const std::size_t times = in.times();
   Aggregates& agg = result.aggregates;

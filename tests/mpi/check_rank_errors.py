@@ -1,12 +1,11 @@
 #!/usr/bin/python3
-"""MPI test: on 2 ranks, what cannot run distributed, or must not run, ends with a clear error on
-every rank (no rank left waiting), the status of one process, and no results file.
+"""MPI test: on 2 ranks, a run that rank 0 refuses (it alone touches the output path) ends with a
+clear error on every rank (no rank left waiting for it), the status of one process, and no
+results file.
 
 Usage: check_rank_errors.py --exe SHINRIN --mpiexec MPIEXEC --source-dir REPO --dir SCRATCH
 Cases:
-  a scenario with a forest credit project (scenarios/fukuoka-fo001.yaml) -> exit 1, "not
-    supported with 2 > 1 ranks yet" naming the project, no results file and no temporary file
-    left;
+  an output path in a folder that does not exist -> exit 1 naming it, nothing made;
   a run onto an existing results file without --overwrite -> exit 1 (the root refuses; the other
     rank stops with it), the file unchanged.
 Each run has a time limit: a rank waiting for another forever fails the test.
@@ -31,21 +30,16 @@ def main():
     args = mpi_common.arguments(("--source-dir", None))
     failures = []
 
-    out = os.path.join(args.dir, "fo001.h5")
-    for f in glob.glob(out + "*"):
-        os.remove(f)
-    p = mpirun(args, ["run", os.path.join(args.source_dir, "scenarios/fukuoka-fo001.yaml"),
-                      "--output", out, "--quiet"])
+    out = os.path.join(args.dir, "no-such-folder", "results.h5")
+    p = mpirun(args, ["run", os.path.join(args.source_dir, "scenarios/fukuoka-managed.yaml"),
+                      "--output", out, "--quiet", "--years", "2"])
     text = p.stdout + p.stderr
-    print(f"forest credit project on 2 ranks: exit {p.returncode}: {error_line(text)}")
-    if p.returncode != 1:
-        failures.append(f"forest credit project on 2 ranks: exit {p.returncode}, expected 1")
-    if "not supported with 2 > 1 ranks yet" not in text or "hisayama_fo001" not in text:
-        failures.append("forest credit project on 2 ranks: the message does not say that the "
-                        "project is not supported")
-    left = glob.glob(out + "*")
-    if left:
-        failures.append(f"forest credit project on 2 ranks: files left: {left}")
+    print(f"output folder missing on 2 ranks: exit {p.returncode}: {error_line(text)}")
+    if p.returncode != 1 or "no-such-folder" not in text:
+        failures.append(f"output folder missing on 2 ranks: exit {p.returncode}, expected 1 "
+                        "naming the folder")
+    if os.path.exists(os.path.dirname(out)):
+        failures.append("output folder missing on 2 ranks: the folder was made")
 
     out = os.path.join(args.dir, "existing.h5")
     with open(out, "wb") as f:

@@ -69,6 +69,9 @@ class Ranks {
   //! words are left as they were. For values that exactly one rank holds and the others hold as
   //! zero bits: the root then holds every value, bit for bit.
   void or_to_root(std::span<std::uint32_t> words) const;
+  //! Each byte becomes the bitwise OR of that byte over all ranks, on every rank: for values that
+  //! exactly one rank holds and the others hold as zero bytes, every rank then holds every value.
+  void or_all(std::span<std::byte> bytes) const;
   //! The largest `value` over all ranks, on every rank.
   int max_all(int value) const;
 
