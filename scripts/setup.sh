@@ -2,12 +2,17 @@
 # Installs the Debian 12 packages shinrin needs to build, test and run its demo.
 # Idempotent: packages already present are skipped, apt-get runs only when something is missing.
 # Runs as root, or through sudo when not root.
+# Usage: scripts/setup.sh [--mpi]   (--mpi: also Open MPI and Debian's parallel HDF5, for the MPI
+# build of scripts/test.sh; the serial libhdf5-dev stays and the default build keeps using it)
 set -eu
 
 PACKAGES="build-essential cmake ninja-build pkg-config \
 zlib1g-dev libeigen3-dev libgdal-dev gdal-bin libhdf5-dev hdf5-tools catch2 libyaml-cpp-dev libcli11-dev \
 python3 python3-numpy python3-h5py python3-xarray python3-netcdf4 python3-h5netcdf python3-gdal \
 libjs-chart.js chromium python3-matplotlib"
+if [ "${1:-}" = "--mpi" ]; then
+  PACKAGES="$PACKAGES libopenmpi-dev openmpi-bin libhdf5-openmpi-dev"
+fi
 
 missing=""
 for p in $PACKAGES; do

@@ -19,6 +19,7 @@
 #include "shinrin/io/results_reader.hpp"
 #include "shinrin/io/results_writer.hpp"
 #include "shinrin/io/scenario.hpp"
+#include "shinrin/parallel/ranks.hpp"
 #include "signals.hpp"
 
 namespace shinrin::app {
@@ -113,6 +114,9 @@ int cmd_run(const RunOptions& o, bool validate_only, const std::string& command_
   std::FILE* const out = o.json ? stderr : stdout;
 
   const io::Scenario scenario = io::load_scenario(o.scenario, ov);
+  // Under mpirun every rank loads and runs; the root alone touches the output path and prints
+  // (the others' stdout and stderr go nowhere: main.cpp).
+  const parallel::Ranks ranks = parallel::Ranks::world();
   // A run: the output path is checked and locked before anything is loaded (a second run on the
   // same path refuses at once), temporary files of killed runs in its folder are removed, and
   // from here on SIGINT, SIGTERM and SIGHUP stop the run cleanly (signals.hpp).
@@ -120,20 +124,22 @@ int cmd_run(const RunOptions& o, bool validate_only, const std::string& command_
   std::optional<io::OutputLock> lock;
   if (!validate_only) {
     signals.emplace();
-    driver::check_output(scenario);
-    // An earlier results file is replaced only when asked for (a link to one counts as one).
-    std::error_code ec;
-    if (!o.overwrite &&
-        std::filesystem::exists(std::filesystem::symlink_status(scenario.output_path, ec))) {
-      throw InputError("output path '" + scenario.output_path +
-                       "' exists: give --overwrite to replace it, or choose another output "
-                       "path (--output PATH); nothing was changed");
-    }
-    if (!o.no_lock) lock.emplace(scenario.output_path);
-    for (const auto& f : io::remove_stale_temp_files(scenario.output_path)) {
-      std::fprintf(out, "removed %s, left by process %ld, which has ended\n", f.path.c_str(),
-                   f.pid);
-    }
+    ranks.on_root([&] {
+      driver::check_output(scenario);
+      // An earlier results file is replaced only when asked for (a link to one counts as one).
+      std::error_code ec;
+      if (!o.overwrite &&
+          std::filesystem::exists(std::filesystem::symlink_status(scenario.output_path, ec))) {
+        throw InputError("output path '" + scenario.output_path +
+                         "' exists: give --overwrite to replace it, or choose another output "
+                         "path (--output PATH); nothing was changed");
+      }
+      if (!o.no_lock) lock.emplace(scenario.output_path);
+      for (const auto& f : io::remove_stale_temp_files(scenario.output_path)) {
+        std::fprintf(out, "removed %s, left by process %ld, which has ended\n", f.path.c_str(),
+                     f.pid);
+      }
+    });
   }
   const driver::Loaded loaded = driver::load(scenario);
   std::fprintf(out, "scenario %s (sha256 %.16s...)\n", scenario.file.c_str(),
@@ -177,7 +183,8 @@ int cmd_run(const RunOptions& o, bool validate_only, const std::string& command_
   const driver::RunOutcome r = [&] {
     try {
       signals->check("after loading");
-      return driver::run_to_file(loaded, command_line, signals->flag(), progress.callback());
+      return driver::run_to_file(loaded, command_line, signals->flag(), progress.callback(),
+                                 &ranks);
     } catch (const Interrupted& e) {
       progress.clear();
       throw Interrupted(e.signal(), std::string(e.what()) +
@@ -186,10 +193,13 @@ int cmd_run(const RunOptions& o, bool validate_only, const std::string& command_
     }
   }();
   progress.clear();
+  if (!ranks.root()) return 0;  // the root reads the file it wrote and prints the summary
   const double parcel_years = double(n) * scenario.years;
+  const std::string ranks_text = r.ranks > 1 ? std::to_string(r.ranks) + " ranks x " : "";
   std::fprintf(
-      out, "simulated %zu parcels x %d years on %d threads in %.3f s (%.3g parcel-years/s)\n\n", n,
-      scenario.years, r.threads, r.seconds, r.seconds > 0 ? parcel_years / r.seconds : 0.0);
+      out, "simulated %zu parcels x %d years on %s%d threads in %.3f s (%.3g parcel-years/s)\n\n",
+      n, scenario.years, ranks_text.c_str(), r.threads, r.seconds,
+      r.seconds > 0 ? parcel_years / r.seconds : 0.0);
   if (o.timings) print_timings(out, r.result.timings, n, scenario.years);
   const io::ResultsSummary summary = io::read_summary(r.output_path);
   if (o.json) {

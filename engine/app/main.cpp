@@ -12,6 +12,7 @@
 #include "shinrin/core/error.hpp"
 #include "shinrin/core/version.hpp"
 #include "shinrin/io/results_writer.hpp"
+#include "shinrin/parallel/ranks.hpp"
 #include "signals.hpp"
 
 namespace {
@@ -56,6 +57,15 @@ void add_run_options(CLI::App& app, shinrin::app::RunOptions& o) {
 
 int main(int argc, char** argv) {
   using namespace shinrin::app;
+  // MPI for the life of the program in the MPI build (nothing otherwise). Under mpirun only rank
+  // 0 prints: every rank runs the same steps and ends with the same error (Ranks::settle), so
+  // the other ranks' output would repeat it.
+  const shinrin::parallel::Session mpi(argc, argv);
+  if (!shinrin::parallel::Ranks::world().root()) {
+    if (std::freopen("/dev/null", "w", stdout) == nullptr ||
+        std::freopen("/dev/null", "w", stderr) == nullptr)
+      return 4;
+  }
   RunOptions run, validate;
   InfoOptions info;
   CreditOptions credit;

@@ -3,6 +3,7 @@
 #include <omp.h>
 
 #include <chrono>
+#include <optional>
 
 #include "shinrin/core/error.hpp"
 
@@ -55,8 +56,12 @@ std::vector<crediting::Credits> credits_of(const sim::Inputs& in, const State& p
 
 RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
                        const std::atomic<int>* stop,
-                       const std::function<void(int, std::size_t, std::size_t)>& on_year) {
+                       const std::function<void(int, std::size_t, std::size_t)>& on_year,
+                       const parallel::Ranks* ranks) {
+  const parallel::Ranks one_rank;
+  const parallel::Ranks& on = ranks != nullptr ? *ranks : one_rank;
   sim::RunConfig config;
+  config.ranks = &on;
   config.on_year = on_year;
   config.threads = loaded.scenario.threads;
   config.output = loaded.output;
@@ -65,17 +70,23 @@ RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
   RunOutcome outcome;
   outcome.output_path = loaded.scenario.output_path;
   outcome.threads = config.threads > 0 ? config.threads : omp_get_max_threads();
-  io::ResultsWriter writer(loaded.scenario.output_path, loaded.record, loaded.inputs, loaded.output,
-                           command_line);
-  writer.stop_on(stop);
+  outcome.ranks = on.size();
+  // The root alone writes the file; the other ranks send it their rows (sim::RunConfig::ranks).
+  std::optional<io::ResultsWriter> writer;
+  on.on_root([&] {
+    writer.emplace(loaded.scenario.output_path, loaded.record, loaded.inputs, loaded.output,
+                   command_line);
+    writer->stop_on(stop);
+  });
   State state(loaded.inputs.parcels.size());
   const auto t0 = std::chrono::steady_clock::now();
-  outcome.result = sim::run(loaded.inputs, state, config, &writer);
+  outcome.result = sim::run(loaded.inputs, state, config, writer ? &*writer : nullptr);
   std::optional<State> baseline;
   if (loaded.inputs.credit.needs_baseline()) {
     const sim::Inputs base = baseline_inputs(loaded.inputs);
     sim::RunConfig quiet;  // aggregates only: the baseline's physical results are not written
     quiet.threads = config.threads;
+    quiet.ranks = config.ranks;  // on the same ranks, into the same blocks
     quiet.stop = stop;
     baseline.emplace(base.parcels.size());
     (void)sim::run(base, *baseline, quiet, nullptr);
@@ -83,9 +94,13 @@ RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   outcome.credits =
       credits_of(loaded.inputs, state, outcome.result.aggregates, baseline ? &*baseline : nullptr);
-  if (stop != nullptr && stop->load() != 0)
-    throw Interrupted(stop->load(), "the run stopped before its results were written");
-  writer.finish(outcome.result.aggregates, outcome.credits);
+  std::exception_ptr stopped;
+  if (stop != nullptr && stop->load() != 0) {
+    stopped = std::make_exception_ptr(
+        Interrupted(stop->load(), "the run stopped before its results were written"));
+  }
+  on.settle(stopped, std::uint64_t(on.rank()));  // a stop on any rank stops every rank
+  on.on_root([&] { writer->finish(outcome.result.aggregates, outcome.credits); });
   return outcome;
 }
 

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "shinrin/core/fixed_sum.hpp"
@@ -43,6 +44,8 @@ class GroupTotals {
     return sums_[(g * times_ + t) * width_ + v].value();
   }
   std::size_t width() const { return width_; }
+  //! Every sum, e.g. to add them over MPI ranks (parallel/ranks.hpp).
+  std::span<FixedSum> sums() { return sums_; }
 
  private:
   std::size_t times_, width_;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "phase.hpp"
+#include "rank_exchange.hpp"
 #include "shinrin/carbon/transfers.hpp"
 #include "shinrin/core/error.hpp"
 
@@ -121,25 +122,39 @@ bool stop_requested(const RunConfig& config) {
   return config.stop != nullptr && config.stop->load(std::memory_order_relaxed) != 0;
 }
 
-// Throws Interrupted if the run was asked to stop.
-void check_stop(const RunConfig& config, int fiscal_year) {
-  if (!stop_requested(config)) return;
-  const int signal = config.stop->load(std::memory_order_relaxed);
-  throw Interrupted(signal, "the run stopped in fiscal year " + std::to_string(fiscal_year));
+// The failure of a parallel pass, if any: the error of the lowest block that failed.
+struct BlockFailure {
+  std::exception_ptr error;
+  std::size_t block = 0;
+};
+
+// Ends a step the same way on every rank (parallel/ranks.hpp, Ranks::settle): the error of the
+// lowest failing block of all ranks is thrown on every rank; else, when the run was asked to stop
+// on any rank, Interrupted. With one rank: the error, else Interrupted if asked to stop.
+void settle(const parallel::Ranks& ranks, const RunConfig& config, BlockFailure failure,
+            std::size_t blocks, int fiscal_year) {
+  if (!failure.error && stop_requested(config)) {
+    const int signal = config.stop->load(std::memory_order_relaxed);
+    failure.error = std::make_exception_ptr(
+        Interrupted(signal, "the run stopped in fiscal year " + std::to_string(fiscal_year)));
+    failure.block = blocks;  // after every block's error
+  }
+  ranks.settle(failure.error, failure.block);
 }
 
-// Runs `body(context)` for every block in parallel. Errors are caught per block; the error of the
-// lowest block index is rethrown after the loop, so the message does not depend on threads. When
-// the run is asked to stop, no further block starts (the caller then calls check_stop).
+// Runs `body(context)` for every block of `own` (a range of block indexes) in parallel. Errors are
+// caught per block; the error of the lowest block index is returned after the loop, so the message
+// does not depend on threads. When the run is asked to stop, no further block starts (the caller
+// then settles).
 template <class Body>
-void for_blocks(std::size_t n, std::size_t block, int threads, const RunConfig& config,
-                std::vector<std::unique_ptr<BlockWork>>& work, Body&& body) {
-  const std::size_t blocks = (n + block - 1) / block;
+BlockFailure for_blocks(std::size_t n, std::size_t block, RowRange own, int threads,
+                        const RunConfig& config, std::vector<std::unique_ptr<BlockWork>>& work,
+                        Body&& body) {
   std::exception_ptr error;
-  std::size_t error_block = blocks;
+  std::size_t error_block = own.last;
   bool failed = false;
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-  for (std::size_t b = 0; b < blocks; ++b) {
+  for (std::size_t b = own.first; b < own.last; ++b) {
     bool stop;
 #pragma omp atomic read
     stop = failed;
@@ -159,7 +174,7 @@ void for_blocks(std::size_t n, std::size_t block, int threads, const RunConfig& 
     }
     w.busy_seconds += omp_get_wtime() - t0;
   }
-  if (error) std::rethrow_exception(error);
+  return {error, error_block};
 }
 
 void mark_initial_fluxes(GroupSeries& s, bool all_flux) {
@@ -274,7 +289,13 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     throw Error("simulation: the State has " + std::to_string(st.size()) + " rows, the Inputs " +
                 std::to_string(n));
   if (in.cell.size() != n) throw Error("simulation: Inputs not finished (call finish_inputs)");
-  if (!out.variables.empty() && sink == nullptr)
+  const parallel::Ranks one_rank;
+  const parallel::Ranks& ranks = config.ranks != nullptr ? *config.ranks : one_rank;
+  // Parallel contract across ranks: every rank holds all of Inputs and a State of every row, but
+  // runs the per-parcel parts only on its blocks (own) and so owns only their rows; landscape parts
+  // run on every rank over data gathered in block order (rank_exchange.hpp).
+  const RowRange own = ranks.own_blocks(blocks);
+  if (!out.variables.empty() && sink == nullptr && ranks.root())
     throw Error("simulation: series selected but no sink");
 
   RunShared shared;
@@ -362,10 +383,15 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     if (std::size_t(j) % stride != stride - 1 && !last) return;  // the group is not full yet
     const double t0 = omp_get_wtime();
     const std::size_t first = std::size_t(j) - std::size_t(j) % stride;
-    sink->write_times(first, std::size_t(j) - first + 1, stride, year.series);
-    for (std::size_t k = 0; k < out.variables.size(); ++k) {
-      if (parcel_var_info(out.variables[k]).is_flux)
-        std::fill(year.series[k].begin(), year.series[k].end(), 0.0f);
+    series_to_root(ranks, year);
+    if (ranks.root()) sink->write_times(first, std::size_t(j) - first + 1, stride, year.series);
+    if (ranks.size() > 1) {
+      clear_series(year);  // the root's buffers now hold other ranks' rows too
+    } else {
+      for (std::size_t k = 0; k < out.variables.size(); ++k) {
+        if (parcel_var_info(out.variables[k]).is_flux)
+          std::fill(year.series[k].begin(), year.series[k].end(), 0.0f);
+      }
     }
     timing.series_seconds += omp_get_wtime() - t0;
   };
@@ -399,6 +425,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   auto run_landscape = [&](const Segment& seg, std::size_t t) {
     if (seg.landscape == nullptr) return;
     const double t0 = omp_get_wtime();
+    share_for_landscape(*seg.landscape, !seg.block_phases.empty(), ranks, in, st, year);
     LandscapeContext lc{in, st, shared, year, t, in.start_year + int(t) - 1, threads};
     seg.landscape->landscape(lc);
     landscape_seconds[seg.landscape_index] += omp_get_wtime() - t0;
@@ -415,7 +442,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
   auto pass = [&](std::size_t t, const Segment* seg, bool initial) {
     const bool next = head != nullptr && t + 1 < in.times() && (initial || seg == last_pass);
     const double t0 = omp_get_wtime();
-    for_blocks(n, block, threads, config, work, [&](std::size_t b, RowRange rows, BlockWork& w) {
+    auto block_pass = [&](std::size_t b, RowRange rows, BlockWork& w) {
       PhaseContext c = context(w, rows, b, t);
       if (initial) {
         w.begin_pass(rows.size());
@@ -429,8 +456,9 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
         PhaseContext following = context(w, rows, b, t + 1);
         run_parts(*head, following);
       }
-    });
-    check_stop(config, in.start_year + int(t) - 1);
+    };
+    const BlockFailure failure = for_blocks(n, block, own, threads, config, work, block_pass);
+    settle(ranks, config, failure, blocks, in.start_year + int(t) - 1);
     if (initial) {
       for (auto& w : work) w->busy_seconds = 0.0;
       timing.initial_seconds = omp_get_wtime() - t0;
@@ -446,7 +474,7 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
       const bool done_before = &seg == head;  // ran in the previous year's last pass
       if (!done_before && !seg.block_phases.empty()) pass(t, &seg, false);
       run_landscape(seg, t);
-      check_stop(config, in.start_year + int(t) - 1);
+      settle(ranks, config, {}, blocks, in.start_year + int(t) - 1);
     }
     emit_series(t);
     // Between the parallel passes, on this thread: progress reporting costs one call a year.
@@ -461,6 +489,8 @@ RunResult run(const Inputs& in, State& st, const RunConfig& config, SeriesSink* 
     work[0]->by_age_class.merge(work[k]->by_age_class);
     work[0]->flux.merge(work[k]->flux);
   }
+  sum_over_ranks(ranks, *work[0]);  // exact: integer sums (nothing with one rank)
+  merge_ledgers(ranks, st);
   const BlockWork& w0 = *work[0];
   const std::size_t times = in.times();
   Aggregates& agg = result.aggregates;

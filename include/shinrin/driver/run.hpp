@@ -10,6 +10,7 @@
 
 #include "shinrin/crediting/ledger.hpp"
 #include "shinrin/driver/load.hpp"
+#include "shinrin/parallel/ranks.hpp"
 #include "shinrin/simulation/simulation.hpp"
 
 namespace shinrin::driver {
@@ -18,7 +19,8 @@ struct RunOutcome {
   sim::RunResult result;
   std::vector<crediting::Credits> credits;  //!< per credit project, in scenario order
   std::string output_path;
-  int threads = 0;       //!< OpenMP threads used
+  int threads = 0;       //!< OpenMP threads used (per rank)
+  int ranks = 1;         //!< MPI ranks the run was spread over
   double seconds = 0.0;  //!< wall time of the simulation phase (baseline included) [s]
 };
 
@@ -40,8 +42,12 @@ std::vector<crediting::Credits> credits_of(const sim::Inputs& in, const State& p
 //! output path then stays as it was.
 //! `on_year` (sim::RunConfig::on_year), when set, is called after each fiscal year of the project
 //! run, e.g. for a progress line.
+//! `ranks` (null: one process): every rank calls this with the same Loaded; the run is spread
+//! over them (sim::RunConfig::ranks) and the root alone writes the file. Every rank returns the
+//! same aggregates, or throws the same error.
 RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
                        const std::atomic<int>* stop = nullptr,
-                       const std::function<void(int, std::size_t, std::size_t)>& on_year = {});
+                       const std::function<void(int, std::size_t, std::size_t)>& on_year = {},
+                       const parallel::Ranks* ranks = nullptr);
 
 }  // namespace shinrin::driver

@@ -17,12 +17,14 @@
 //! Determinism: blocks have a fixed size over the canonical row order; each block sums its rows
 //! in row order and adds the sums as fixed-point integers (core/fixed_sum.hpp); landscape parts
 //! read blocks in block order; randomness is keyed by parcel, never by visit order. Results are
-//! therefore bitwise identical for any thread count and any order of records in the input.
+//! therefore bitwise identical for any thread count, any number of MPI ranks (RunConfig::ranks)
+//! and any order of records in the input.
 
 #include <atomic>
 #include <cstddef>
 #include <functional>
 
+#include "shinrin/parallel/ranks.hpp"
 #include "shinrin/simulation/inputs.hpp"
 #include "shinrin/simulation/outputs.hpp"
 #include "shinrin/state/state.hpp"
@@ -42,6 +44,12 @@ struct RunConfig {
   //! regions) with the fiscal year and how many of the run's years are done; e.g. a progress
   //! line. Must be cheap; null = nothing is called.
   std::function<void(int fiscal_year, std::size_t done, std::size_t total)> on_year;
+  //! The MPI ranks the run is spread over (parallel/ranks.hpp); null = one process. Every rank
+  //! calls run() with the same Inputs; each runs the per-parcel parts on its own contiguous range
+  //! of blocks, every landscape part sees the blocks of all ranks, the totals are exact sums over
+  //! the ranks on every rank, and the per-parcel series go to the root's sink (other ranks may
+  //! pass a null sink).
+  const parallel::Ranks* ranks = nullptr;
 };
 
 //! What a run returns besides the State it advanced.
