@@ -30,17 +30,16 @@ OUTPUT_MODE = {"synthetic-aggregates": "aggregates", "synthetic-planning": "aggr
 
 
 def run_once(cmd):
-    """Wall seconds, peak RSS [MiB] of the largest child, and the run's JSON summary."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds, peak RSS [MiB] of the largest child so far, and the run's JSON summary."""
     t0 = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     if done.returncode != 0:
         sys.exit(f"run_whole: {' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    # The largest child of this process so far (Linux keeps the maximum over waited-for
+    # descendants, so under mpirun the largest rank): never lower than an earlier run's.
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    summary = json.loads(done.stdout)
-    # ru_maxrss of children is the largest so far: a later, smaller run does not lower it.
-    return wall, max(peak, before) / 1024.0, summary
+    return wall, peak / 1024.0, json.loads(done.stdout)
 
 
 def main():

@@ -297,18 +297,14 @@ void date_from(const Column* c, std::int64_t i, setup::RawDate& out) {
   date_from_text(out);
 }
 
-// The mapped fields of a layer, in the order the columnar path fills a RawRecord.
-struct MappedFields {
-  Mapped *id, *species, *forest_type, *storey, *municipality, *area, *age, *volume, *stems,
-      *site_class, *as_of;
-  std::vector<Mapped>* extra;
-};
-
 // Reads every record of `layer` (its unmapped fields and geometry ignored) through the Arrow
 // stream into `sink`; the number read, or -1 when the stream cannot be had or does not hold the
 // columns expected (then nothing was read, and the caller reads features). A failure while
-// reading is left as GDAL's last error, as on the feature path.
-std::int64_t read_by_arrow(OGRLayer& layer, const MappedFields& m, setup::RecordSink& sink) {
+// reading is left as GDAL's last error, as on the feature path. `fields` in the order of
+// read_parcel_records(): id, species, age, area, site class, forest type, storey, municipality,
+// volume, stems, snapshot date, then the extra fields.
+std::int64_t read_by_arrow(OGRLayer& layer, const std::vector<Mapped*>& fields,
+                           setup::RecordSink& sink) {
   ArrowArrayStream stream{};
   const char* options[] = {"INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=65536", nullptr};
   if (!layer.GetArrowStream(&stream, options)) {
@@ -333,10 +329,7 @@ std::int64_t read_by_arrow(OGRLayer& layer, const MappedFields& m, setup::Record
   };
   const char* fid_name = layer.GetFIDColumn();
   const std::int64_t fid_column = column_of(fid_name && *fid_name ? fid_name : "OGC_FID", "l");
-  std::vector<Mapped*> fields = {m.id,           m.species,    m.forest_type, m.storey,
-                                 m.municipality, m.area,       m.age,         m.volume,
-                                 m.stems,        m.site_class, m.as_of};
-  for (Mapped& e : *m.extra) fields.push_back(&e);
+  constexpr std::size_t kFirstExtra = 11;
   std::vector<std::int64_t> column(fields.size(), -1);
   for (std::size_t k = 0; k < fields.size(); ++k) {
     if (fields[k]->index < 0) continue;
@@ -346,7 +339,7 @@ std::int64_t read_by_arrow(OGRLayer& layer, const MappedFields& m, setup::Record
   if (fid_column < 0) return -1;
 
   setup::RawRecord rec;
-  rec.extra.resize(m.extra->size());
+  rec.extra.resize(fields.size() - kFirstExtra);
   std::vector<Column> cols(fields.size());
   std::vector<const Column*> col(fields.size(), nullptr);
   std::int64_t read = 0;
@@ -374,16 +367,17 @@ std::int64_t read_by_arrow(OGRLayer& layer, const MappedFields& m, setup::Record
       rec.fid = fid.integer(i);
       text_from(col[0], i, rec.key);
       text_from(col[1], i, rec.species);
-      text_from(col[2], i, rec.forest_type);
-      text_from(col[3], i, rec.storey);
-      text_from(col[4], i, rec.municipality);
-      number_from(col[5], i, rec.area);
-      number_from(col[6], i, rec.age);
-      number_from(col[7], i, rec.volume);
-      number_from(col[8], i, rec.stems);
-      number_from(col[9], i, rec.site_class);
+      number_from(col[2], i, rec.age);
+      number_from(col[3], i, rec.area);
+      number_from(col[4], i, rec.site_class);
+      text_from(col[5], i, rec.forest_type);
+      text_from(col[6], i, rec.storey);
+      text_from(col[7], i, rec.municipality);
+      number_from(col[8], i, rec.volume);
+      number_from(col[9], i, rec.stems);
       date_from(col[10], i, rec.as_of);
-      for (std::size_t k = 0; k < rec.extra.size(); ++k) text_from(col[11 + k], i, rec.extra[k]);
+      for (std::size_t k = 0; k < rec.extra.size(); ++k)
+        text_from(col[kFirstExtra + k], i, rec.extra[k]);
       sink.record(rec);
     }
   }
@@ -507,6 +501,7 @@ ParcelRead read_parcel_records(const Scenario& s, const std::vector<std::string>
                                                     layer->GetSpatialRef(), where);
     }
   }
+  // This order is read_by_arrow()'s too.
   std::vector<Mapped*> all = {&id,     &sp,   &age, &area,  &site, &ftype,
                               &storey, &muni, &vol, &stems, &as_of};
   for (auto& e : extra) all.push_back(&e);
@@ -599,10 +594,7 @@ ParcelRead read_parcel_records(const Scenario& s, const std::vector<std::string>
     ignored.push_back(nullptr);
     if (layer->SetIgnoredFields(ignored.data()) == OGRERR_NONE) {
       layer->ResetReading();
-      read = read_by_arrow(
-          *layer,
-          {&id, &sp, &ftype, &storey, &muni, &area, &age, &vol, &stems, &site, &as_of, &extra},
-          sink);
+      read = read_by_arrow(*layer, all, sink);
     }
     if (read < 0) {  // back to every field, feature by feature
       layer->SetIgnoredFields(nullptr);

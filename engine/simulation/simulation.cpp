@@ -155,8 +155,8 @@ BlockFailure for_blocks(std::size_t n, std::size_t block, RowRange own, int thre
   bool failed = false;
   // No more threads than blocks: a landscape of one block would otherwise start (and wait for)
   // an idle thread in every pass.
-  const int team = static_cast<int>(std::min<std::size_t>(std::size_t(threads),
-                                                          std::max<std::size_t>(1, own.size())));
+  const int team = static_cast<int>(
+      std::min<std::size_t>(std::size_t(threads), std::max<std::size_t>(1, own.size())));
 #pragma omp parallel for num_threads(team) schedule(dynamic, 1)
   for (std::size_t b = own.first; b < own.last; ++b) {
     bool stop;
