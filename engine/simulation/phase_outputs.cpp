@@ -1,6 +1,6 @@
 // The initial state, and phase "outputs": the block's end-of-year stocks, this year's emission,
 // thinned and felled area and removal streams into the aggregation cells, and the selected
-// per-parcel series into the run's source-ordered buffers.
+// per-parcel series into the run's buffers (row order).
 #include <algorithm>
 #include <cmath>
 
@@ -153,55 +153,69 @@ void outputs_block(PhaseContext& c) {
     while (c.run.output_of_time[next] < 0) ++next;  // the last year is always an output year
     slot_of_year = std::size_t(c.run.output_of_time[next]) % c.run.series_stride;
   }
-  const std::size_t stride = c.run.series_stride;
+  // Buffers hold one plane of all rows per output time of the group (the writer puts them in
+  // source order), so a year's stores are contiguous. One loop per variable, the variable's rule
+  // chosen once outside it.
+  const std::size_t first = c.rows.first, last = c.rows.last;
   for (std::size_t k = 0; k < out.variables.size(); ++k) {
     const ParcelVar var = out.variables[k];
     const bool flux = parcel_var_info(var).is_flux;
     if (!flux && !output_year) continue;
-    float* dst = c.year.series[k].data();
-    for (std::size_t i = c.rows.first; i < c.rows.last; ++i) {
-      const std::size_t r = i - c.rows.first;
-      float& slot = dst[std::size_t(L.source_pos[i]) * stride + slot_of_year];
-      if (t == 0 && flux) {
-        slot = nan;
-        continue;
-      }
-      const bool op = w.harvested && w.operation[r] != Operation::none;
-      switch (var) {
-        case ParcelVar::age:
-          slot = st.age[i];
-          break;
-        case ParcelVar::stem_volume:
-          slot = st.volume[i];
-          break;
-        case ParcelVar::stems:
-          slot = st.stems[i];
-          break;
-        case ParcelVar::height:
-          slot = st.height[i];
-          break;
-        case ParcelVar::yield_index: {
+    float* slot = c.year.series[k].data() + slot_of_year * L.size();
+    auto set = [&](auto value) {
+      for (std::size_t i = first; i < last; ++i) slot[i] = value(i, i - first);
+    };
+    auto add = [&](auto value) {
+      for (std::size_t i = first; i < last; ++i) slot[i] += value(i, i - first);
+    };
+    if (t == 0 && flux) {
+      set([&](std::size_t, std::size_t) { return nan; });
+      continue;
+    }
+    switch (var) {
+      case ParcelVar::age:
+        set([&](std::size_t i, std::size_t) { return float(st.age[i]); });
+        break;
+      case ParcelVar::stem_volume:
+        set([&](std::size_t i, std::size_t) { return st.volume[i]; });
+        break;
+      case ParcelVar::stems:
+        set([&](std::size_t i, std::size_t) { return st.stems[i]; });
+        break;
+      case ParcelVar::height:
+        set([&](std::size_t i, std::size_t) { return st.height[i]; });
+        break;
+      case ParcelVar::yield_index:
+        set([&](std::size_t i, std::size_t) {
           const growth::DensityTerms& d = c.in.growth.density(st.curve[i], st.age[i]);
-          slot = d.valid() && st.stems[i] > 0.0f ? float(d.yield_index(st.stems[i])) : nan;
-          break;
+          return d.valid() && st.stems[i] > 0.0f ? float(d.yield_index(st.stems[i])) : nan;
+        });
+        break;
+      case ParcelVar::co2_removal:
+        add([&](std::size_t i, std::size_t r) { return float(uptake(i, r) * units::kCo2PerC); });
+        break;
+      case ParcelVar::co2_emission:
+        add([&](std::size_t, std::size_t r) { return float(w.emission[r] * units::kCo2PerC); });
+        break;
+      case ParcelVar::operation:
+        for (std::size_t i = first; i < last; ++i) {
+          const std::size_t r = i - first;
+          const bool op = w.harvested && w.operation[r] != Operation::none;
+          slot[i] = std::max(slot[i], op ? float(w.operation[r]) : 0.0f);
         }
-        case ParcelVar::co2_removal:
-          slot += float(uptake(i, r) * units::kCo2PerC);
-          break;
-        case ParcelVar::co2_emission:
-          slot += float(w.emission[r] * units::kCo2PerC);
-          break;
-        case ParcelVar::operation:
-          slot = std::max(slot, op ? float(w.operation[r]) : 0.0f);
-          break;
-        default:
-          if (var >= ParcelVar::carbon_ag && var <= ParcelVar::carbon_hwp_paper) {
-            slot = float(pool[std::size_t(var) - std::size_t(ParcelVar::carbon_ag)][i]);
-          } else if (op) {  // removal streams
-            slot += float(w.streams[r][std::size_t(var) - std::size_t(ParcelVar::removed_sawlog)]);
+        break;
+      default:
+        if (var >= ParcelVar::carbon_ag && var <= ParcelVar::carbon_hwp_paper) {
+          const double* p = pool[std::size_t(var) - std::size_t(ParcelVar::carbon_ag)];
+          set([&](std::size_t i, std::size_t) { return float(p[i]); });
+        } else if (w.harvested) {  // removal streams, added for the rows with an operation
+          const std::size_t s = std::size_t(var) - std::size_t(ParcelVar::removed_sawlog);
+          for (std::size_t i = first; i < last; ++i) {
+            const std::size_t r = i - first;
+            if (w.operation[r] != Operation::none) slot[i] += float(w.streams[r][s]);
           }
-          break;
-      }
+        }
+        break;
     }
   }
 }

@@ -39,16 +39,20 @@ inline double diagram_ry(double H, double N) {
   return diagram_volume(H, N) / diagram_volume(H, n_rf);
 }
 
-// Captures every per-parcel series: values[var][source position][time].
+// Captures every per-parcel series: values[var][source position][time] (by landscape row when
+// no source positions are given).
 struct CaptureSink final : sim::SeriesSink {
   std::vector<sim::ParcelVar> vars;
+  const std::vector<std::uint32_t>* source_pos = nullptr;  // per landscape row
   std::map<sim::ParcelVar, std::map<std::size_t, std::map<std::size_t, float>>> values;
   void write_times(std::size_t first, std::size_t count, std::size_t stride,
                    const std::vector<std::vector<float>>& columns) override {
     for (std::size_t k = 0; k < vars.size(); ++k) {
-      for (std::size_t p = 0; p * stride < columns[k].size(); ++p) {
+      const std::size_t rows = columns[k].size() / stride;
+      for (std::size_t i = 0; i < rows; ++i) {
+        const std::size_t p = source_pos != nullptr ? (*source_pos)[i] : i;
         for (std::size_t s = 0; s < count; ++s)
-          values[vars[k]][p][first + s] = columns[k][p * stride + s];
+          values[vars[k]][p][first + s] = columns[k][s * rows + i];
       }
     }
   }
@@ -135,6 +139,7 @@ struct World {
     config.output.time_index.clear();
     for (int t = 0; t <= years; ++t) config.output.time_index.push_back(t);
     sink.vars = config.output.variables;
+    sink.source_pos = &in.parcels.source_pos;
     state = State(in.parcels.size());
     return sim::run(in, state, config, &sink).aggregates;
   }

@@ -144,8 +144,9 @@ class SeriesSink {
  public:
   virtual ~SeriesSink() = default;
   //! Stores output times first .. first + count - 1 (indexes into OutputSelection::time_index):
-  //! columns[k][p * stride + s] is selected variable k of parcel p at output time first + s,
-  //! parcels in source-layer order (Landscape::source_pos), s < count <= stride. Called by one
+  //! columns[k][s * P + i] is selected variable k of landscape row i (canonical order;
+  //! Landscape::source_pos gives its place in the source layer; P = columns[k].size() / stride
+  //! rows) at output time first + s, s < count <= stride. Called by one
   //! thread, between the years of the run; may use threads of its own.
   virtual void write_times(std::size_t first, std::size_t count, std::size_t stride,
                            const std::vector<std::vector<float>>& columns) = 0;
