@@ -743,7 +743,7 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
         std::vector<std::string> names(p.size()), types(p.size());
         for (std::size_t k = 0; k < p.size(); ++k) {
           const std::size_t i = row_at[k];
-          if (i < p.register_species.size()) names[k] = p.register_species[i];
+          names[k] = p.register_species_name(i);
           if (p.forest_type[i] < p.forest_type_names.size())
             types[k] = p.forest_type_names[p.forest_type[i]];
         }

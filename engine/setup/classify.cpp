@@ -322,7 +322,8 @@ void Classifier::record(const RawRecord& r) {
   row.fallback = handling == Handling::fallback_species;
   row.forest_type =
       static_cast<std::uint8_t>(index_of(forest_type_index_, r.forest_type, 255, "forest types"));
-  row.register_species = r.species;
+  row.register_species =
+      index_of(register_species_index_, r.species, 65535, "distinct register species names");
   row.age = static_cast<std::int16_t>(age_years);
   row.volume_initial = volume;
   row.stems_initial = stems_per_ha;
@@ -434,6 +435,8 @@ Classified Classifier::finish(const std::string& layer) {
   for (auto& m : p.municipality) m = muni[m];
   const auto ftype = sorted_order(forest_type_index_, p.forest_type_names);
   for (auto& f : p.forest_type) f = static_cast<std::uint8_t>(ftype[f]);
+  const auto rspecies = sorted_order(register_species_index_, p.register_species_names);
+  for (auto& r : p.register_species) r = rspecies[r];
   for (std::size_t k = 0; k < out_.extra.size(); ++k) {
     const auto remap = sorted_order(extra_index_[k], out_.extra[k].names);
     for (auto& v : out_.extra[k].of_row) v = remap[v];

@@ -53,6 +53,13 @@ std::uint64_t parcel_hash(const std::string& key, Storey storey) {
   return mix64(h);
 }
 
+const std::string& Landscape::register_species_name(std::size_t i) const {
+  static const std::string none;
+  if (i >= register_species.size() || register_species[i] >= register_species_names.size())
+    return none;
+  return register_species_names[register_species[i]];
+}
+
 void Landscape::reserve(std::size_t n) {
   for_each_column(*this, [n](auto& c) { c.reserve(n); });
 }
@@ -91,17 +98,13 @@ void Landscape::permute(const std::vector<std::size_t>& order) {
 std::vector<std::size_t> Landscape::sort_canonical() {
   std::vector<std::size_t> order(size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  // Names, not indexes, of municipality and forest type: their indexes follow first appearance
-  // in the source, which a shuffled file changes.
-  const std::string none;
-  auto register_species_of = [&](std::size_t i) -> const std::string& {
-    return i < register_species.size() ? register_species[i] : none;
-  };
+  // Names, not indexes, of municipality, forest type and register species: their indexes
+  // follow first appearance in the source, which a shuffled file changes.
   auto tie = [&](std::size_t i) {
     return std::tie(key[i], storey[i], municipality_names[municipality[i]], species[i],
                     site_class[i], forest_type_names[forest_type[i]], age[i], area_ha[i],
                     volume_initial[i], stems_initial[i], fallback[i], source_fid[i],
-                    register_species_of(i));
+                    register_species_name(i));
   };
   // The first 8 bytes of each key, big-endian, decide most comparisons without touching the
   // strings (the full tie breaks only equal prefixes).

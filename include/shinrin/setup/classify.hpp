@@ -89,7 +89,8 @@ class Classifier final : public RecordSink {
   std::optional<std::size_t> fallback_;
   int fixed_shift_ = 0;  // age shift when one snapshot applies to every record
   Classified out_;
-  std::map<std::string, std::uint16_t> municipality_index_, forest_type_index_;
+  std::map<std::string, std::uint16_t> municipality_index_, forest_type_index_,
+      register_species_index_;
   std::vector<std::map<std::string, std::uint16_t>> extra_index_;
   std::map<std::string, long> unknown_species_, unknown_forest_types_, unknown_storeys_;
   std::vector<std::string> problems_;

@@ -34,12 +34,12 @@ struct ParcelRow {
   Storey storey = Storey::single;
   bool fallback = false;
   std::uint8_t forest_type = 0;
-  std::string register_species;  //!< the register's own species name (樹種), as read
-  std::int16_t age = 0;          //!< stand age in the initial state [years]
-  float volume_initial = -1.0f;  //!< [m3 ha-1], < 0 = from the growth curve
-  float stems_initial = -1.0f;   //!< [ha-1], < 0 = from the stand rules
-  bool located = false;          //!< x, y given (read when boilers need distances)
-  double x = 0.0, y = 0.0;       //!< polygon centroid in the fuel section's CRS [m]
+  std::uint16_t register_species = 0;  //!< index into Landscape::register_species_names
+  std::int16_t age = 0;                //!< stand age in the initial state [years]
+  float volume_initial = -1.0f;        //!< [m3 ha-1], < 0 = from the growth curve
+  float stems_initial = -1.0f;         //!< [ha-1], < 0 = from the stand rules
+  bool located = false;                //!< x, y given (read when boilers need distances)
+  double x = 0.0, y = 0.0;             //!< polygon centroid in the fuel section's CRS [m]
 };
 
 struct Landscape {
@@ -55,13 +55,13 @@ struct Landscape {
   std::vector<std::uint16_t> municipality;  //!< index into municipality_names
   std::vector<std::int32_t> site_class;     //!< register site class (地位); 0 when unmapped
   std::vector<Storey> storey;
-  std::vector<std::uint8_t> fallback;         //!< 1 if the species came from the fallback rule
-  std::vector<std::uint8_t> forest_type;      //!< index into forest_type_names
-  std::vector<std::string> register_species;  //!< the register's species name (樹種) as read
-  std::vector<std::int16_t> age;              //!< stand age in the initial state [years]
-  std::vector<float> volume_initial;          //!< stem volume at the start [m3 ha-1], < 0 = curve
-  std::vector<float> stems_initial;           //!< stems at the start [ha-1], < 0 = stand rules
-  std::vector<double> x, y;                   //!< centroid [m] in the fuel CRS; empty when not read
+  std::vector<std::uint8_t> fallback;           //!< 1 if the species came from the fallback rule
+  std::vector<std::uint8_t> forest_type;        //!< index into forest_type_names
+  std::vector<std::uint16_t> register_species;  //!< index into register_species_names
+  std::vector<std::int16_t> age;                //!< stand age in the initial state [years]
+  std::vector<float> volume_initial;            //!< stem volume at the start [m3 ha-1], < 0 = curve
+  std::vector<float> stems_initial;             //!< stems at the start [ha-1], < 0 = stand rules
+  std::vector<double> x, y;  //!< centroid [m] in the fuel CRS; empty when not read
   // --- bound by setup
   // -----------------------------------------------------------------------------
   std::vector<std::uint32_t> curve;          //!< growth curve at the start (species, site class)
@@ -72,8 +72,13 @@ struct Landscape {
 
   std::vector<std::string> municipality_names;
   std::vector<std::string> forest_type_names;  //!< register forest types ("" when not mapped)
+  //! The register's own species names (樹種), as read: one per distinct name, in name order
+  //! (setup), or empty when rows were built without names.
+  std::vector<std::string> register_species_names;
 
   std::size_t size() const { return key.size(); }
+  //! The register's species name (樹種) of row `i`; "" when the row has no name in the table.
+  const std::string& register_species_name(std::size_t i) const;
   void reserve(std::size_t n);
   //! Appends a row: values from `row`; curve 0, no regime, regeneration with the same species.
   void append(const ParcelRow& row);
