@@ -141,7 +141,10 @@ int cmd_run(const RunOptions& o, bool validate_only, const std::string& command_
       }
     });
   }
+  const auto load_start = std::chrono::steady_clock::now();
   const driver::Loaded loaded = driver::load(scenario);
+  const double load_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   std::fprintf(out, "scenario %s (sha256 %.16s...)\n", scenario.file.c_str(),
                loaded.record.scenario_sha256.c_str());
   std::fprintf(out, "parcels  %s, layer '%s'\n", scenario.parcels_path.c_str(),
@@ -200,7 +203,13 @@ int cmd_run(const RunOptions& o, bool validate_only, const std::string& command_
       out, "simulated %zu parcels x %d years on %s%d threads in %.3f s (%.3g parcel-years/s)\n\n",
       n, scenario.years, ranks_text.c_str(), r.threads, r.seconds,
       r.seconds > 0 ? parcel_years / r.seconds : 0.0);
-  if (o.timings) print_timings(out, r.result.timings, n, scenario.years);
+  if (o.timings) {
+    print_timings(out, r.result.timings, n, scenario.years);
+    std::fprintf(out,
+                 "  whole run: loading %.3f s, results file set-up %.3f s, simulation %.3f s, "
+                 "results file finish %.3f s\n",
+                 load_seconds, r.setup_seconds, r.seconds, r.finish_seconds);
+  }
   const io::ResultsSummary summary = io::read_summary(r.output_path);
   if (o.json) {
     std::fputs(summary_json(summary).c_str(), stdout);

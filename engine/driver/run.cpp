@@ -73,10 +73,15 @@ RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
   outcome.ranks = on.size();
   // The root alone writes the file; the other ranks send it their rows (sim::RunConfig::ranks).
   std::optional<io::ResultsWriter> writer;
+  const auto since = [](std::chrono::steady_clock::time_point from) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - from).count();
+  };
+  const auto setup = std::chrono::steady_clock::now();
   on.on_root([&] {
     writer.emplace(loaded.scenario.output_path, loaded.record, loaded.inputs, loaded.output,
                    command_line);
     writer->stop_on(stop);
+    outcome.setup_seconds = since(setup);
   });
   State state(loaded.inputs.parcels.size());
   const auto t0 = std::chrono::steady_clock::now();
@@ -100,7 +105,11 @@ RunOutcome run_to_file(const Loaded& loaded, const std::string& command_line,
         Interrupted(stop->load(), "the run stopped before its results were written"));
   }
   on.settle(stopped, std::uint64_t(on.rank()));  // a stop on any rank stops every rank
-  on.on_root([&] { writer->finish(outcome.result.aggregates, outcome.credits); });
+  on.on_root([&] {
+    const auto finish = std::chrono::steady_clock::now();
+    writer->finish(outcome.result.aggregates, outcome.credits);
+    outcome.finish_seconds = since(finish);
+  });
   return outcome;
 }
 

@@ -22,6 +22,9 @@ struct RunOutcome {
   int threads = 0;       //!< OpenMP threads used (per rank)
   int ranks = 1;         //!< MPI ranks the run was spread over
   double seconds = 0.0;  //!< wall time of the simulation phase (baseline included) [s]
+  //! Wall time of creating the results file with its static datasets, and of writing the
+  //! aggregates and putting the file in place after the simulation [s] (0 off the root rank).
+  double setup_seconds = 0.0, finish_seconds = 0.0;
 };
 
 //! The Inputs of the baseline run of `in`'s credit projects: the same landscape and tables with
