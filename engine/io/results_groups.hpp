@@ -1,6 +1,7 @@
 #pragma once
-// Internal (io module): pieces of the results file that several groups share, the /crediting
-// group and the /growth_past_data group (docs/results-format.md).
+// Internal (io module): pieces of the results file that several groups share, and the groups
+// written by files of their own: /crediting, /growth_past_data, age classes, /plan, /fuel
+// (docs/results-format.md).
 
 #include <hdf5.h>
 
@@ -9,8 +10,10 @@
 
 #include "shinrin/core/provenance.hpp"
 #include "shinrin/crediting/ledger.hpp"
+#include "shinrin/fuel/boiler.hpp"
 #include "shinrin/growth/past_data.hpp"
 #include "shinrin/io/results_reader.hpp"
+#include "shinrin/planning/selection.hpp"
 #include "shinrin/simulation/inputs.hpp"
 
 namespace shinrin::io {
@@ -34,6 +37,15 @@ void write_past_data(hid_t root, const growth::PastData& past);
 void write_age_classes(hid_t root, hid_t year, const sim::GroupSeries& by_age_class);
 //! Reads them; false (and `out` untouched) in files before format 3.1.
 bool read_age_classes(hid_t root, AgeClassSummary& out);
+
+//! Writes the /plan datasets: harvest-plan results per (target, unit) row and year, nothing
+//! without a plan (results_plan.cpp).
+void write_plan(hid_t root, hid_t year, const planning::PlanResults& results,
+                const sim::Inputs& in);
+//! Writes /fuel: the wood boilers per boiler and fiscal year, nothing without boilers
+//! (results_fuel.cpp).
+void write_fuel(hid_t root, const std::vector<std::vector<fuel::BoilerYear>>& years,
+                const sim::Inputs& in);
 
 //! Reads /growth_past_data; false (and `past` untouched) when the file has no such group (format
 //! 2.0 and older).

@@ -2,13 +2,14 @@
 
 #include <fcntl.h>
 #include <hdf5.h>
+#include <isa-l/igzip_lib.h>
 #include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <isa-l/igzip_lib.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -152,307 +153,6 @@ h5::Id tracked_group(hid_t loc, const char* name) {
 //! Values per chunk of a per-parcel series (parcels x output times): 256 KiB of float32.
 constexpr std::size_t kChunkValues = 65536;
 
-// Harvest-plan results (planning/selection.hpp): one row per (target, unit), per year.
-void write_plan(hid_t root, hid_t year, const planning::PlanResults& results,
-                const sim::Inputs& in) {
-  const planning::Plan& plan = in.plan;
-  if (plan.rows == 0) return;
-  std::vector<std::string> label, target, unit, unit_column, operation, basis, rule, priority, last,
-      source;
-  std::vector<planning::Basis> basis_of_row;
-  for (std::size_t g = 0; g < plan.targets.size(); ++g) {
-    const planning::Target& t = plan.targets[g];
-    const planning::UnitColumn& u = plan.unit_columns[t.unit_column];
-    for (const auto& name : u.unit_names) {
-      label.push_back(t.name + ": " + name);
-      target.push_back(t.name);
-      unit.push_back(name);
-      unit_column.push_back(u.name);
-      operation.emplace_back(planning::operation_name(t.operation));
-      basis.emplace_back(planning::basis_name(t.basis));
-      rule.push_back(t.rule);
-      priority.emplace_back(planning::priority_name(t.priority));
-      last.emplace_back(planning::last_parcel_name(t.last_parcel));
-      source.push_back(t.source);
-      basis_of_row.push_back(t.basis);
-    }
-  }
-  h5::Id dim = h5::write_strings(root, "plan", label);
-  h5::attr_cf(dim, "1", "harvest-plan row: target name and planning unit");
-  h5::make_scale(dim, "plan");
-  const std::pair<const char*, std::pair<std::vector<std::string>*, const char*>> labels[] = {
-      {"plan_target", {&target, "name of the planning target"}},
-      {"plan_unit",
-       {&unit, "planning unit (a municipality, a value of a register field, or the landscape)"}},
-      {"plan_unit_criterion",
-       {&unit_column, "what the planning units are: landscape, municipality or a register field"}},
-      {"plan_operation", {&operation, "operation planned: final_felling or thinning"}},
-      {"plan_basis",
-       {&basis,
-        "what the target counts: area [ha], volume (stem volume removed) [m3] or fuel_dry_mass "
-        "[t]"}},
-      {"plan_rule", {&rule, "how the target amount is given: constant, schedule or normal_forest"}},
-      {"plan_priority", {&priority, "order in which eligible parcels are treated"}},
-      {"plan_last_parcel",
-       {&last,
-        "the parcel that would exceed the target: stop (the year ends there), skip (later parcels "
-        "that fit are treated) or overshoot (it is treated whole)"}},
-      {"plan_source", {&source, "where the target figure comes from (scenario text)"}},
-  };
-  for (const auto& [name, v] : labels) {
-    h5::Id ds = h5::write_strings(root, name, *v.first);
-    h5::attr_cf(ds, "1", v.second);
-    h5::attach(ds, dim, 0);
-  }
-  const std::size_t times = results.times();
-  auto write = [&](const std::string& name, const std::string& units, const std::string& long_name,
-                   auto value) {
-    std::vector<double> data(plan.rows * times);
-    for (std::size_t r = 0; r < plan.rows; ++r) {
-      for (std::size_t t = 0; t < times; ++t)
-        data[r * times + t] = t == 0 ? std::nan("") : value(r, t);
-    }
-    h5::Id ds = h5::write_2d(root, name.c_str(), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data.data(),
-                             plan.rows, times);
-    h5::attr_double(ds, "_FillValue", std::nan(""));
-    h5::attr_cf(ds, units, long_name);
-    h5::attr_string(ds, "coordinates", "plan_target plan_unit");
-    h5::attach(ds, dim, 0);
-    h5::attach(ds, year, 1);
-  };
-  for (std::size_t v = 0; v < planning::kPlanVarCount; ++v) {
-    const planning::PlanVarInfo& info = planning::plan_var_info(planning::PlanVar(v));
-    if (info.var == planning::PlanVar::achieved) continue;  // = treated_<basis>
-    if (info.units != "basis") {
-      write("plan_" + std::string(info.name), std::string(info.units), std::string(info.long_name),
-            [&](std::size_t r, std::size_t t) { return results.at(r, t, info.var); });
-      continue;
-    }
-    // One variable per basis (CF: one unit per variable); NaN on rows of another basis.
-    for (std::size_t b = 0; b < planning::kBasisCount; ++b) {
-      const auto basis_b = planning::Basis(b);
-      write("plan_" + std::string(info.name) + "_" + std::string(planning::basis_name(basis_b)),
-            std::string(planning::basis_units(basis_b)),
-            std::string(info.long_name) + " (targets on basis " +
-                std::string(planning::basis_name(basis_b)) + ")",
-            [&](std::size_t r, std::size_t t) {
-              return basis_of_row[r] == basis_b ? results.at(r, t, info.var) : std::nan("");
-            });
-    }
-  }
-}
-
-// Wood boilers (fuel/boiler.hpp): a self-contained group /fuel with its own `boiler` and `year`
-// coordinates, so that xarray.open_dataset(path, group="fuel") opens it.
-void write_fuel(hid_t root, const std::vector<std::vector<fuel::BoilerYear>>& years,
-                const sim::Inputs& in) {
-  const auto& boilers = in.fuel.boilers;
-  if (boilers.empty()) return;
-  h5::Id g = tracked_group(root, "fuel");
-  h5::attr_string(
-      g, "description",
-      "wood boilers fed from the simulated forest, per boiler and fiscal year; reductions count "
-      "fossil CO2 avoided only: the wood's own carbon is booked by the forest's accounts as "
-      "emitted "
-      "when it leaves the forest (flux channels '... -> atmosphere (burnt)')");
-  std::vector<int> year(in.times());
-  for (std::size_t t = 0; t < year.size(); ++t) year[t] = in.start_year - 1 + int(t);
-  h5::Id y = h5::write_1d(g, "year", H5T_STD_I32LE, H5T_NATIVE_INT, year.data(), year.size());
-  h5::attr_cf(y, "1", "fiscal year; the first entry is the initial state (NaN values)");
-  h5::make_scale(y, "year");
-  std::vector<std::string> names;
-  for (const auto& b : boilers) names.push_back(b.name);
-  h5::Id dim = h5::write_strings(g, "boiler", names);
-  h5::attr_cf(dim, "1", "boiler name (scenario section fuel)");
-  h5::make_scale(dim, "boiler");
-
-  auto strings = [&](const char* name, const std::string& long_name, auto value) {
-    std::vector<std::string> v;
-    for (const auto& b : boilers) v.push_back(value(b));
-    h5::Id ds = h5::write_strings(g, name, v);
-    h5::attr_cf(ds, "1", long_name);
-    h5::attach(ds, dim, 0);
-  };
-  auto numbers = [&](const char* name, const std::string& units, const std::string& long_name,
-                     auto value) {
-    std::vector<double> v;
-    for (const auto& b : boilers) v.push_back(value(b));
-    h5::Id ds = h5::write_1d(g, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, v.data(), v.size());
-    h5::attr_cf(ds, units, long_name);
-    h5::attach(ds, dim, 0);
-  };
-  auto factor_text = [](const fuel::FossilFactor& f) {
-    char buf[64];
-    char hv[32];
-    std::snprintf(buf, sizeof buf, "%.6g", f.co2_per_unit);
-    std::snprintf(hv, sizeof hv, "%.6g", f.heating_value);
-    return f.fuel + " (" + f.vintage + "): " + buf + " t CO2 per " + f.unit + ", HV " + hv +
-           " GJ per " + f.unit + " " + std::string(fuel::basis_name(f.basis)) + ", status " +
-           std::string(status_tag(f.status)) + ", " + f.source;
-  };
-  strings("form", "fuel form: firewood or chips",
-          [](const fuel::Boiler& b) { return std::string(fuel::fuel_form_name(b.form)); });
-  strings("sources", "where the wood comes from, in order", [](const fuel::Boiler& b) {
-    std::string out;
-    for (auto src : b.sources)
-      out += (out.empty() ? "" : ", ") + std::string(fuel::source_name(src));
-    return out;
-  });
-  strings("baseline_fuel_factor",
-          "fossil fuel the wood replaces (the factor used, with its table row)",
-          [&](const fuel::Boiler& b) { return factor_text(b.baseline); });
-  strings("backup_fuel_factor",
-          "fossil fuel that meets a shortfall (the factor used, with its table row)",
-          [&](const fuel::Boiler& b) { return factor_text(b.backup); });
-  strings("baseline_unit", "unit of fossil_displaced",
-          [](const fuel::Boiler& b) { return b.baseline.unit; });
-  strings("backup_unit", "unit of backup_fuel",
-          [](const fuel::Boiler& b) { return b.backup.unit; });
-  strings("heating_value_formula", "heating-value formula of the wood",
-          [](const fuel::Boiler& b) { return std::string(fuel::formula_info(b.formula).name); });
-  strings("energy_basis", "basis of heating values and efficiencies: HHV or LHV",
-          [](const fuel::Boiler& b) {
-            return std::string(fuel::basis_name(b.project_efficiency.basis));
-          });
-  numbers("project_efficiency", "1", "wood boiler efficiency",
-          [](const fuel::Boiler& b) { return b.project_efficiency.value; });
-  numbers("baseline_efficiency", "1", "fossil boiler efficiency (baseline and backup)",
-          [](const fuel::Boiler& b) { return b.baseline_efficiency.value; });
-  numbers("moisture", "percent", "wet-basis moisture of the wood as burnt",
-          [](const fuel::Boiler& b) { return b.moisture; });
-  numbers("drying_years", "year", "years between cutting and burning",
-          [](const fuel::Boiler& b) { return double(b.drying_years); });
-  numbers("stock_loss", "year-1", "share of the stock's dry mass lost a year",
-          [](const fuel::Boiler& b) { return b.stock_loss; });
-  numbers("first_year", "1", "first fiscal year the boiler burns wood",
-          [](const fuel::Boiler& b) { return double(b.first_year); });
-  numbers("last_year", "1", "last fiscal year the boiler burns wood",
-          [](const fuel::Boiler& b) { return double(b.last_year); });
-  numbers("max_intake", "t year-1", "wood the boiler can burn a year (dry mass; inf = no limit)",
-          [](const fuel::Boiler& b) { return b.max_intake; });
-
-  const std::size_t times = in.times();
-  auto series = [&](const char* name, const std::string& units, const std::string& long_name,
-                    auto value) {
-    std::vector<double> v(boilers.size() * times, std::nan(""));
-    for (std::size_t b = 0; b < boilers.size(); ++b) {
-      for (std::size_t t = 1; t < times; ++t) v[b * times + t] = value(years[b][t]);
-    }
-    h5::Id ds =
-        h5::write_2d(g, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, v.data(), boilers.size(), times);
-    h5::attr_double(ds, "_FillValue", std::nan(""));
-    h5::attr_cf(ds, units, long_name);
-    h5::attach(ds, dim, 0);
-    h5::attach(ds, y, 1);
-  };
-  using BY = fuel::BoilerYear;
-  series("heat_demand", "GJ year-1", "useful heat the boiler's users need",
-         [](const BY& r) { return r.heat_demand; });
-  series("supplied_volume", "m3 year-1", "wood into the stock (wood-equivalent volume)",
-         [](const BY& r) { return r.supplied.volume; });
-  series("supplied_dry_mass", "t year-1", "wood into the stock (dry mass)",
-         [](const BY& r) { return r.supplied.total(); });
-  series("supplied_wet_mass", "t year-1", "wood into the stock at the stated moisture (wet basis)",
-         [](const BY& r) { return r.supplied_wet; });
-  series("supplied_residues", "t year-1", "wood into the stock from residues collected (dry mass)",
-         [](const BY& r) { return r.supplied.dry[0]; });
-  series("supplied_fuelwood", "t year-1",
-         "wood into the stock from fuelwood of thinnings and fellings (dry mass)",
-         [](const BY& r) { return r.supplied.dry[1]; });
-  series("supplied_extra_operations", "t year-1",
-         "wood into the stock from operations the demand added (dry mass)",
-         [](const BY& r) { return r.supplied.dry[2]; });
-  series("burnt_dry_mass", "t year-1", "wood burnt (dry mass)",
-         [](const BY& r) { return r.burnt_dry; });
-  series("burnt_wet_mass", "t year-1", "wood burnt at the stated moisture",
-         [](const BY& r) { return r.burnt_wet; });
-  series("heating_value", "GJ t-1",
-         "heating value of the wood as burnt, per wet tonne, on energy_basis",
-         [](const BY& r) { return r.heating_value; });
-  series("wood_energy", "GJ year-1", "energy of the wood burnt, on energy_basis",
-         [](const BY& r) { return r.wood_energy; });
-  series("useful_heat", "GJ year-1", "useful heat from wood",
-         [](const BY& r) { return r.useful_heat; });
-  series("shortfall", "GJ year-1", "useful heat the wood could not give, met by the backup fuel",
-         [](const BY& r) { return r.shortfall; });
-  series("backup_fuel", "1", "backup fuel burnt a year, in backup_unit",
-         [](const BY& r) { return r.backup_fuel; });
-  series("fossil_displaced", "1", "fossil fuel the wood's heat replaces a year, in baseline_unit",
-         [](const BY& r) { return r.fossil_displaced; });
-  series("baseline_emission", "t year-1",
-         "EM_BL: CO2 of the baseline fuel for the whole heat demand",
-         [](const BY& r) { return r.baseline_emission; });
-  series("project_emission", "t year-1",
-         "EM_PJ: CO2 of backup and auxiliary fuel, electricity and transport",
-         [](const BY& r) { return r.project.total(); });
-  series("project_emission_backup", "t year-1", "CO2 of the backup fuel",
-         [](const BY& r) { return r.project.backup_fossil; });
-  series("project_emission_auxiliary", "t year-1", "CO2 of auxiliary fuel",
-         [](const BY& r) { return r.project.auxiliary_fossil; });
-  series("project_emission_electricity", "t year-1", "CO2 of the wood equipment's electricity",
-         [](const BY& r) { return r.project.electricity; });
-  series("project_emission_transport", "t year-1", "CO2 of wood transport",
-         [](const BY& r) { return r.project.transport; });
-  series("reduction", "t year-1", "ER = EM_BL - EM_PJ: fossil CO2 avoided",
-         [](const BY& r) { return r.reduction; });
-  series("stock", "t", "wood in the stock at the end of the year (dry mass)",
-         [](const BY& r) { return r.stock; });
-  series("declined", "t year-1", "wood offered but not taken: the shed was full (dry mass)",
-         [](const BY& r) { return r.declined; });
-  series("stock_lost", "t year-1", "stock lost in the shed during the year (dry mass)",
-         [](const BY& r) { return r.stock_lost; });
-
-  // Monthly heat, for boilers with a demand profile (NaN for the others).
-  bool profiled = false;
-  for (const auto& b : boilers) profiled = profiled || b.profile.has_value();
-  if (!profiled) return;
-  const std::vector<std::string> month_names = {"April",    "May",       "June",     "July",
-                                                "August",   "September", "October",  "November",
-                                                "December", "January",   "February", "March"};
-  h5::Id month = h5::write_strings(g, "month", month_names);
-  h5::attr_cf(month, "1", "month of the fiscal year (April to March)");
-  h5::make_scale(month, "month");
-  {
-    std::vector<double> v(boilers.size() * 12, std::nan(""));
-    for (std::size_t b = 0; b < boilers.size(); ++b) {
-      if (boilers[b].profile)
-        std::copy(boilers[b].profile->begin(), boilers[b].profile->end(), v.begin() + long(b * 12));
-    }
-    h5::Id ds =
-        h5::write_2d(g, "profile", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, v.data(), boilers.size(), 12);
-    h5::attr_double(ds, "_FillValue", std::nan(""));
-    h5::attr_cf(
-        ds, "1",
-        "share of the year's heat demand by month (scenario demand.profile; NaN: none given)");
-    h5::attach(ds, dim, 0);
-    h5::attach(ds, month, 1);
-  }
-  auto monthly = [&](const char* name, const std::string& long_name, auto value) {
-    std::vector<double> v(boilers.size() * times * 12, std::nan(""));
-    for (std::size_t b = 0; b < boilers.size(); ++b) {
-      if (!boilers[b].profile) continue;
-      for (std::size_t t = 1; t < times; ++t) {
-        const std::array<double, 12>& m = value(years[b][t]);
-        std::copy(m.begin(), m.end(), v.begin() + long((b * times + t) * 12));
-      }
-    }
-    const hsize_t extents[3] = {boilers.size(), times, 12};
-    h5::Id ds = h5::write_nd(g, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, v.data(), extents);
-    h5::attr_double(ds, "_FillValue", std::nan(""));
-    h5::attr_cf(ds, "GJ month-1", long_name);
-    h5::attach(ds, dim, 0);
-    h5::attach(ds, y, 1);
-    h5::attach(ds, month, 2);
-  };
-  monthly("heat_demand_monthly", "useful heat the boiler's users need, by month of the fiscal year",
-          [](const BY& r) -> const std::array<double, 12>& { return r.heat_demand_month; });
-  monthly("useful_heat_monthly",
-          "useful heat from wood by month (the year's wood burns in month order)",
-          [](const BY& r) -> const std::array<double, 12>& { return r.useful_heat_month; });
-  monthly("shortfall_monthly", "useful heat met by the backup fuel, by month",
-          [](const BY& r) -> const std::array<double, 12>& { return r.shortfall_month; });
-}
-
 // What a caught exception says, for the writer's one message.
 std::string what_failed(const std::exception& e) {
   if (dynamic_cast<const std::bad_alloc*>(&e)) return "out of memory";
@@ -532,10 +232,9 @@ struct ResultsWriter::Impl {
   std::vector<h5::Id> series;  // one per selected parcel variable
   std::vector<std::string> series_names;
   std::size_t parcels = 0;
-  std::size_t chunk_rows = 0;   // parcels per chunk
-  std::size_t chunk_times = 0;  // output times per chunk (the run's series group)
+  std::size_t chunk_rows = 0;         // parcels per chunk
+  std::size_t chunk_times = 0;        // output times per chunk (the run's series group)
   std::vector<std::uint32_t> row_at;  // landscape row of each source position (series only)
-  std::vector<float> by_row;          // one series group of one variable, row-major (scratch)
   RunRecord record;
   const sim::Inputs* inputs = nullptr;
 };
@@ -634,8 +333,7 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
     std::vector<std::size_t> row_at(p.size());
     for (std::size_t i = 0; i < p.size(); ++i) row_at[p.source_pos[i]] = i;
     {
-      // Records of one id count in source order: a hash map from the id to its count so far
-      // (a parcel's id is mostly its key alone, so the map stays small in effect).
+      // Records of one id count in source order (a hash map from the id to its count so far).
       std::vector<std::string> id(p.size());
       std::unordered_map<std::string_view, int> seen;
       seen.reserve(p.size());
@@ -903,12 +601,13 @@ OutputError ResultsWriter::abandon(const std::string& what) noexcept {
 }
 
 // The chunk pipeline is shuffle then deflate (set in that order above), so a chunk is encoded
-// here as HDF5's filters would decode it: byte-shuffle the float32 values (all first bytes, then
-// all second bytes, ...) and deflate at level 1 into a zlib stream. The deflate is ISA-L's
+// here as HDF5's filters would decode it: the float32 values byte-shuffled (all first bytes, then
+// all second bytes, ...) and deflated at level 1 into a zlib stream. The deflate is ISA-L's
 // (Debian libisal): about three times zlib's speed at level 1 on these series, for chunks about
 // a tenth larger; any zlib inflates them. A chunk holds chunk_rows parcels (in source order) x
 // chunk_times output times, row-major, so each parcel's years are neighbours; places past the
-// last parcel or output time hold the fill value. Chunks are encoded on all threads, then
+// last parcel or output time hold the fill value. Each chunk is gathered from the run's planes
+// straight into its shuffled bytes; chunks of every variable are encoded on all threads, then
 // written in order.
 void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_t stride,
                                 const std::vector<std::vector<float>>& columns) {
@@ -922,97 +621,79 @@ void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_
     }
     const std::size_t rows = m.chunk_rows, times = m.chunk_times, n = rows * times;
     const std::size_t chunks = (m.parcels + rows - 1) / rows;
-    std::vector<std::vector<unsigned char>> encoded(chunks);
-    const std::size_t landscape_rows = m.row_at.size();
-    for (std::size_t k = 0; k < m.series.size(); ++k) {
-      const std::vector<float>& column = columns[k];
-      // First each landscape row's output times side by side (by_row[i * times + s]; the fill
-      // value past `count`), so that a parcel's years are one read when chunks are gathered in
-      // source order. Parallel contract: each thread writes the rows of its own tiles.
-      m.by_row.resize(landscape_rows * times);
-      constexpr std::size_t kTile = 256;
-#pragma omp parallel for schedule(static)
-      for (std::size_t r0 = 0; r0 < landscape_rows; r0 += kTile) {
-        const std::size_t r1 = std::min(landscape_rows, r0 + kTile);
-        for (std::size_t s = 0; s < times; ++s) {
-          const float* plane = column.data() + s * landscape_rows;
-          for (std::size_t r = r0; r < r1; ++r)
-            m.by_row[r * times + s] = s < count ? plane[r] : std::nanf("");
-        }
-      }
-      // Parallel contract: each thread owns its chunk buffers and writes encoded[c] of its own
-      // chunks only. Nothing may leave the region by an exception: the first failure is kept (in
-      // chunk order) and thrown after it, and the other chunks are still encoded (cheap).
-      std::string error;
-      std::size_t error_chunk = chunks;
+    const std::size_t vars = m.series.size();
+    const std::size_t planes = m.row_at.size();  // landscape rows: the length of a plane
+    std::vector<std::vector<unsigned char>> encoded(vars * chunks);
+    // Parallel contract: each thread owns its buffers and writes encoded[task] of its own tasks
+    // only. Nothing may leave the region by an exception: the first failure is kept (in task
+    // order) and thrown after it, and the other chunks are still encoded (cheap).
+    std::string error;
+    std::size_t error_task = encoded.size();
 #pragma omp parallel
-      {
-        std::vector<float> chunk;
-        std::vector<unsigned char> shuffled;
-        std::vector<std::uint8_t> level_buf(ISAL_DEF_LVL1_DEFAULT);
-#pragma omp for schedule(static)
-        for (std::size_t c = 0; c < chunks; ++c) {
-          std::string failure;
-          try {
-            chunk.resize(n);
-            shuffled.resize(n * sizeof(float));
-            const std::size_t p0 = c * rows;
-            const std::size_t used = std::min(rows, m.parcels - p0);
-            for (std::size_t r = 0; r < rows; ++r) {
-              float* to = chunk.data() + r * times;
-              if (r >= used) {
-                std::fill_n(to, times, std::nanf(""));
-                continue;
-              }
-              std::copy_n(m.by_row.data() + std::size_t(m.row_at[p0 + r]) * times, times, to);
+    {
+      std::vector<unsigned char> shuffled(n * sizeof(float));
+      std::vector<std::uint8_t> level_buf(ISAL_DEF_LVL1_DEFAULT);
+#pragma omp for schedule(dynamic, 1)
+      for (std::size_t task = 0; task < encoded.size(); ++task) {
+        std::string failure;
+        try {
+          const float* column = columns[task / chunks].data();
+          const std::size_t p0 = (task % chunks) * rows;
+          const std::size_t used = std::min(rows, m.parcels - p0);
+          unsigned char* byte[4] = {shuffled.data(), shuffled.data() + n, shuffled.data() + 2 * n,
+                                    shuffled.data() + 3 * n};
+          for (std::size_t r = 0; r < rows; ++r) {
+            const std::size_t row = r < used ? m.row_at[p0 + r] : 0;
+            for (std::size_t s = 0; s < times; ++s) {
+              const float v = r < used && s < count ? column[s * planes + row] : std::nanf("");
+              const auto bits = std::bit_cast<std::uint32_t>(v);
+              const std::size_t at = r * times + s;
+              for (std::size_t b = 0; b < 4; ++b)
+                byte[b][at] = static_cast<unsigned char>(bits >> (8 * b));
             }
-            const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
-            for (std::size_t i = 0; i < n; ++i) {
-              for (std::size_t b = 0; b < sizeof(float); ++b)
-                shuffled[b * n + i] = bytes[i * sizeof(float) + b];
-            }
-            auto& out = encoded[c];
-            // Room for stored blocks if the data do not compress, and the zlib frame.
-            out.resize(shuffled.size() + shuffled.size() / 16 + 1024);
-            isal_zstream z;
-            isal_deflate_stateless_init(&z);
-            z.level = 1;
-            z.level_buf = level_buf.data();
-            z.level_buf_size = static_cast<std::uint32_t>(level_buf.size());
-            z.gzip_flag = IGZIP_ZLIB;
-            z.end_of_stream = 1;
-            z.flush = NO_FLUSH;
-            z.next_in = shuffled.data();
-            z.avail_in = static_cast<std::uint32_t>(shuffled.size());
-            z.next_out = out.data();
-            z.avail_out = static_cast<std::uint32_t>(out.size());
-            const int status = isal_deflate_stateless(&z);
-            if (status != COMP_OK) failure = "ISA-L deflate error " + std::to_string(status);
-            out.resize(z.total_out);
-          } catch (const std::exception& e) {
-            failure = what_failed(e);
-          } catch (...) {
-            failure = "unknown error";
           }
-          if (!failure.empty()) {
+          auto& out = encoded[task];
+          // Room for stored blocks if the data do not compress, and the zlib frame.
+          out.resize(shuffled.size() + shuffled.size() / 16 + 1024);
+          isal_zstream z;
+          isal_deflate_stateless_init(&z);
+          z.level = 1;
+          z.level_buf = level_buf.data();
+          z.level_buf_size = static_cast<std::uint32_t>(level_buf.size());
+          z.gzip_flag = IGZIP_ZLIB;
+          z.end_of_stream = 1;
+          z.flush = NO_FLUSH;
+          z.next_in = shuffled.data();
+          z.avail_in = static_cast<std::uint32_t>(shuffled.size());
+          z.next_out = out.data();
+          z.avail_out = static_cast<std::uint32_t>(out.size());
+          const int status = isal_deflate_stateless(&z);
+          if (status != COMP_OK) failure = "ISA-L deflate error " + std::to_string(status);
+          out.resize(z.total_out);
+        } catch (const std::exception& e) {
+          failure = what_failed(e);
+        } catch (...) {
+          failure = "unknown error";
+        }
+        if (!failure.empty()) {
 #pragma omp critical(shinrin_writer_error)
-            if (c < error_chunk) {
-              error_chunk = c;
-              error = std::move(failure);
-            }
+          if (task < error_task) {
+            error_task = task;
+            error = std::move(failure);
           }
         }
       }
-      if (error_chunk < chunks) {
-        throw OutputError("failed to compress per-parcel series '" + m.series_names[k] +
-                          "' (chunk " + std::to_string(error_chunk) + ": " + error + ")");
-      }
-      for (std::size_t c = 0; c < chunks; ++c) {
-        const hsize_t offset[2] = {c * rows, first};
-        h5::check(H5Dwrite_chunk(m.series[k], H5P_DEFAULT, 0, offset, encoded[c].size(),
-                                 encoded[c].data()),
-                  "write per-parcel series '" + m.series_names[k] + "'");
-      }
+    }
+    if (error_task < encoded.size()) {
+      throw OutputError("failed to compress per-parcel series '" +
+                        m.series_names[error_task / chunks] + "' (chunk " +
+                        std::to_string(error_task % chunks) + ": " + error + ")");
+    }
+    for (std::size_t task = 0; task < encoded.size(); ++task) {
+      const hsize_t offset[2] = {(task % chunks) * rows, first};
+      h5::check(H5Dwrite_chunk(m.series[task / chunks], H5P_DEFAULT, 0, offset,
+                               encoded[task].size(), encoded[task].data()),
+                "write per-parcel series '" + m.series_names[task / chunks] + "'");
     }
   } catch (const std::exception& e) {
     throw abandon(what_failed(e));
