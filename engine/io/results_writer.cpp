@@ -632,6 +632,8 @@ void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_
 #pragma omp parallel
     {
       std::vector<unsigned char> shuffled(n * sizeof(float));
+      // Room for stored blocks if the data do not compress, and the zlib frame.
+      std::vector<unsigned char> packed(shuffled.size() + shuffled.size() / 16 + 1024);
       std::vector<std::uint8_t> level_buf(ISAL_DEF_LVL1_DEFAULT);
 #pragma omp for schedule(dynamic, 1)
       for (std::size_t task = 0; task < encoded.size(); ++task) {
@@ -652,9 +654,6 @@ void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_
                 byte[b][at] = static_cast<unsigned char>(bits >> (8 * b));
             }
           }
-          auto& out = encoded[task];
-          // Room for stored blocks if the data do not compress, and the zlib frame.
-          out.resize(shuffled.size() + shuffled.size() / 16 + 1024);
           isal_zstream z;
           isal_deflate_stateless_init(&z);
           z.level = 1;
@@ -665,11 +664,13 @@ void ResultsWriter::write_times(std::size_t first, std::size_t count, std::size_
           z.flush = NO_FLUSH;
           z.next_in = shuffled.data();
           z.avail_in = static_cast<std::uint32_t>(shuffled.size());
-          z.next_out = out.data();
-          z.avail_out = static_cast<std::uint32_t>(out.size());
+          z.next_out = packed.data();
+          z.avail_out = static_cast<std::uint32_t>(packed.size());
           const int status = isal_deflate_stateless(&z);
           if (status != COMP_OK) failure = "ISA-L deflate error " + std::to_string(status);
-          out.resize(z.total_out);
+          // Kept at its size: the chunks of every variable wait here until they are written.
+          encoded[task].assign(packed.data(),
+                               packed.data() + (status == COMP_OK ? z.total_out : 0));
         } catch (const std::exception& e) {
           failure = what_failed(e);
         } catch (...) {
