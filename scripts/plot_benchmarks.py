@@ -5,8 +5,8 @@ Usage: plot_benchmarks.py [--results DIR] [--png FILE] [--table FILE]
 
 Reads every *.json in DIR (default benchmarks/results; written by `bench_annual_step --json`,
 benchmarks/run_scaling.sh and benchmarks/run_whole.py), prints a Markdown table (benchmark,
-parcels, years, threads, ranks, output, parcel-years/s, peak RSS) sorted by benchmark, parcels,
-threads and ranks, and draws FILE (default benchmarks/scaling.png): parcel-years per second and
+parcels, years, threads, ranks, output, parcel-years/s, peak RSS, per parcel, date measured)
+sorted by benchmark, parcels, threads and ranks, and draws FILE (default benchmarks/scaling.png): parcel-years per second and
 peak memory per parcel against the number of parcels, one line per (benchmark, output, threads,
 ranks). Needs python3-matplotlib (scripts/setup.sh).
 """
@@ -46,13 +46,14 @@ def load(folder):
 
 def table(runs):
     lines = ["| benchmark | parcels | years | threads | ranks | output | parcel-years/s | peak RSS "
-             "| per parcel |",
-             "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |"]
+             "| per parcel | measured |",
+             "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |"]
     for r in runs:
         per_parcel = r["peak_rss_mib"] * 1048576.0 / r["parcels"]
         lines.append(f"| {NAMES.get(r['benchmark'], r['benchmark'])} | {r['parcels']:,} | {r['years']} | {r['threads']} | {r['ranks']} | "
                      f"{r['output']} | {r['parcel_years_per_s_median']:.3g} | "
-                     f"{r['peak_rss_mib']:.0f} MiB | {per_parcel:,.0f} B |")
+                     f"{r['peak_rss_mib']:.0f} MiB | {per_parcel:,.0f} B | "
+                     f"{str(r.get('date', ''))[:10]} |")
     return "\n".join(lines) + "\n"
 
 
