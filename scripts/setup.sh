@@ -7,7 +7,7 @@
 set -eu
 
 PACKAGES="build-essential cmake ninja-build pkg-config \
-libisal-dev libeigen3-dev libgdal-dev gdal-bin libhdf5-dev hdf5-tools catch2 libyaml-cpp-dev libcli11-dev \
+libisal-dev libssl-dev libeigen3-dev libgdal-dev gdal-bin libhdf5-dev hdf5-tools catch2 libyaml-cpp-dev libcli11-dev \
 python3 python3-numpy python3-h5py python3-xarray python3-netcdf4 python3-h5netcdf python3-gdal \
 libjs-chart.js chromium python3-matplotlib"
 if [ "${1:-}" = "--mpi" ]; then
