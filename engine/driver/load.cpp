@@ -116,9 +116,18 @@ growth::PastData past_data(const growth::GrowthModel& model,
 
 // Species standing now or after a final felling, in index order.
 std::vector<std::size_t> species_used(const Landscape& p) {
-  std::set<std::size_t> used(p.species.begin(), p.species.end());
-  used.insert(p.regen_species.begin(), p.regen_species.end());
-  return {used.begin(), used.end()};
+  std::vector<bool> seen;  // per species index (a set of 10^6 repeated indexes cost 2 % of a load)
+  for (const auto* column : {&p.species, &p.regen_species}) {
+    for (std::uint16_t s : *column) {
+      if (s >= seen.size()) seen.resize(std::size_t(s) + 1, false);
+      seen[s] = true;
+    }
+  }
+  std::vector<std::size_t> used;
+  for (std::size_t s = 0; s < seen.size(); ++s) {
+    if (seen[s]) used.push_back(s);
+  }
+  return used;
 }
 
 void record_parameters(Loaded& l, const growth::GrowthModel& model, const SectionTables& tables) {
