@@ -58,8 +58,9 @@ struct YearShared {
   std::vector<std::vector<fuel::Supply>> fuel_supply;  //!< per block, per boiler: this year's wood
   std::vector<std::vector<fuel::BoilerYear>> fuel_years;  //!< per boiler, per time index
   planning::PlanResults plan;                             //!< planning outputs of the run
-  //! Per selected variable: series[k][pos * stride + s] for the parcel at source position pos and
-  //! output time s of the group being filled (fluxes summed over each output interval).
+  //! Per selected variable: series[k][s * rows + i] for landscape row i and output time s of the
+  //! group being filled (fluxes summed over each output interval): one plane of all rows per
+  //! output time, so a year's stores are contiguous; the writer puts them in source order.
   std::vector<std::vector<float>> series;
 };
 
