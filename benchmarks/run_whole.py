@@ -9,7 +9,7 @@ each thread count, runs `build/shinrin run SCENARIO --parcels PARCELS.fgb` N tim
 warm-up run that fills the page cache) and writes DIR/whole-<scenario>-p<parcels>-t<T>-r<R>.json
 with the median wall time of the whole process, parcel-years per second (simulated parcels x
 years / median wall seconds), the peak resident memory of the largest run (the child's
-ru_maxrss; with ranks, of the largest rank) and the time the run prints for its simulation
+ru_maxrss from wait4, each run on its own; with ranks, of the largest rank) and the time the run prints for its simulation
 phase. --ranks R > 1 starts the run under `mpirun -np R` (an MPI build: README "Scaling out").
 The files have the fields scripts/plot_benchmarks.py reads.
 """
@@ -18,10 +18,10 @@ import datetime
 import json
 import os
 import pathlib
-import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -30,16 +30,21 @@ OUTPUT_MODE = {"synthetic-aggregates": "aggregates", "synthetic-planning": "aggr
 
 
 def run_once(cmd):
-    """Wall seconds, peak RSS [MiB] of the largest child so far, and the run's JSON summary."""
+    """Wall seconds, peak RSS [MiB] of this run and the run's JSON summary."""
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    with tempfile.TemporaryFile("w+") as err, \
+            subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, text=True) as child:
+        out = child.stdout.read()
+        # wait4 (not Popen.wait) reports this child's own usage: the peak of the process and of
+        # the descendants it waited for (under mpirun, the largest rank), not of earlier runs.
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        if child.returncode != 0:
+            sys.exit(f"run_whole: {' '.join(cmd)} failed ({child.returncode}):\n"
+                     f"{err.read()[-2000:]}")
     wall = time.perf_counter() - t0
-    if done.returncode != 0:
-        sys.exit(f"run_whole: {' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    # The largest child of this process so far (Linux keeps the maximum over waited-for
-    # descendants, so under mpirun the largest rank): never lower than an earlier run's.
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, peak / 1024.0, json.loads(done.stdout)
+    return wall, usage.ru_maxrss / 1024.0, json.loads(out)
 
 
 def main():
