@@ -330,8 +330,8 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
     // The parcel dimension is indexed by a unique text id: the register key, with `/upper` or
     // `/lower` for a storey record of a two-storey stand, and `#2`, `#3` ... for later records
     // that would still repeat one (in source order).
-    std::vector<std::size_t> row_at(p.size());
-    for (std::size_t i = 0; i < p.size(); ++i) row_at[p.source_pos[i]] = i;
+    std::vector<std::uint32_t> row_at(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) row_at[p.source_pos[i]] = std::uint32_t(i);
     {
       // Records of one id count in source order (a hash map from the id to its count so far).
       std::vector<std::string> id(p.size());
@@ -519,7 +519,7 @@ ResultsWriter::ResultsWriter(std::string path, const RunRecord& record, const si
                    "summed over");
       }
       const hsize_t dims[2] = {p.size(), oy.size()};
-      m.row_at.assign(row_at.begin(), row_at.end());
+      m.row_at = std::move(row_at);  // the static datasets above were its other users
       m.chunk_times = sim::series_time_group(p.size(), out.variables.size(), oy.size());
       m.chunk_rows = std::max<std::size_t>(
           1, std::min(std::max<std::size_t>(1, kChunkValues / m.chunk_times), p.size()));
